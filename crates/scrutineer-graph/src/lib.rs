@@ -1,0 +1,19 @@
+//! The partnership graph: the RON file format, loading with diagnostics, the petgraph index,
+//! and dated facts read "as of" a day.
+//!
+//! This crate knows nothing of rules or output formats. A partnership is loaded with
+//! [`load_file`], which returns the [`Graph`] or every problem found, each with file, line and
+//! column.
+#![forbid(unsafe_code)]
+
+pub mod date;
+pub mod diagnostics;
+pub mod graph;
+pub mod load;
+pub mod model;
+pub mod spans;
+
+pub use date::{Date, DateError, When};
+pub use diagnostics::Diagnostic;
+pub use graph::{Cycle, Graph, NodeKey, in_force};
+pub use load::{Level, Loaded, load_file, load_str};

@@ -1,0 +1,822 @@
+//! The partnership file format: what a person writes in a `.ron` file.
+//!
+//! Two conventions run through every type:
+//!
+//! * **Leaving a field out means the records do not say.** An `Option` that is `None` is "no
+//!   record", never "no". Rules turn it into an `unknown` outcome.
+//! * **An empty string records a blank.** Where a document has the field and leaves it empty (a
+//!   risk register cell, an action with no owner column filled in), write `""`. That is a fact
+//!   about the document, and rules may fail on it.
+//!
+//! Lists of members, topics and attendance are taken as partial unless the file says they are
+//! complete (`members_listed_in_full: true`): only a complete list lets a rule conclude that
+//! something missing from it is absent.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::When;
+
+/// A string field that the document may show as blank. Written `""` for a blank, or the value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub String);
+
+impl Text {
+    /// The text, or `None` when the document shows the field blank.
+    pub fn value(&self) -> Option<&str> {
+        let t = self.0.trim();
+        (!t.is_empty()).then_some(t)
+    }
+}
+
+/// One partnership: the whole of one `.ron` file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partnership {
+    /// Short readable slug, unique across the files checked together (`welwyn-hatfield`).
+    pub id: String,
+    /// The partnership's name as its documents give it.
+    pub name: String,
+    /// The local government area(s) it covers.
+    #[serde(default)]
+    pub areas: Vec<String>,
+    /// England or Wales: decides which regulations apply.
+    pub nation: Nation,
+    /// Unitary or district: decides whether the county council is a responsible authority.
+    pub tier: Tier,
+    /// The county, for a district in a two-tier area.
+    #[serde(default)]
+    pub county: Option<String>,
+    /// When the partnership was formed.
+    #[serde(default)]
+    pub formed: Option<When>,
+    /// Partnerships merged into this one.
+    #[serde(default)]
+    pub merged_from: Vec<String>,
+    /// What the documents leave unclear about the partnership itself.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Where the partnership-level facts come from.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// The documents this file is built from. Evidence cites them by id.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Bodies: councils, police, fire, probation, health, and the rest.
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    /// Named people, when a document names them (chairs, officers).
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// Bodies that meet: the strategy group, subgroups, the scrutiny committee.
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    /// Who sits on which group, in what role, from when.
+    #[serde(default)]
+    pub memberships: Vec<Membership>,
+    /// Lines of accountability between groups.
+    #[serde(default)]
+    pub reporting: Vec<ReportsTo>,
+    /// Meetings held, cancelled or planned.
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    /// Assessments, plans, strategies, registers, reports.
+    #[serde(default)]
+    pub documents: Vec<Document>,
+    /// Priorities set by a plan.
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    /// Actions in a delivery plan.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// Staff posts that deliver the partnership's work.
+    #[serde(default)]
+    pub posts: Vec<Post>,
+    /// Entries in the partnership's risk register.
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+    /// Occasions when the crime and disorder committee reviewed the partnership.
+    #[serde(default)]
+    pub scrutiny_reviews: Vec<ScrutinyReview>,
+}
+
+/// The nation, which decides the regulations and dates that apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Nation {
+    England,
+    Wales,
+}
+
+/// The kind of local government area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tier {
+    /// A district in a two-tier county: the county council is a responsible authority too.
+    District,
+    /// A unitary authority, metropolitan district or London borough.
+    Unitary,
+    /// A Welsh county or county borough.
+    WelshPrincipalArea,
+}
+
+/// A document a fact comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// As a person would cite it: "Welwyn Hatfield Overview and Scrutiny Committee, report, 5 July 2021".
+    pub title: String,
+    #[serde(default)]
+    pub date: Option<When>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Anything unclear about the document itself (an undated minute, say).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Where a fact comes from: a source, and the place in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// The id of a [`Source`].
+    pub source: String,
+    /// Paragraph, item or section.
+    #[serde(default)]
+    pub at: Option<String>,
+    /// The words relied on.
+    #[serde(default)]
+    pub quote: Option<String>,
+    /// What was inferred, and why.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A body, in the form it had between its dates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub kind: OrgKind,
+    #[serde(default)]
+    pub from: Option<When>,
+    #[serde(default)]
+    pub to: Option<When>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// What kind of body an organisation is. Decides whether, and from when, it is a responsible
+/// authority under s.5 of the Crime and Disorder Act 1998.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OrgKind {
+    DistrictCouncil,
+    CountyCouncil,
+    UnitaryCouncil,
+    LondonBoroughCouncil,
+    WelshCouncil,
+    ParishCouncil,
+    ChiefOfficerOfPolice,
+    PoliceAuthority,
+    LocalPolicingBody,
+    FireAndRescueAuthority,
+    ProbationProvider,
+    PrimaryCareTrust,
+    ClinicalCommissioningGroup,
+    IntegratedCareBoard,
+    LocalHealthBoard,
+    NhsTrust,
+    YouthOffendingTeam,
+    EducationalAuthority,
+    PrisonAuthority,
+    HousingProvider,
+    VoluntarySector,
+    Business,
+    Other,
+}
+
+impl OrgKind {
+    /// The name used in scripts and output: `chief_officer_of_police`.
+    pub fn as_str(self) -> &'static str {
+        use OrgKind::*;
+        match self {
+            DistrictCouncil => "district_council",
+            CountyCouncil => "county_council",
+            UnitaryCouncil => "unitary_council",
+            LondonBoroughCouncil => "london_borough_council",
+            WelshCouncil => "welsh_council",
+            ParishCouncil => "parish_council",
+            ChiefOfficerOfPolice => "chief_officer_of_police",
+            PoliceAuthority => "police_authority",
+            LocalPolicingBody => "local_policing_body",
+            FireAndRescueAuthority => "fire_and_rescue_authority",
+            ProbationProvider => "probation_provider",
+            PrimaryCareTrust => "primary_care_trust",
+            ClinicalCommissioningGroup => "clinical_commissioning_group",
+            IntegratedCareBoard => "integrated_care_board",
+            LocalHealthBoard => "local_health_board",
+            NhsTrust => "nhs_trust",
+            YouthOffendingTeam => "youth_offending_team",
+            EducationalAuthority => "educational_authority",
+            PrisonAuthority => "prison_authority",
+            HousingProvider => "housing_provider",
+            VoluntarySector => "voluntary_sector",
+            Business => "business",
+            Other => "other",
+        }
+    }
+}
+
+/// A named person, usually to record who chairs or owns something.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    /// Job title as given.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The organisation they belong to.
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A body that meets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    pub kind: GroupKind,
+    /// A person or organisation id; `""` when the record shows the chair as vacant.
+    #[serde(default)]
+    pub chair: Option<String>,
+    #[serde(default)]
+    pub vice_chair: Option<String>,
+    #[serde(default)]
+    pub quorum: Option<u32>,
+    /// How often its terms of reference, or the documents, say it meets.
+    #[serde(default)]
+    pub meetings_per_year: Option<u32>,
+    /// The id of its terms of reference document.
+    #[serde(default)]
+    pub terms_of_reference: Option<String>,
+    #[serde(default)]
+    pub from: Option<When>,
+    #[serde(default)]
+    pub to: Option<When>,
+    /// When the group was suspended, if it was.
+    #[serde(default)]
+    pub suspended_from: Option<When>,
+    #[serde(default)]
+    pub suspended_to: Option<When>,
+    /// True when a document lists all its members, so an organisation missing from the
+    /// memberships is known not to sit on it.
+    #[serde(default)]
+    pub members_listed_in_full: bool,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// What a group is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum GroupKind {
+    /// The statutory strategy group (also called the board or the Responsible Authorities Group).
+    StrategyGroup,
+    CountyStrategyGroup,
+    Subgroup,
+    TaskGroup,
+    OperationalGroup,
+    DhrPanel,
+    PreventBoard,
+    ChannelPanel,
+    SeriousViolencePartnership,
+    /// The council's crime and disorder (overview and scrutiny) committee, or a panel of it.
+    CrimeAndDisorderCommittee,
+    /// A wider local strategic partnership that oversees community safety among other things.
+    StrategicPartnership,
+    Other,
+}
+
+impl GroupKind {
+    /// The name used in scripts and output: `strategy_group`.
+    pub fn as_str(self) -> &'static str {
+        use GroupKind::*;
+        match self {
+            StrategyGroup => "strategy_group",
+            CountyStrategyGroup => "county_strategy_group",
+            Subgroup => "subgroup",
+            TaskGroup => "task_group",
+            OperationalGroup => "operational_group",
+            DhrPanel => "dhr_panel",
+            PreventBoard => "prevent_board",
+            ChannelPanel => "channel_panel",
+            SeriousViolencePartnership => "serious_violence_partnership",
+            CrimeAndDisorderCommittee => "crime_and_disorder_committee",
+            StrategicPartnership => "strategic_partnership",
+            Other => "other",
+        }
+    }
+}
+
+/// An organisation's or person's seat on a group (an edge of the graph).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    /// An organisation or person id.
+    pub member: String,
+    /// A group id.
+    pub group: String,
+    #[serde(default = "Role::member")]
+    pub role: Role,
+    /// Whether the representative holds a senior position, when the record says.
+    #[serde(default)]
+    pub senior: Option<bool>,
+    /// Whether the member takes part, when the record says.
+    #[serde(default)]
+    pub status: Option<Participation>,
+    #[serde(default)]
+    pub from: Option<When>,
+    #[serde(default)]
+    pub to: Option<When>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// The capacity in which a member sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Member,
+    Chair,
+    ViceChair,
+    CoOpted,
+}
+
+impl Role {
+    fn member() -> Role {
+        Role::Member
+    }
+
+    /// The name used in scripts and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Chair => "chair",
+            Role::ViceChair => "vice_chair",
+            Role::CoOpted => "co_opted",
+        }
+    }
+}
+
+/// Whether a member takes part, as the record states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Participation {
+    Participating,
+    NotParticipating,
+    Vacant,
+    Declined,
+}
+
+impl Participation {
+    /// The name used in scripts and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Participation::Participating => "participating",
+            Participation::NotParticipating => "not_participating",
+            Participation::Vacant => "vacant",
+            Participation::Declined => "declined",
+        }
+    }
+}
+
+/// A line of accountability: `group` reports to `to`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportsTo {
+    pub group: String,
+    pub to: String,
+    #[serde(default)]
+    pub from: Option<When>,
+    #[serde(default)]
+    pub until: Option<When>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A meeting of a group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub id: String,
+    pub group: String,
+    pub date: When,
+    #[serde(default = "MeetingStatus::held")]
+    pub status: MeetingStatus,
+    /// Attendance by organisation or person, as the minutes record it.
+    #[serde(default)]
+    pub attendance: Vec<Attendance>,
+    /// True when the minutes list everyone present, so an absent member is known absent.
+    #[serde(default)]
+    pub attendance_listed_in_full: bool,
+    /// The business taken, in brief.
+    #[serde(default)]
+    pub items: Vec<String>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// What happened to a meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MeetingStatus {
+    Held,
+    Cancelled,
+    Inquorate,
+    /// Agreed or scheduled but not yet held at the time of the record.
+    Planned,
+}
+
+impl MeetingStatus {
+    fn held() -> MeetingStatus {
+        MeetingStatus::Held
+    }
+
+    /// The name used in scripts and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingStatus::Held => "held",
+            MeetingStatus::Cancelled => "cancelled",
+            MeetingStatus::Inquorate => "inquorate",
+            MeetingStatus::Planned => "planned",
+        }
+    }
+}
+
+/// One member's attendance at one meeting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    pub member: String,
+    pub status: AttendanceStatus,
+}
+
+/// How a member was recorded at a meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttendanceStatus {
+    Present,
+    Substitute,
+    Apologies,
+    Absent,
+}
+
+impl AttendanceStatus {
+    /// The name used in scripts and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttendanceStatus::Present => "present",
+            AttendanceStatus::Substitute => "substitute",
+            AttendanceStatus::Apologies => "apologies",
+            AttendanceStatus::Absent => "absent",
+        }
+    }
+}
+
+/// An assessment, plan, strategy, register or report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub kind: DocKind,
+    /// The first day of the period it covers.
+    #[serde(default)]
+    pub period_from: Option<When>,
+    /// The last day of the period it covers.
+    #[serde(default)]
+    pub period_to: Option<When>,
+    /// When it was due to be produced or approved.
+    #[serde(default)]
+    pub due: Option<When>,
+    #[serde(default)]
+    pub approved: Option<When>,
+    #[serde(default)]
+    pub published: Option<When>,
+    /// The group that approved it.
+    #[serde(default)]
+    pub approved_by: Option<String>,
+    #[serde(default)]
+    pub status: Option<DocStatus>,
+    /// The statutory topics it covers.
+    #[serde(default)]
+    pub covers: Vec<Topic>,
+    /// True when `covers` is known to be the whole list, so a missing topic is known missing.
+    #[serde(default)]
+    pub topics_listed_in_full: bool,
+    /// Documents it has regard to (a police and crime plan, say), by id.
+    #[serde(default)]
+    pub regard_to: Vec<String>,
+    /// Refreshes and reviews after approval.
+    #[serde(default)]
+    pub revisions: Vec<Revision>,
+    /// When the next refresh is scheduled.
+    #[serde(default)]
+    pub next_revision_due: Option<When>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// The kinds of document the rules look for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DocKind {
+    StrategicAssessment,
+    /// The (usually three-year) partnership plan or community safety strategy.
+    PartnershipPlan,
+    /// The yearly delivery plan under the partnership plan.
+    AnnualActionPlan,
+    CommunitySafetyAgreement,
+    PoliceAndCrimePlan,
+    SeriousViolenceNeedsAssessment,
+    SeriousViolenceStrategy,
+    InformationSharingProtocol,
+    TermsOfReference,
+    RiskRegister,
+    AnnualReport,
+    ScrutinyReport,
+    DomesticHomicideReview,
+    /// A thematic plan or strategy (Prevent, ASB, a policing plan) that is not the partnership plan.
+    ThematicPlan,
+    Other,
+}
+
+impl DocKind {
+    /// The name used in scripts and output: `partnership_plan`.
+    pub fn as_str(self) -> &'static str {
+        use DocKind::*;
+        match self {
+            StrategicAssessment => "strategic_assessment",
+            PartnershipPlan => "partnership_plan",
+            AnnualActionPlan => "annual_action_plan",
+            CommunitySafetyAgreement => "community_safety_agreement",
+            PoliceAndCrimePlan => "police_and_crime_plan",
+            SeriousViolenceNeedsAssessment => "serious_violence_needs_assessment",
+            SeriousViolenceStrategy => "serious_violence_strategy",
+            InformationSharingProtocol => "information_sharing_protocol",
+            TermsOfReference => "terms_of_reference",
+            RiskRegister => "risk_register",
+            AnnualReport => "annual_report",
+            ScrutinyReport => "scrutiny_report",
+            DomesticHomicideReview => "domestic_homicide_review",
+            ThematicPlan => "thematic_plan",
+            Other => "other",
+        }
+    }
+}
+
+/// Whether a document is settled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocStatus {
+    Draft,
+    Final,
+}
+
+/// The statutory subjects of a strategy (Crime and Disorder Act 1998 s.6(1)) and common themes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Topic {
+    CrimeAndDisorder,
+    AntiSocialBehaviour,
+    SubstanceMisuse,
+    Reoffending,
+    SeriousViolence,
+    DomesticAbuse,
+    Vulnerability,
+    Prevent,
+}
+
+impl Topic {
+    /// The name used in scripts and output: `serious_violence`.
+    pub fn as_str(self) -> &'static str {
+        use Topic::*;
+        match self {
+            CrimeAndDisorder => "crime_and_disorder",
+            AntiSocialBehaviour => "anti_social_behaviour",
+            SubstanceMisuse => "substance_misuse",
+            Reoffending => "reoffending",
+            SeriousViolence => "serious_violence",
+            DomesticAbuse => "domestic_abuse",
+            Vulnerability => "vulnerability",
+            Prevent => "prevent",
+        }
+    }
+}
+
+/// A refresh or review of a document after it was first approved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    pub date: When,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A priority set by a plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Priority {
+    pub id: String,
+    pub title: String,
+    /// The plan it comes from.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// A person, organisation or group id; `""` when the plan shows no owner.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// The measures of success; `[]` when the plan shows none, left out when not recorded.
+    #[serde(default)]
+    pub measures: Option<Vec<Measure>>,
+    #[serde(default)]
+    pub themes: Vec<Topic>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A measure of success.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub description: String,
+    #[serde(default)]
+    pub baseline: Option<String>,
+    #[serde(default)]
+    pub target: Option<String>,
+}
+
+/// An action in a delivery plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub priority: Option<String>,
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// A person, organisation or group id; `""` when the tracker shows no owner.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// When it is due; `""` when the tracker shows no date.
+    #[serde(default)]
+    pub due: Option<DateCell>,
+    #[serde(default)]
+    pub status: Option<ActionStatus>,
+    #[serde(default)]
+    pub completed: Option<When>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A date cell that may be blank: `""` or a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateCell {
+    Blank,
+    Date(When),
+}
+
+impl DateCell {
+    /// The date, unless the cell is blank.
+    pub fn date(self) -> Option<When> {
+        match self {
+            DateCell::Blank => None,
+            DateCell::Date(w) => Some(w),
+        }
+    }
+}
+
+impl Serialize for DateCell {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            DateCell::Blank => s.serialize_str(""),
+            DateCell::Date(w) => w.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for DateCell {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        if text.trim().is_empty() {
+            return Ok(DateCell::Blank);
+        }
+        text.parse::<When>()
+            .map(DateCell::Date)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// Where an action stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionStatus {
+    NotStarted,
+    InProgress,
+    Complete,
+    Cancelled,
+}
+
+impl ActionStatus {
+    /// The name used in scripts and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionStatus::NotStarted => "not_started",
+            ActionStatus::InProgress => "in_progress",
+            ActionStatus::Complete => "complete",
+            ActionStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// A staff post that delivers the partnership's work.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Post {
+    pub id: String,
+    pub title: String,
+    /// The organisation that employs or hosts it.
+    #[serde(default)]
+    pub host: Option<String>,
+    /// Fixed-term (true) or permanent (false), when the record says.
+    #[serde(default)]
+    pub fixed_term: Option<bool>,
+    /// Core budget or external grant, when the record says.
+    #[serde(default)]
+    pub funding: Option<Funding>,
+    /// Who funds it, as written.
+    #[serde(default)]
+    pub funding_source: Option<String>,
+    /// When its funding or contract ends.
+    #[serde(default)]
+    pub funding_end: Option<When>,
+    #[serde(default)]
+    pub vacant: Option<bool>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// How a post is paid for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Funding {
+    Core,
+    External,
+    Mixed,
+}
+
+/// One entry in a risk register. Each cell is left out when the register has no such column,
+/// and written `""` when the register has the column and leaves it blank.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    pub id: String,
+    /// The risk as the register names it.
+    pub description: String,
+    /// The register (document) it belongs to.
+    #[serde(default)]
+    pub register: Option<String>,
+    #[serde(default)]
+    pub consequence: Option<Text>,
+    #[serde(default)]
+    pub likelihood: Option<Text>,
+    #[serde(default)]
+    pub impact: Option<Text>,
+    #[serde(default)]
+    pub controls: Option<Text>,
+    #[serde(default)]
+    pub owner: Option<Text>,
+    #[serde(default)]
+    pub review_date: Option<DateCell>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// An occasion on which the crime and disorder committee reviewed or scrutinised the
+/// partnership's work.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScrutinyReview {
+    pub id: String,
+    /// The committee (a group id).
+    pub committee: String,
+    pub date: When,
+    pub topic: String,
+    /// The meeting it took place at, if recorded as a meeting.
+    #[serde(default)]
+    pub meeting: Option<String>,
+    #[serde(default)]
+    pub recommendations: Vec<String>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
