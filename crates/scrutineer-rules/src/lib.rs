@@ -1,1 +1,18 @@
+//! The rhai host: the sandboxed engine, the script API, rule files and their metadata, and
+//! evaluation in parallel with deterministic results.
+//!
+//! This crate knows nothing of output formats: it produces [`Finding`]s and [`RuleError`]s,
+//! and `scrutineer-report` renders them.
+#![forbid(unsafe_code)]
 
+pub mod api;
+pub mod eval;
+pub mod law;
+pub mod outcome;
+pub mod rule;
+pub mod sandbox;
+
+pub use eval::{Evaluation, RuleSet, not_applicable};
+pub use outcome::{EvidenceItem, Finding, Outcome, RuleError, Severity};
+pub use rule::Rule;
+pub use sandbox::Limits;

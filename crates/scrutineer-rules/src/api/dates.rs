@@ -1,0 +1,49 @@
+//! `Date` (a day) and `When` (a date as precise as its document) in scripts.
+//!
+//! ```text
+//! let d = date("2010-04-01");      // a day; an error for an impossible one
+//! p.as_of >= d                     // days compare
+//! d.add_months(12)  d.add_years(3)  d.add_days(28)  d.end_of_month()
+//! months_between(a, b)             // whole months from a to b
+//! doc.approved.latest              // a When's last possible day (also .earliest)
+//! `${d}`  `${w}`                   // "1 April 2010", "September 2022"
+//! ```
+
+use rhai::{Engine, EvalAltResult, Position};
+use scrutineer_graph::{Date, When};
+
+fn parse_date(s: &str) -> Result<Date, Box<EvalAltResult>> {
+    s.parse::<Date>()
+        .map_err(|e| Box::new(EvalAltResult::ErrorRuntime(e.to_string().into(), Position::NONE)))
+}
+
+pub(super) fn register(engine: &mut Engine) {
+    engine
+        .register_type_with_name::<Date>("Date")
+        .register_fn("date", parse_date)
+        .register_fn("add_months", |d: &mut Date, n: i64| d.add_months(n))
+        .register_fn("add_years", |d: &mut Date, n: i64| d.add_months(n.saturating_mul(12)))
+        .register_fn("add_days", |d: &mut Date, n: i64| d.add_days(n))
+        .register_fn("end_of_month", |d: &mut Date| d.end_of_month())
+        .register_fn("months_between", |a: Date, b: Date| a.months_until(b))
+        .register_fn("days_between", |a: Date, b: Date| a.days_until(b))
+        .register_get("iso", |d: &mut Date| d.iso())
+        .register_fn("to_string", |d: &mut Date| d.long())
+        .register_fn("to_debug", |d: &mut Date| d.iso())
+        .register_fn("==", |a: Date, b: Date| a == b)
+        .register_fn("!=", |a: Date, b: Date| a != b)
+        .register_fn("<", |a: Date, b: Date| a < b)
+        .register_fn("<=", |a: Date, b: Date| a <= b)
+        .register_fn(">", |a: Date, b: Date| a > b)
+        .register_fn(">=", |a: Date, b: Date| a >= b)
+        .register_fn("max", |a: Date, b: Date| a.max(b))
+        .register_fn("min", |a: Date, b: Date| a.min(b));
+
+    engine
+        .register_type_with_name::<When>("When")
+        .register_get("earliest", |w: &mut When| w.earliest())
+        .register_get("latest", |w: &mut When| w.latest())
+        .register_get("exact", |w: &mut When| w.is_exact())
+        .register_fn("to_string", |w: &mut When| w.long())
+        .register_fn("to_debug", |w: &mut When| w.to_string());
+}

@@ -1,0 +1,208 @@
+//! `Group`, `Membership` and `Meeting` in scripts.
+//!
+//! ```text
+//! g.id  g.name  g.kind  g.chair (name, "" when recorded vacant, () when not recorded)
+//! g.vice_chair  g.quorum  g.meetings_per_year (int or ())  g.suspended (on the date)
+//! g.members_listed_in_full        // true: someone missing from memberships() is known absent
+//! g.memberships()                 // seats in force on the date
+//! g.membership_of(org_or_person)  // the seat, or ()
+//! g.reports_to()                  // groups it reports to on the date
+//! g.meetings()                    // meetings dated on or before the date, oldest first
+//! g.terms_of_reference            // Document or ()
+//! m.member  m.member_id  m.member_name  m.group  m.role  m.senior (bool or ())
+//! m.status ("participating", "not_participating", "vacant", "declined" or ())
+//! m.participating (true, false or ())  m.from  m.to
+//! mt.id  mt.date (When)  mt.status  mt.held  mt.group  mt.items
+//! mt.attendance_of(org_or_person) // "present", "substitute", "apologies", "absent" or ()
+//! mt.attendance_listed_in_full
+//! ```
+
+use std::sync::Arc;
+
+use rhai::{Array, Dynamic, Engine};
+use scrutineer_graph::NodeKey;
+use scrutineer_graph::model::{GroupKind, MeetingStatus, Participation, Role};
+
+use super::{Document, Group, Meeting, Membership, Org, Person, View, array, opt, opt_str};
+
+/// The node a script value names, if it is an organisation or person.
+fn member_key(d: &Dynamic) -> Option<NodeKey> {
+    if let Some(o) = d.read_lock::<Org>() {
+        return Some(NodeKey::Organisation(o.index));
+    }
+    if let Some(p) = d.read_lock::<Person>() {
+        return Some(NodeKey::Person(p.index));
+    }
+    None
+}
+
+fn node_handle(view: &Arc<View>, id: &str) -> Dynamic {
+    match view.graph.node(id) {
+        Some(NodeKey::Organisation(i)) => Dynamic::from(Org::new(view, i)),
+        Some(NodeKey::Person(i)) => Dynamic::from(Person::new(view, i)),
+        Some(NodeKey::Group(i)) => Dynamic::from(Group::new(view, i)),
+        _ => Dynamic::UNIT,
+    }
+}
+
+fn seats(g: &Group) -> impl Iterator<Item = usize> + '_ {
+    let v = &g.view;
+    v.graph.memberships_of_group(g.index).into_iter().filter(move |&i| {
+        let m = &v.graph.data.memberships[i];
+        v.in_force(m.from, m.to)
+    })
+}
+
+/// The chair's name: the group's `chair` field, else a member with the chair role.
+fn office(g: &Group, field: Option<&String>, role: Role) -> Dynamic {
+    let v = &g.view;
+    if let Some(id) = field {
+        if id.trim().is_empty() {
+            return Dynamic::from(String::new());
+        }
+        if let Some(k) = v.graph.node(id) {
+            return Dynamic::from(v.graph.name_of(k).to_string());
+        }
+    }
+    seats(g)
+        .find(|&i| v.graph.data.memberships[i].role == role)
+        .and_then(|i| v.graph.node(&v.graph.data.memberships[i].member))
+        .map(|k| Dynamic::from(v.graph.name_of(k).to_string()))
+        .unwrap_or(Dynamic::UNIT)
+}
+
+pub(super) fn register(engine: &mut Engine) {
+    engine
+        .register_type_with_name::<Group>("Group")
+        .register_get("id", |g: &mut Group| g.view.graph.data.groups[g.index].id.clone())
+        .register_get("name", |g: &mut Group| g.view.graph.data.groups[g.index].name.clone())
+        .register_get("kind", |g: &mut Group| g.view.graph.data.groups[g.index].kind.as_str().to_string())
+        .register_get("is_subgroup", |g: &mut Group| {
+            matches!(
+                g.view.graph.data.groups[g.index].kind,
+                GroupKind::Subgroup | GroupKind::TaskGroup | GroupKind::OperationalGroup
+            )
+        })
+        .register_get("chair", |g: &mut Group| {
+            let field = g.view.graph.data.groups[g.index].chair.clone();
+            office(g, field.as_ref(), Role::Chair)
+        })
+        .register_get("vice_chair", |g: &mut Group| {
+            let field = g.view.graph.data.groups[g.index].vice_chair.clone();
+            office(g, field.as_ref(), Role::ViceChair)
+        })
+        .register_get("quorum", |g: &mut Group| opt(g.view.graph.data.groups[g.index].quorum.map(i64::from)))
+        .register_get("meetings_per_year", |g: &mut Group| {
+            opt(g.view.graph.data.groups[g.index].meetings_per_year.map(i64::from))
+        })
+        .register_get("suspended", |g: &mut Group| {
+            let x = &g.view.graph.data.groups[g.index];
+            x.suspended_from.is_some() && g.view.in_force(x.suspended_from, x.suspended_to)
+        })
+        .register_get("members_listed_in_full", |g: &mut Group| {
+            g.view.graph.data.groups[g.index].members_listed_in_full
+        })
+        .register_get("terms_of_reference", |g: &mut Group| {
+            let v = &g.view;
+            match v.graph.data.groups[g.index].terms_of_reference.as_deref().and_then(|id| v.graph.node(id)) {
+                Some(NodeKey::Document(i)) => Dynamic::from(Document::new(v, i)),
+                _ => Dynamic::UNIT,
+            }
+        })
+        .register_fn("memberships", |g: &mut Group| {
+            let v = Arc::clone(&g.view);
+            array(seats(g).map(|i| Membership::new(&v, i)).collect::<Vec<_>>())
+        })
+        .register_fn("membership_of", |g: &mut Group, who: Dynamic| {
+            let Some(key) = member_key(&who) else { return Dynamic::UNIT };
+            let v = Arc::clone(&g.view);
+            seats(g)
+                .find(|&i| v.graph.node(&v.graph.data.memberships[i].member) == Some(key))
+                .map(|i| Dynamic::from(Membership::new(&v, i)))
+                .unwrap_or(Dynamic::UNIT)
+        })
+        .register_fn("reports_to", |g: &mut Group| -> Array {
+            let v = &g.view;
+            v.graph
+                .reports_of_group(g.index, Some(v.as_of))
+                .into_iter()
+                .map(|i| node_handle(v, &v.graph.data.reporting[i].to))
+                .collect()
+        })
+        .register_fn("meetings", |g: &mut Group| {
+            let v = &g.view;
+            let mut rows: Vec<usize> = v
+                .graph
+                .meetings_of_group(g.index)
+                .into_iter()
+                .filter(|&i| v.happened(v.graph.data.meetings[i].date))
+                .collect();
+            rows.sort_by_key(|&i| (v.graph.data.meetings[i].date.latest(), i));
+            array(rows.into_iter().map(|i| Meeting::new(v, i)))
+        })
+        .register_fn("==", |a: Group, b: Group| a.index == b.index)
+        .register_fn("!=", |a: Group, b: Group| a.index != b.index)
+        .register_fn("to_string", |g: &mut Group| g.view.graph.data.groups[g.index].name.clone());
+
+    engine
+        .register_type_with_name::<Membership>("Membership")
+        .register_get("member", |m: &mut Membership| {
+            node_handle(&m.view, &m.view.graph.data.memberships[m.index].member)
+        })
+        .register_get("member_id", |m: &mut Membership| m.view.graph.data.memberships[m.index].member.clone())
+        .register_get("member_name", |m: &mut Membership| {
+            let x = &m.view.graph.data.memberships[m.index];
+            m.view.graph.node(&x.member).map(|k| m.view.graph.name_of(k).to_string()).unwrap_or_else(|| x.member.clone())
+        })
+        .register_get("group", |m: &mut Membership| node_handle(&m.view, &m.view.graph.data.memberships[m.index].group))
+        .register_get("role", |m: &mut Membership| m.view.graph.data.memberships[m.index].role.as_str().to_string())
+        .register_get("senior", |m: &mut Membership| opt(m.view.graph.data.memberships[m.index].senior))
+        .register_get("status", |m: &mut Membership| {
+            opt_str(m.view.graph.data.memberships[m.index].status.map(|s| s.as_str()))
+        })
+        .register_get("participating", |m: &mut Membership| {
+            opt(m.view.graph.data.memberships[m.index].status.map(|s| s == Participation::Participating))
+        })
+        .register_get("from", |m: &mut Membership| opt(m.view.graph.data.memberships[m.index].from))
+        .register_get("to", |m: &mut Membership| opt(m.view.graph.data.memberships[m.index].to));
+
+    engine
+        .register_type_with_name::<Meeting>("Meeting")
+        .register_get("id", |m: &mut Meeting| m.view.graph.data.meetings[m.index].id.clone())
+        .register_get("date", |m: &mut Meeting| m.view.graph.data.meetings[m.index].date)
+        .register_get("status", |m: &mut Meeting| m.view.graph.data.meetings[m.index].status.as_str().to_string())
+        .register_get("held", |m: &mut Meeting| {
+            matches!(m.view.graph.data.meetings[m.index].status, MeetingStatus::Held | MeetingStatus::Inquorate)
+        })
+        .register_get("group", |m: &mut Meeting| node_handle(&m.view, &m.view.graph.data.meetings[m.index].group))
+        .register_get("items", |m: &mut Meeting| {
+            array(m.view.graph.data.meetings[m.index].items.iter().cloned())
+        })
+        .register_get("attendance_listed_in_full", |m: &mut Meeting| {
+            m.view.graph.data.meetings[m.index].attendance_listed_in_full
+        })
+        .register_fn("attendance_of", |m: &mut Meeting, who: Dynamic| {
+            let Some(key) = member_key(&who) else { return Dynamic::UNIT };
+            let v = &m.view;
+            let mt = &v.graph.data.meetings[m.index];
+            // A person attends for their organisation: count them for it.
+            let counts_for = |id: &str| match v.graph.node(id) {
+                Some(k) if k == key => true,
+                Some(NodeKey::Person(p)) => {
+                    v.graph.data.people[p].organisation.as_deref().and_then(|o| v.graph.node(o)) == Some(key)
+                }
+                _ => false,
+            };
+            let best = mt
+                .attendance
+                .iter()
+                .filter(|a| counts_for(&a.member))
+                .map(|a| a.status)
+                .min_by_key(|s| *s as u8);
+            match best {
+                Some(s) => Dynamic::from(s.as_str().to_string()),
+                None if mt.attendance_listed_in_full => Dynamic::from("absent".to_string()),
+                None => Dynamic::UNIT,
+            }
+        });
+}

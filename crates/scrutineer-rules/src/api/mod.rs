@@ -1,0 +1,172 @@
+//! Everything a rule script can see: one read-only, typed view of one partnership as of one
+//! day. Each exposed type has its own file; [`register`] adds them all to the engine, and the
+//! list of signatures is snapshot-tested so a change to the surface is reviewed.
+//!
+//! Handles are small (`Arc` of the view plus an index), so passing them around a script costs
+//! nothing, and the graph is shared, never copied, across rules and threads. Anything that
+//! scans the graph is done here in Rust.
+//!
+//! Values that a record may not hold come back as `()` ("the records do not say"), never as a
+//! made-up default: a rule must decide what an absent fact means.
+
+mod dates;
+mod documents;
+mod groups;
+mod organisations;
+mod outcomes;
+mod partnership;
+mod records;
+
+use std::sync::Arc;
+
+use rhai::{Dynamic, Engine};
+use scrutineer_graph::{Date, Graph, NodeKey, When, in_force};
+
+pub use outcomes::{EvidenceRef, ScriptOutcome};
+
+/// One partnership as of one day.
+pub struct View {
+    pub graph: Arc<Graph>,
+    pub as_of: Date,
+}
+
+impl View {
+    /// An event dated `w` is taken as known by the evaluation date once the whole of `w` is
+    /// past: a meeting in "2022-09" is not seen as of 15 September 2022.
+    pub(crate) fn happened(&self, w: When) -> bool {
+        w.latest() <= self.as_of
+    }
+
+    pub(crate) fn in_force(&self, from: Option<When>, to: Option<When>) -> bool {
+        in_force(from, to, self.as_of)
+    }
+}
+
+/// A handle to a node or edge of the graph.
+macro_rules! handle {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone)]
+        pub struct $name {
+            pub(crate) view: Arc<View>,
+            pub(crate) index: usize,
+        }
+        impl $name {
+            pub(crate) fn new(view: &Arc<View>, index: usize) -> Self {
+                $name { view: Arc::clone(view), index }
+            }
+        }
+    };
+}
+
+handle!(
+    /// An organisation (`Organisation` in scripts).
+    Org
+);
+handle!(
+    /// A person (`Person` in scripts).
+    Person
+);
+handle!(
+    /// A group (`Group` in scripts).
+    Group
+);
+handle!(
+    /// A seat on a group (`Membership` in scripts).
+    Membership
+);
+handle!(
+    /// A meeting (`Meeting` in scripts).
+    Meeting
+);
+handle!(
+    /// A document (`Document` in scripts).
+    Document
+);
+handle!(
+    /// A priority (`Priority` in scripts).
+    Priority
+);
+handle!(
+    /// An action (`Action` in scripts).
+    Action
+);
+handle!(
+    /// A post (`Post` in scripts).
+    Post
+);
+handle!(
+    /// A risk (`Risk` in scripts).
+    Risk
+);
+handle!(
+    /// A review by the crime and disorder committee (`ScrutinyReview` in scripts).
+    Review
+);
+
+/// The partnership itself (`Partnership` in scripts): the argument of `check`.
+#[derive(Clone)]
+pub struct Partnership {
+    pub(crate) view: Arc<View>,
+}
+
+impl Partnership {
+    /// The handle a rule's `check` receives.
+    pub fn new(view: Arc<View>) -> Partnership {
+        Partnership { view }
+    }
+}
+
+/// `Some(x)` as `x`, `None` as `()`.
+pub(crate) fn opt<T: Clone + Send + Sync + 'static>(v: Option<T>) -> Dynamic {
+    v.map(Dynamic::from).unwrap_or(Dynamic::UNIT)
+}
+
+/// A string option as a script string or `()`.
+pub(crate) fn opt_str(v: Option<&str>) -> Dynamic {
+    v.map(|s| Dynamic::from(s.to_string())).unwrap_or(Dynamic::UNIT)
+}
+
+/// A list of handles as a script array.
+pub(crate) fn array<T: Clone + Send + Sync + 'static>(items: impl IntoIterator<Item = T>) -> rhai::Array {
+    items.into_iter().map(Dynamic::from).collect()
+}
+
+/// Whatever a script passes as a subject or as evidence, as a graph reference.
+pub(crate) fn evidence_ref(d: &Dynamic) -> Option<(EvidenceRef, Arc<View>)> {
+    macro_rules! try_node {
+        ($t:ty, $key:expr) => {
+            if let Some(h) = d.read_lock::<$t>() {
+                return Some((EvidenceRef::Node($key(h.index)), Arc::clone(&h.view)));
+            }
+        };
+    }
+    try_node!(Org, NodeKey::Organisation);
+    try_node!(Person, NodeKey::Person);
+    try_node!(Group, NodeKey::Group);
+    try_node!(Meeting, NodeKey::Meeting);
+    try_node!(Document, NodeKey::Document);
+    try_node!(Priority, NodeKey::Priority);
+    try_node!(Action, NodeKey::Action);
+    try_node!(Post, NodeKey::Post);
+    try_node!(Risk, NodeKey::Risk);
+    try_node!(Review, NodeKey::ScrutinyReview);
+    if let Some(h) = d.read_lock::<Membership>() {
+        return Some((EvidenceRef::Membership(h.index), Arc::clone(&h.view)));
+    }
+    if let Some(h) = d.read_lock::<Partnership>() {
+        return Some((EvidenceRef::Node(NodeKey::Partnership), Arc::clone(&h.view)));
+    }
+    None
+}
+
+/// Registers every type and function a script may use.
+pub fn register(engine: &mut Engine) {
+    dates::register(engine);
+    partnership::register(engine);
+    organisations::register(engine);
+    groups::register(engine);
+    documents::register(engine);
+    records::register(engine);
+    outcomes::register(engine);
+}

@@ -1,0 +1,311 @@
+//! Running the pack: every rule against every partnership as of one day, in parallel, with the
+//! results in a fixed order whatever the thread count.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rhai::{CallFnOptions, Dynamic, EvalAltResult, ParseErrorType, Scope};
+use scrutineer_graph::model::Nation;
+use scrutineer_graph::{Date, Graph, NodeKey};
+
+use crate::api::{self, EvidenceRef, ScriptOutcome, View};
+use crate::outcome::{EvidenceItem, Finding, Outcome, RuleError};
+use crate::rule::Rule;
+use crate::sandbox::{Limits, build_engine};
+
+/// The compiled rule pack and the one engine that runs it.
+pub struct RuleSet {
+    engine: rhai::Engine,
+    /// Rules that compiled, sorted by id.
+    pub rules: Vec<Rule>,
+    /// Rules that did not.
+    pub errors: Vec<RuleError>,
+    limits: Limits,
+}
+
+/// The results of one evaluation.
+#[derive(Debug, Default)]
+pub struct Evaluation {
+    /// Findings ordered by partnership (as given), then rule id, then the rule's own order.
+    pub findings: Vec<Finding>,
+    /// Rules that failed to compile or to run.
+    pub errors: Vec<RuleError>,
+}
+
+impl RuleSet {
+    /// Finds and compiles every `*.rhai` file under `dir` (one level of area folders, or flat).
+    pub fn load_dir(dir: &Path, limits: Limits) -> Result<RuleSet, String> {
+        let mut files = Vec::new();
+        collect(dir, dir, &mut files).map_err(|e| format!("cannot read rules folder `{}`: {e}", dir.display()))?;
+        files.sort();
+        let mut set = RuleSet::empty(limits);
+        for (path, area) in files {
+            set.add_file(&path, &area);
+        }
+        set.rules.sort_by(|a, b| a.id.cmp(&b.id));
+        // Two files with one id would make results ambiguous: report the later one.
+        let mut seen = std::collections::HashMap::new();
+        let mut dupes = Vec::new();
+        for (i, r) in set.rules.iter().enumerate() {
+            if let Some(first) = seen.insert(r.id.clone(), i) {
+                dupes.push((i, first));
+            }
+        }
+        for (i, first) in dupes.iter().rev() {
+            let r = set.rules.remove(*i);
+            set.errors.push(RuleError {
+                rule: r.id.clone(),
+                file: r.file.display().to_string(),
+                line: None,
+                column: None,
+                partnership: None,
+                message: format!("rule id `{}` is also used by {}", r.id, set.rules[*first].file.display()),
+            });
+        }
+        Ok(set)
+    }
+
+    /// An empty set with the engine built.
+    pub fn empty(limits: Limits) -> RuleSet {
+        let mut engine = build_engine(&limits);
+        api::register(&mut engine);
+        RuleSet {
+            engine,
+            rules: Vec::new(),
+            errors: Vec::new(),
+            limits,
+        }
+    }
+
+    /// Compiles one rule file into the set.
+    pub fn add_file(&mut self, path: &Path, area: &str) {
+        match Rule::load(&self.engine, path, area) {
+            Ok(r) => self.rules.push(r),
+            Err(e) => self.errors.push(e),
+        }
+    }
+
+    /// The rule with this id.
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Evaluates `rules` (all when `None`) against every graph as of `as_of`.
+    pub fn evaluate(&self, graphs: &[Arc<Graph>], as_of: Date, only: Option<&[&Rule]>) -> Evaluation {
+        let rules: Vec<&Rule> = match only {
+            Some(r) => r.to_vec(),
+            None => self.rules.iter().collect(),
+        };
+        let jobs: Vec<(usize, &Rule)> = (0..graphs.len())
+            .flat_map(|g| rules.iter().map(move |r| (g, *r)))
+            .collect();
+        let views: Vec<Arc<View>> = graphs
+            .iter()
+            .map(|g| Arc::new(View { graph: Arc::clone(g), as_of }))
+            .collect();
+        // `collect` on an indexed parallel iterator keeps job order, so output does not depend
+        // on which thread finished first.
+        let outputs: Vec<Result<Vec<Finding>, RuleError>> = jobs
+            .par_iter()
+            .map(|&(g, rule)| self.run(rule, &views[g]))
+            .collect();
+        let mut eval = Evaluation::default();
+        for out in outputs {
+            match out {
+                Ok(f) => eval.findings.extend(f),
+                Err(e) => eval.errors.push(e),
+            }
+        }
+        eval
+    }
+
+    /// The limits the engine was built with.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    fn run(&self, rule: &Rule, view: &Arc<View>) -> Result<Vec<Finding>, RuleError> {
+        let g = &view.graph;
+        let nation = g.data.nation;
+        if let Some(reason) = not_applicable(rule, nation, view.as_of) {
+            return Ok(vec![Finding {
+                rule: rule.id.clone(),
+                partnership: g.data.id.clone(),
+                subject: g.data.id.clone(),
+                subject_name: g.data.name.clone(),
+                outcome: Outcome::NotApplicable,
+                severity: rule.severity,
+                message: reason,
+                evidence: Vec::new(),
+            }]);
+        }
+        let mut scope = Scope::new();
+        let arg = api::Partnership::new(Arc::clone(view));
+        // Constants are metadata; the script's top level need not run for each call.
+        let options = CallFnOptions::new().eval_ast(false);
+        let result: Result<Dynamic, Box<EvalAltResult>> =
+            self.engine.call_fn_with_options(options, &mut scope, &rule.ast, "check", (arg,));
+        let runtime_error = |message: String, e: Option<&EvalAltResult>| {
+            let pos = e.map(|e| e.position()).unwrap_or(rhai::Position::NONE);
+            RuleError {
+                rule: rule.id.clone(),
+                file: rule.file.display().to_string(),
+                line: pos.line(),
+                column: pos.position(),
+                partnership: Some(g.data.id.clone()),
+                message,
+            }
+        };
+        let value = result.map_err(|e| runtime_error(describe_runtime(&e, &self.limits), Some(&e)))?;
+        let items: Vec<Dynamic> = if value.is_array() {
+            value.into_array().unwrap_or_default()
+        } else if value.is::<ScriptOutcome>() {
+            vec![value]
+        } else {
+            return Err(runtime_error(
+                format!(
+                    "`check` must return an array of outcomes (`pass`, `fail`, `unknown`), but returned `{}`",
+                    value.type_name()
+                ),
+                None,
+            ));
+        };
+        let mut findings = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            let Some(o) = item.clone().try_cast::<ScriptOutcome>() else {
+                return Err(runtime_error(
+                    format!("item {i} of the array `check` returned is `{}`, not an outcome", item.type_name()),
+                    None,
+                ));
+            };
+            findings.push(Finding {
+                rule: rule.id.clone(),
+                partnership: g.data.id.clone(),
+                subject: o.subject.0,
+                subject_name: o.subject.1,
+                outcome: o.outcome,
+                severity: o.severity.unwrap_or(rule.severity),
+                message: o.message,
+                evidence: resolve_evidence(g, &o.evidence),
+            });
+        }
+        Ok(findings)
+    }
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(std::path::PathBuf, String)>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(root, &path, out)?;
+        } else if path.extension().is_some_and(|e| e == "rhai") {
+            let area = path
+                .parent()
+                .and_then(|p| p.strip_prefix(root).ok())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            out.push((path, area));
+        }
+    }
+    Ok(())
+}
+
+/// Why a rule does not apply, decided from its metadata before the script runs.
+pub fn not_applicable(rule: &Rule, nation: Nation, day: Date) -> Option<String> {
+    let name = match nation {
+        Nation::England => "England",
+        Nation::Wales => "Wales",
+    };
+    if !rule.nations.contains(&nation) {
+        return Some(format!("does not apply in {name}"));
+    }
+    if let Some(from) = rule.in_force_from.get(nation)
+        && day < from
+    {
+        return Some(format!("not in force in {name} until {}", from.long()));
+    }
+    if let Some(to) = rule.in_force_to.get(nation)
+        && day > to
+    {
+        return Some(format!("no longer in force in {name} after {}", to.long()));
+    }
+    None
+}
+
+fn resolve_evidence(g: &Graph, refs: &[EvidenceRef]) -> Vec<EvidenceItem> {
+    let mut out: Vec<EvidenceItem> = Vec::new();
+    for r in refs {
+        let (node, evidence) = match *r {
+            EvidenceRef::Node(k) => (node_label(g, k), g.evidence_of(k)),
+            EvidenceRef::Membership(i) => {
+                let m = &g.data.memberships[i];
+                (format!("{}@{}", m.member, m.group), m.evidence.as_slice())
+            }
+        };
+        if evidence.is_empty() {
+            out.push(EvidenceItem { node, source: None });
+        } else {
+            for e in evidence {
+                out.push(EvidenceItem {
+                    node: node.clone(),
+                    source: Some(g.cite(e)),
+                });
+            }
+        }
+    }
+    out.dedup();
+    out
+}
+
+fn node_label(g: &Graph, k: NodeKey) -> String {
+    g.id_of(k).to_string()
+}
+
+/// A runtime error as a rule author needs to read it.
+fn describe_runtime(e: &EvalAltResult, limits: &Limits) -> String {
+    use EvalAltResult as E;
+    match e {
+        E::ErrorTooManyOperations(_) => format!(
+            "the rule ran past its limit of {} operations; does a loop never end?",
+            limits.max_operations
+        ),
+        E::ErrorStackOverflow(_) => format!(
+            "calls nested deeper than {} levels; is a function calling itself without end?",
+            limits.max_call_levels
+        ),
+        E::ErrorDataTooLarge(what, _) => format!("{} grew past the sandbox's limit", what.to_lowercase()),
+        E::ErrorTooManyVariables(_) => format!("more than {} variables in scope", limits.max_variables),
+        E::ErrorFunctionNotFound(sig, _) => format!("no function `{sig}` in the rule API"),
+        E::ErrorVariableNotFound(name, _) => format!("unknown variable `{name}`"),
+        E::ErrorPropertyNotFound(name, _) => format!("no property `{name}` here"),
+        E::ErrorModuleNotFound(name, _) => format!("cannot import `{name}`: rules may not load modules or files"),
+        E::ErrorInFunctionCall(name, _, inner, _) => {
+            format!("in `{name}`: {}", describe_runtime(inner, limits))
+        }
+        E::ErrorRuntime(value, _) => format!("the rule threw: {value}"),
+        other => {
+            let text = other.to_string();
+            // rhai appends " (line x, position y)"; the location is given separately.
+            let text = text.split(" (line ").next().unwrap_or(&text).to_string();
+            lower_first(&text)
+        }
+    }
+}
+
+/// A parse error as a rule author needs to read it.
+pub(crate) fn describe_parse(e: &ParseErrorType) -> String {
+    match e {
+        ParseErrorType::Reserved(s) if s == "eval" => "`eval` is not allowed in rules".to_string(),
+        ParseErrorType::ForbiddenVariable(s) | ParseErrorType::Reserved(s) => format!("`{s}` is not allowed in rules"),
+        other => lower_first(&other.to_string()),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

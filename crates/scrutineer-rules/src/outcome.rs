@@ -1,0 +1,143 @@
+//! What evaluation produces: findings (one per rule, partnership and subject) and rule errors.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The answer a rule gives for one subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Outcome {
+    /// The evidence shows the check is not met.
+    Fail,
+    /// The records held do not let anyone judge.
+    Unknown,
+    /// A failure the committee has knowingly accepted (waivers arrive with the what-if issue).
+    Waived,
+    /// The evidence shows the check is met.
+    Pass,
+    /// The law was not in force on the date, or does not apply to the nation.
+    NotApplicable,
+}
+
+impl Outcome {
+    /// The JSON spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Fail => "fail",
+            Outcome::Unknown => "unknown",
+            Outcome::Waived => "waived",
+            Outcome::Pass => "pass",
+            Outcome::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How serious a failure of a rule is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Context, a power rather than a duty, or a rule whose legal wording is unconfirmed.
+    Info,
+    /// Statutory guidance, good practice, or a duty the records can only show a likely breach of.
+    Warning,
+    /// A clear statutory duty is not met and the records show it.
+    Violation,
+}
+
+impl Severity {
+    /// The JSON spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Violation => "violation",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "violation" => Ok(Severity::Violation),
+            other => Err(format!(
+                "unknown severity `{other}`; expected `violation`, `warning` or `info`"
+            )),
+        }
+    }
+}
+
+/// One cited piece of evidence: the node it is recorded on and where that came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceItem {
+    /// The node's id (for a membership, `member@group`).
+    pub node: String,
+    /// The source as a person would cite it; `None` when the node records no source.
+    pub source: Option<String>,
+}
+
+/// One result: a rule's answer for one subject of one partnership.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule id.
+    pub rule: String,
+    /// The partnership id.
+    pub partnership: String,
+    /// The id of the node the finding is about.
+    pub subject: String,
+    /// That node's readable name.
+    pub subject_name: String,
+    pub outcome: Outcome,
+    pub severity: Severity,
+    /// The finding in plain English.
+    pub message: String,
+    pub evidence: Vec<EvidenceItem>,
+}
+
+/// A rule that could not be compiled, or that failed while running.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleError {
+    /// The rule id, or the file stem when the id could not be read.
+    pub rule: String,
+    /// The rule file.
+    pub file: String,
+    /// Where in the file, when known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The partnership being checked when it failed, for errors while running.
+    pub partnership: Option<String>,
+    pub message: String,
+}
+
+impl RuleError {
+    /// `rules/x/ID.rhai:12:5`, or the file alone.
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", self.file),
+            (Some(l), None) => format!("{}:{l}", self.file),
+            _ => self.file.clone(),
+        }
+    }
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)?;
+        if let Some(p) = &self.partnership {
+            write!(f, " (while checking `{p}`)")?;
+        }
+        Ok(())
+    }
+}

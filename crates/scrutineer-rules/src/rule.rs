@@ -1,0 +1,215 @@
+//! A rule file: its metadata (top-level constants, read without running the script), its
+//! documentation (`//!` lines under fixed headings) and its compiled script.
+
+use std::path::{Path, PathBuf};
+
+use rhai::{AST, Dynamic, Engine};
+use scrutineer_graph::Date;
+use scrutineer_graph::model::Nation;
+
+use crate::outcome::{RuleError, Severity};
+
+/// A value that may differ between England and Wales (in-force dates often do).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ByNation<T> {
+    pub england: Option<T>,
+    pub wales: Option<T>,
+}
+
+impl<T> Default for ByNation<T> {
+    fn default() -> Self {
+        ByNation { england: None, wales: None }
+    }
+}
+
+impl<T: Copy> ByNation<T> {
+    /// The value for `nation`.
+    pub fn get(&self, nation: Nation) -> Option<T> {
+        match nation {
+            Nation::England => self.england,
+            Nation::Wales => self.wales,
+        }
+    }
+}
+
+/// The documentation of a rule, from its `//!` lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RuleDocs {
+    /// The whole text, as `scrutineer explain` prints it.
+    pub text: String,
+    pub what_it_does: Option<String>,
+    pub why_it_matters: Option<String>,
+    pub example: Option<String>,
+}
+
+/// One rule of the pack.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub basis: String,
+    pub url: String,
+    pub ask: String,
+    pub in_force_from: ByNation<Date>,
+    pub in_force_to: ByNation<Date>,
+    pub nations: Vec<Nation>,
+    pub docs: RuleDocs,
+    /// The file, as found under the rules folder.
+    pub file: PathBuf,
+    /// The folder it sits in (`statutory`, `governance`, ...).
+    pub area: String,
+    pub(crate) ast: AST,
+}
+
+/// The constants every rule must define.
+pub const REQUIRED: [&str; 7] = ["ID", "TITLE", "SEVERITY", "BASIS", "URL", "NATIONS", "ASK"];
+
+/// The headings every rule's documentation must have.
+pub const DOC_HEADINGS: [&str; 3] = ["## What it does", "## Why it matters", "## Example"];
+
+impl Rule {
+    /// Compiles a rule file and reads its metadata. Errors name the file, line and column.
+    pub fn load(engine: &Engine, path: &Path, area: &str) -> Result<Rule, RuleError> {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let file = path.display().to_string();
+        let error = |line: Option<usize>, column: Option<usize>, message: String| RuleError {
+            rule: stem.clone(),
+            file: file.clone(),
+            line,
+            column,
+            partnership: None,
+            message,
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| error(None, None, format!("cannot read rule: {e}")))?;
+        let ast = engine.compile(&text).map_err(|e| {
+            let pos = e.position();
+            error(pos.line(), pos.position(), format!("syntax error: {}", crate::eval::describe_parse(&e.0)))
+        })?;
+
+        // Constants are read from the AST without running anything.
+        let constants: Vec<(String, Dynamic)> = ast
+            .iter_literal_variables(true, false)
+            .map(|(name, _, value)| (name.to_string(), value))
+            .collect();
+        let at = |name: &str| -> (Option<usize>, Option<usize>) {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(&format!("const {name}")))
+                .map(|i| (Some(i + 1), Some(1)))
+                .unwrap_or((None, None))
+        };
+        let get = |name: &str| constants.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+        let string = |name: &str| -> Result<String, RuleError> {
+            match get(name) {
+                Some(v) if v.is_string() => Ok(v.into_string().unwrap_or_default()),
+                Some(v) => {
+                    let (l, c) = at(name);
+                    Err(error(l, c, format!("`{name}` must be a string, not `{}`", v.type_name())))
+                }
+                None => Err(error(
+                    Some(1),
+                    Some(1),
+                    format!("missing `const {name} = \"...\";`"),
+                )),
+            }
+        };
+        let id = string("ID")?;
+        let severity_text = string("SEVERITY")?;
+        let severity = severity_text.parse::<Severity>().map_err(|e| {
+            let (l, c) = at("SEVERITY");
+            error(l, c, e)
+        })?;
+        let date_by_nation = |name: &str| -> Result<ByNation<Date>, RuleError> {
+            let Some(v) = get(name) else { return Ok(ByNation::default()) };
+            let bad = |msg: String| {
+                let (l, c) = at(name);
+                error(l, c, msg)
+            };
+            let parse = |s: &str| s.parse::<Date>().map_err(|e| bad(format!("`{name}`: {e}")));
+            if v.is_string() {
+                let d = parse(&v.into_string().unwrap_or_default())?;
+                return Ok(ByNation { england: Some(d), wales: Some(d) });
+            }
+            if let Some(map) = v.read_lock::<rhai::Map>() {
+                let mut out = ByNation::default();
+                for (k, val) in map.iter() {
+                    let s = val.clone().into_string().map_err(|t| bad(format!("`{name}.{k}` must be a date string, not `{t}`")))?;
+                    match k.as_str() {
+                        "England" => out.england = Some(parse(&s)?),
+                        "Wales" => out.wales = Some(parse(&s)?),
+                        other => return Err(bad(format!("`{name}` has unknown nation `{other}`; use `England` or `Wales`"))),
+                    }
+                }
+                return Ok(out);
+            }
+            Err(bad(format!("`{name}` must be a date string or a map by nation, not `{}`", v.type_name())))
+        };
+        let in_force_from = date_by_nation("IN_FORCE_FROM")?;
+        let in_force_to = date_by_nation("IN_FORCE_TO")?;
+        let nations = match get("NATIONS") {
+            Some(v) if v.is_array() => {
+                let mut out = Vec::new();
+                for n in v.into_array().unwrap_or_default() {
+                    match n.into_string().as_deref() {
+                        Ok("England") => out.push(Nation::England),
+                        Ok("Wales") => out.push(Nation::Wales),
+                        _ => {
+                            let (l, c) = at("NATIONS");
+                            return Err(error(l, c, "`NATIONS` may hold only \"England\" and \"Wales\"".into()));
+                        }
+                    }
+                }
+                out
+            }
+            _ => {
+                let (l, c) = at("NATIONS");
+                return Err(error(l.or(Some(1)), c.or(Some(1)), "missing `const NATIONS = [\"England\", \"Wales\"];`".into()));
+            }
+        };
+        let has_check = ast.iter_functions().any(|f| f.name == "check" && f.params.len() == 1);
+        if !has_check {
+            return Err(error(Some(1), Some(1), "a rule must define `fn check(p) { ... }`".into()));
+        }
+        Ok(Rule {
+            id,
+            title: string("TITLE")?,
+            severity,
+            basis: string("BASIS")?,
+            url: string("URL")?,
+            ask: string("ASK")?,
+            in_force_from,
+            in_force_to,
+            nations,
+            docs: parse_docs(&text),
+            file: path.to_path_buf(),
+            area: area.to_string(),
+            ast,
+        })
+    }
+}
+
+/// Reads the `//!` lines at the top of a rule file.
+pub fn parse_docs(text: &str) -> RuleDocs {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("//!"))
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect();
+    let full = lines.join("\n").trim().to_string();
+    let section = |heading: &str| -> Option<String> {
+        let start = lines.iter().position(|l| l.trim() == heading)? + 1;
+        let end = lines[start..]
+            .iter()
+            .position(|l| l.starts_with("## "))
+            .map(|e| start + e)
+            .unwrap_or(lines.len());
+        let body = lines[start..end].join("\n").trim().to_string();
+        (!body.is_empty()).then_some(body)
+    };
+    RuleDocs {
+        what_it_does: section(DOC_HEADINGS[0]),
+        why_it_matters: section(DOC_HEADINGS[1]),
+        example: section(DOC_HEADINGS[2]),
+        text: full,
+    }
+}
