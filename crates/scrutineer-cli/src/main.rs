@@ -1,1 +1,34 @@
-fn main(){}
+//! `scrutineer`: audits the governance of Community Safety Partnerships.
+//!
+//! Thin by design: parse the arguments, run one command, turn its result into an exit code
+//! (0 nothing failed, 1 something failed at or above the chosen severity, 2 the input or a
+//! rule is broken).
+#![forbid(unsafe_code)]
+
+mod cli;
+mod commands;
+mod output;
+mod paths;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    if let Some(n) = cli.threads {
+        // Only fails if a pool already exists, which cannot happen this early.
+        let _ = rayon_pool(n);
+    }
+    let code = match cli.command {
+        cli::Command::Check(args) => commands::check::run(args),
+        cli::Command::Explain(args) => commands::explain::run(args),
+        cli::Command::Rules(args) => commands::rules::run(args),
+        cli::Command::Validate(args) => commands::validate::run(args),
+    };
+    ExitCode::from(code)
+}
+
+fn rayon_pool(threads: usize) -> Result<(), String> {
+    scrutineer_rules::eval::configure_threads(threads)
+}

@@ -1,1 +1,56 @@
+//! Renderers of a result set. Each format is a function from a [`ResultSet`] to text; none of
+//! them knows how the results were produced or which command asked for them.
+#![forbid(unsafe_code)]
 
+mod json;
+mod text;
+
+use std::collections::HashMap;
+
+use scrutineer_graph::Date;
+use scrutineer_rules::{Finding, Rule, RuleError};
+
+pub use json::render_json;
+pub use text::render_text;
+
+/// One partnership that was checked.
+#[derive(Clone, Debug)]
+pub struct PartnershipInfo {
+    pub id: String,
+    pub name: String,
+    pub file: String,
+    /// The latest date any of the file's sources carries.
+    pub newest_record: Option<Date>,
+    /// Set when the evaluation date is well past the newest record.
+    pub stale_note: Option<String>,
+}
+
+/// Everything a renderer needs.
+pub struct ResultSet<'a> {
+    pub as_of: Date,
+    pub partnerships: Vec<PartnershipInfo>,
+    /// The findings to show, already filtered, in evaluation order.
+    pub findings: Vec<&'a Finding>,
+    /// Rule metadata by id, for the law, the link and the question.
+    pub rules: HashMap<&'a str, &'a Rule>,
+    pub errors: Vec<&'a RuleError>,
+    /// Whether passes and not-applicable results were asked for.
+    pub all: bool,
+}
+
+/// How far past the newest record an evaluation date may be before the report says so.
+pub const STALE_AFTER_MONTHS: i64 = 6;
+
+/// The note printed at the top of a partnership's results when its records end well before
+/// the evaluation date.
+pub fn stale_note(newest: Option<Date>, as_of: Date) -> Option<String> {
+    let newest = newest?;
+    let months = newest.months_until(as_of);
+    (months >= STALE_AFTER_MONTHS).then(|| {
+        format!(
+            "the newest record in this file is dated {}, {months} months before the evaluation date: \
+             failures may reflect records not yet entered rather than gaps in the partnership",
+            newest.long()
+        )
+    })
+}

@@ -309,3 +309,11 @@ fn lower_first(s: &str) -> String {
         None => String::new(),
     }
 }
+
+/// Sets the number of evaluation threads for the process. Results do not depend on it.
+pub fn configure_threads(threads: usize) -> Result<(), String> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build_global()
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,132 @@
+//! The command-line definition (clap). Each subcommand's arguments live here so that
+//! `--help`, completions and the man page come from one place.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Audit the governance of Community Safety Partnerships as of a date.
+#[derive(Parser, Debug)]
+#[command(name = "scrutineer", version, about, long_about = None)]
+pub struct Cli {
+    /// Worker threads for evaluation (default: one per core). Output is the same whatever
+    /// the number.
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check partnerships against the rule pack as of a date.
+    Check(CheckArgs),
+    /// Print a rule's documentation, law and question for members.
+    Explain(ExplainArgs),
+    /// List the rules in the pack.
+    Rules(RulesArgs),
+    /// Check that partnership files load, and report every problem with its place.
+    Validate(ValidateArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Partnership files or folders of them (default: graphs/partnerships/).
+    pub paths: Vec<PathBuf>,
+    /// Evaluate as of this day, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// The rule pack folder (default: rules/).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Also show passes and rules that do not apply.
+    #[arg(long)]
+    pub all: bool,
+    /// Show, and fail on, only findings at or above this severity.
+    #[arg(long, value_enum, default_value_t = SeverityArg::Info, value_name = "LEVEL")]
+    pub severity: SeverityArg,
+    /// Run only these rules (comma-separated ids, or a prefix ending in `*`).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub select: Vec<String>,
+    /// Skip these rules (comma-separated ids, or a prefix ending in `*`).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub ignore: Vec<String>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Sandbox limits, for rule authors testing heavy rules. Defaults are in the README.
+#[derive(Args, Debug, Clone)]
+pub struct LimitArgs {
+    /// Script operations allowed per rule and partnership.
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits")]
+    pub max_operations: Option<u64>,
+    /// Nested function calls allowed.
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits")]
+    pub max_call_levels: Option<usize>,
+    /// Largest string, in characters.
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits")]
+    pub max_string_size: Option<usize>,
+    /// Largest array, in items.
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits")]
+    pub max_array_size: Option<usize>,
+    /// Largest map, in entries.
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits")]
+    pub max_map_size: Option<usize>,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The rule id, for example CDA-S5-RA-PROBATION.
+    pub rule: String,
+    /// The rule pack folder (default: rules/).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    /// The rule pack folder (default: rules/).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct ValidateArgs {
+    /// Partnership files or folders of them (default: graphs/partnerships/).
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeverityArg {
+    Info,
+    Warning,
+    Violation,
+}
+
+impl SeverityArg {
+    pub fn level(self) -> scrutineer_rules::Severity {
+        match self {
+            SeverityArg::Info => scrutineer_rules::Severity::Info,
+            SeverityArg::Warning => scrutineer_rules::Severity::Warning,
+            SeverityArg::Violation => scrutineer_rules::Severity::Violation,
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! The text output: what a committee officer reads in a terminal or pastes into an email.
+//! Grouped by partnership, then by severity; every failure carries its law, its evidence and
+//! the question members could ask; unknowns are listed as information to request.
+
+use std::fmt::Write;
+
+use scrutineer_rules::{Finding, Outcome, Severity};
+
+use crate::ResultSet;
+
+const WIDTH: usize = 96;
+
+/// Renders the result set as text.
+pub fn render_text(set: &ResultSet<'_>) -> String {
+    let mut out = String::new();
+    for p in &set.partnerships {
+        let mine: Vec<&Finding> = set.findings.iter().copied().filter(|f| f.partnership == p.id).collect();
+        let count = |o: Outcome| mine.iter().filter(|f| f.outcome == o).count();
+        let fails_at = |s: Severity| mine.iter().filter(|f| f.outcome == Outcome::Fail && f.severity == s).count();
+        let _ = writeln!(out, "{}", p.name);
+        let _ = writeln!(out, "{}", "=".repeat(p.name.chars().count().min(WIDTH)));
+        let _ = writeln!(out, "{} · as of {}", p.file, set.as_of.long());
+        let _ = writeln!(
+            out,
+            "{} · {} unknown{}",
+            failures_phrase(count(Outcome::Fail), fails_at(Severity::Violation), fails_at(Severity::Warning), fails_at(Severity::Info)),
+            count(Outcome::Unknown),
+            if set.all {
+                format!(" · {} passed · {} not applicable", count(Outcome::Pass), count(Outcome::NotApplicable))
+            } else {
+                String::new()
+            }
+        );
+        if let Some(note) = &p.stale_note {
+            out.push('\n');
+            wrap_into(&mut out, &format!("Note: {note}."), "", WIDTH);
+        }
+        for (severity, heading) in [
+            (Severity::Violation, "Violations"),
+            (Severity::Warning, "Warnings"),
+            (Severity::Info, "For information"),
+        ] {
+            let rows: Vec<&&Finding> = mine
+                .iter()
+                .filter(|f| f.outcome == Outcome::Fail && f.severity == severity)
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "\n{heading}\n");
+            for f in rows {
+                failure(&mut out, set, f);
+            }
+        }
+        let unknowns: Vec<&&Finding> = mine.iter().filter(|f| f.outcome == Outcome::Unknown).collect();
+        if !unknowns.is_empty() {
+            let _ = writeln!(out, "\nInformation to request from officers\n");
+            for f in unknowns {
+                let _ = writeln!(out, "  ? {}  {}", f.rule, f.subject_name);
+                wrap_into(&mut out, &f.message, "      ", WIDTH);
+            }
+        }
+        if set.all {
+            for (outcome, heading, mark) in [
+                (Outcome::Pass, "Passed", "✓"),
+                (Outcome::NotApplicable, "Not applicable", "–"),
+            ] {
+                let rows: Vec<&&Finding> = mine.iter().filter(|f| f.outcome == outcome).collect();
+                if rows.is_empty() {
+                    continue;
+                }
+                let _ = writeln!(out, "\n{heading}\n");
+                for f in rows {
+                    let detail = if f.message.is_empty() { String::new() } else { format!(": {}", f.message) };
+                    wrap_into(&mut out, &format!("{mark} {}  {}{detail}", f.rule, f.subject_name), "  ", WIDTH);
+                }
+            }
+        }
+        if mine.is_empty() {
+            let _ = writeln!(out, "\nNothing to report at this severity.");
+        }
+        out.push('\n');
+    }
+    if !set.errors.is_empty() {
+        let _ = writeln!(out, "Rule errors\n");
+        for e in &set.errors {
+            let _ = writeln!(out, "  ! {}: {}", e.location(), e.message);
+            if let Some(p) = &e.partnership {
+                let _ = writeln!(out, "      while checking `{p}`; the other rules' results above are complete");
+            }
+        }
+        out.push('\n');
+    }
+    let fails: Vec<&&Finding> = set.findings.iter().filter(|f| f.outcome == Outcome::Fail).collect();
+    let at = |s: Severity| fails.iter().filter(|f| f.severity == s).count();
+    let _ = writeln!(
+        out,
+        "Summary: {} partnership{} · {} · {} unknown{}",
+        set.partnerships.len(),
+        if set.partnerships.len() == 1 { "" } else { "s" },
+        failures_phrase(fails.len(), at(Severity::Violation), at(Severity::Warning), at(Severity::Info)),
+        set.findings.iter().filter(|f| f.outcome == Outcome::Unknown).count(),
+        match set.errors.len() {
+            0 => String::new(),
+            1 => " · 1 rule error".to_string(),
+            n => format!(" · {n} rule errors"),
+        }
+    );
+    out
+}
+
+fn failures_phrase(total: usize, violations: usize, warnings: usize, info: usize) -> String {
+    if total == 0 {
+        return "no failures".to_string();
+    }
+    let mut parts = Vec::new();
+    for (n, one, many) in [(violations, "violation", "violations"), (warnings, "warning", "warnings"), (info, "for information", "for information")] {
+        if n > 0 {
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+        }
+    }
+    format!("{total} failure{} ({})", if total == 1 { "" } else { "s" }, parts.join(", "))
+}
+
+fn failure(out: &mut String, set: &ResultSet<'_>, f: &Finding) {
+    let rule = set.rules.get(f.rule.as_str());
+    let title = rule.map(|r| r.title.as_str()).unwrap_or("");
+    let _ = writeln!(out, "  ✗ {}  {}", f.rule, title);
+    wrap_into(out, &format!("{}: {}", f.subject_name, f.message), "      ", WIDTH);
+    if let Some(r) = rule {
+        wrap_into(out, &format!("law: {} <{}>", r.basis, r.url), "      ", WIDTH);
+    }
+    for e in &f.evidence {
+        let line = match &e.source {
+            Some(s) => format!("evidence: {} — {s}", e.node),
+            None => format!("evidence: {} (no source recorded)", e.node),
+        };
+        wrap_into(out, &line, "      ", WIDTH);
+    }
+    if let Some(r) = rule {
+        wrap_into(out, &format!("ask: “{}”", r.ask), "      ", WIDTH);
+    }
+    out.push('\n');
+}
+
+/// Appends `text` wrapped at `width`, each line prefixed by `indent`; continuation lines are
+/// indented two more spaces so a wrapped entry reads as one.
+fn wrap_into(out: &mut String, text: &str, indent: &str, width: usize) {
+    let mut line = String::new();
+    let mut first = true;
+    for word in text.split_whitespace() {
+        let prefix_len = indent.chars().count() + if first { 0 } else { 2 };
+        if !line.is_empty() && prefix_len + line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(indent);
+            if !first {
+                out.push_str("  ");
+            }
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+            first = false;
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push_str(indent);
+        if !first {
+            out.push_str("  ");
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
