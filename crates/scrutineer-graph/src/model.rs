@@ -276,6 +276,9 @@ pub struct Group {
     /// memberships is known not to sit on it.
     #[serde(default)]
     pub members_listed_in_full: bool,
+    /// True when `meetings` holds every meeting of the group, so a gap in them is known.
+    #[serde(default)]
+    pub meetings_listed_in_full: bool,
     #[serde(default)]
     pub notes: Vec<String>,
     #[serde(default)]

@@ -7,6 +7,8 @@
 //! g.memberships()                 // seats in force on the date
 //! g.membership_of(org_or_person)  // the seat, or ()
 //! g.reports_to()                  // groups it reports to on the date
+//! g.reporting_chain()             // the groups above it, in order, up the first line of each
+//! g.meetings_listed_in_full       // true: a meeting missing from meetings() did not happen
 //! g.meetings()                    // meetings dated on or before the date, oldest first
 //! g.terms_of_reference            // Document or ()
 //! m.member  m.member_id  m.member_name  m.group  m.role  m.senior (bool or ())
@@ -15,13 +17,14 @@
 //! mt.id  mt.date (When)  mt.status  mt.held  mt.group  mt.items
 //! mt.attendance_of(org_or_person) // "present", "substitute", "apologies", "absent" or ()
 //! mt.attendance_listed_in_full
+//! g.attendance_summary(org, 4)    // #{recorded, attended, meetings} over its last 4 held meetings
 //! ```
 
 use std::sync::Arc;
 
 use rhai::{Array, Dynamic, Engine};
 use scrutineer_graph::NodeKey;
-use scrutineer_graph::model::{GroupKind, MeetingStatus, Participation, Role};
+use scrutineer_graph::model::{AttendanceStatus, GroupKind, MeetingStatus, Participation, Role};
 
 use super::{Document, Group, Meeting, Membership, Org, Person, View, array, opt, opt_str};
 
@@ -71,6 +74,66 @@ fn office(g: &Group, field: Option<&String>, role: Role) -> Dynamic {
         .unwrap_or(Dynamic::UNIT)
 }
 
+/// How a member was recorded at a meeting: the best status recorded for it or for a person
+/// attending on its behalf; "absent" when the attendance is listed in full and it is not on the
+/// list; `None` when the minutes do not say.
+fn attendance(view: &View, meeting: usize, key: NodeKey) -> Option<AttendanceStatus> {
+    let mt = &view.graph.data.meetings[meeting];
+    let counts_for = |id: &str| match view.graph.node(id) {
+        Some(k) if k == key => true,
+        Some(NodeKey::Person(p)) => {
+            view.graph.data.people[p].organisation.as_deref().and_then(|o| view.graph.node(o)) == Some(key)
+        }
+        _ => false,
+    };
+    let best = mt
+        .attendance
+        .iter()
+        .filter(|a| counts_for(&a.member))
+        .map(|a| a.status)
+        .min_by_key(|s| *s as u8);
+    match best {
+        Some(s) => Some(s),
+        None if mt.attendance_listed_in_full => Some(AttendanceStatus::Absent),
+        None => None,
+    }
+}
+
+/// Attendance of a member over the group's last `last` held meetings on or before the date:
+/// `#{ recorded, attended, meetings }`, where `recorded` counts the meetings whose minutes say
+/// whether it attended, `attended` those where it was present or sent a substitute, and
+/// `meetings` lists the meetings looked at.
+fn attendance_summary(g: &Group, key: NodeKey, last: usize) -> Dynamic {
+    let v = &g.view;
+    let mut held: Vec<usize> = v
+        .graph
+        .meetings_of_group(g.index)
+        .into_iter()
+        .filter(|&i| {
+            let m = &v.graph.data.meetings[i];
+            v.happened(m.date) && matches!(m.status, MeetingStatus::Held | MeetingStatus::Inquorate)
+        })
+        .collect();
+    held.sort_by_key(|&i| (v.graph.data.meetings[i].date.latest(), i));
+    let recent = &held[held.len().saturating_sub(last)..];
+    let (mut recorded, mut attended) = (0i64, 0i64);
+    for &i in recent {
+        match attendance(v, i, key) {
+            Some(AttendanceStatus::Present | AttendanceStatus::Substitute) => {
+                recorded += 1;
+                attended += 1;
+            }
+            Some(_) => recorded += 1,
+            None => {}
+        }
+    }
+    let mut map = rhai::Map::new();
+    map.insert("recorded".into(), Dynamic::from(recorded));
+    map.insert("attended".into(), Dynamic::from(attended));
+    map.insert("meetings".into(), Dynamic::from(array(recent.iter().map(|&i| Meeting::new(v, i)))));
+    Dynamic::from(map)
+}
+
 pub(super) fn register(engine: &mut Engine) {
     engine
         .register_type_with_name::<Group>("Group")
@@ -101,6 +164,26 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_get("members_listed_in_full", |g: &mut Group| {
             g.view.graph.data.groups[g.index].members_listed_in_full
+        })
+        .register_get("meetings_listed_in_full", |g: &mut Group| {
+            g.view.graph.data.groups[g.index].meetings_listed_in_full
+        })
+        .register_fn("reporting_chain", |g: &mut Group| -> Array {
+            // Up the first in-force line from each group until the top or a repeat.
+            let v = &g.view;
+            let mut chain = Vec::new();
+            let mut seen = vec![g.index];
+            let mut at = g.index;
+            while let Some(&line) = v.graph.reports_of_group(at, Some(v.as_of)).first() {
+                let Some(NodeKey::Group(next)) = v.graph.node(&v.graph.data.reporting[line].to) else { break };
+                chain.push(Dynamic::from(Group::new(v, next)));
+                if seen.contains(&next) {
+                    break;
+                }
+                seen.push(next);
+                at = next;
+            }
+            chain
         })
         .register_get("terms_of_reference", |g: &mut Group| {
             let v = &g.view;
@@ -139,6 +222,10 @@ pub(super) fn register(engine: &mut Engine) {
                 .collect();
             rows.sort_by_key(|&i| (v.graph.data.meetings[i].date.latest(), i));
             array(rows.into_iter().map(|i| Meeting::new(v, i)))
+        })
+        .register_fn("attendance_summary", |g: &mut Group, who: Dynamic, last: i64| -> Dynamic {
+            let Some(key) = member_key(&who) else { return Dynamic::UNIT };
+            attendance_summary(g, key, last.max(0) as usize)
         })
         .register_fn("==", |a: Group, b: Group| a.index == b.index)
         .register_fn("!=", |a: Group, b: Group| a.index != b.index)
@@ -183,26 +270,6 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_fn("attendance_of", |m: &mut Meeting, who: Dynamic| {
             let Some(key) = member_key(&who) else { return Dynamic::UNIT };
-            let v = &m.view;
-            let mt = &v.graph.data.meetings[m.index];
-            // A person attends for their organisation: count them for it.
-            let counts_for = |id: &str| match v.graph.node(id) {
-                Some(k) if k == key => true,
-                Some(NodeKey::Person(p)) => {
-                    v.graph.data.people[p].organisation.as_deref().and_then(|o| v.graph.node(o)) == Some(key)
-                }
-                _ => false,
-            };
-            let best = mt
-                .attendance
-                .iter()
-                .filter(|a| counts_for(&a.member))
-                .map(|a| a.status)
-                .min_by_key(|s| *s as u8);
-            match best {
-                Some(s) => Dynamic::from(s.as_str().to_string()),
-                None if mt.attendance_listed_in_full => Dynamic::from("absent".to_string()),
-                None => Dynamic::UNIT,
-            }
+            opt_str(attendance(&m.view, m.index, key).map(|s| s.as_str()))
         });
 }

@@ -16,6 +16,7 @@ mod organisations;
 mod outcomes;
 mod partnership;
 mod records;
+mod seats;
 
 use std::sync::Arc;
 
@@ -162,11 +163,16 @@ pub(crate) fn evidence_ref(d: &Dynamic) -> Option<(EvidenceRef, Arc<View>)> {
 
 /// Registers every type and function a script may use.
 pub fn register(engine: &mut Engine) {
+    // `names.join(", ")`: rhai arrays have no join of their own.
+    engine.register_fn("join", |items: &mut rhai::Array, sep: &str| {
+        items.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(sep)
+    });
     dates::register(engine);
     partnership::register(engine);
     organisations::register(engine);
     groups::register(engine);
     documents::register(engine);
     records::register(engine);
+    seats::register(engine);
     outcomes::register(engine);
 }
