@@ -296,6 +296,18 @@ impl Graph {
         out
     }
 
+    /// Whether the given reporting lines are all in force together on some day: a cycle whose
+    /// lines never overlap in time is a reorganisation, not a cycle.
+    pub fn lines_overlap(&self, edges: &[usize]) -> bool {
+        let lines = edges.iter().map(|&i| &self.data.reporting[i]);
+        let start = lines.clone().filter_map(|r| r.from.map(|w| w.earliest())).max();
+        let end = lines.filter_map(|r| r.until.map(|w| w.latest())).min();
+        match (start, end) {
+            (Some(s), Some(e)) => s <= e,
+            _ => true,
+        }
+    }
+
     /// Reporting cycles among the lines in force on `day`.
     pub fn reporting_cycles(&self, day: Date) -> Vec<Cycle> {
         self.cycles(Some(day))

@@ -153,7 +153,7 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
                 };
             }
             let graph = Graph::build(path, p);
-            for cycle in graph.reporting_cycles_ever() {
+            for cycle in graph.reporting_cycles_ever().into_iter().filter(|c| graph.lines_overlap(&c.edges)) {
                 let first = graph.data.reporting[cycle.edges[0]].clone();
                 let names: Vec<String> = cycle.groups.iter().map(|g| format!("`{g}`")).collect();
                 diagnostics.push((

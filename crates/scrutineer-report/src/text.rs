@@ -56,7 +56,7 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
         if !unknowns.is_empty() {
             let _ = writeln!(out, "\nInformation to request from officers\n");
             for f in unknowns {
-                let _ = writeln!(out, "  ? {}  {}", f.rule, f.subject_name);
+                let _ = writeln!(out, "  ? {}  {}", f.rule, subject_label(f));
                 wrap_into(&mut out, &f.message, "      ", WIDTH);
             }
         }
@@ -71,8 +71,8 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
                 }
                 let _ = writeln!(out, "\n{heading}\n");
                 for f in rows {
-                    let detail = if f.message.is_empty() { String::new() } else { format!(": {}", f.message) };
-                    wrap_into(&mut out, &format!("{mark} {}  {}{detail}", f.rule, f.subject_name), "  ", WIDTH);
+                    let detail = if f.message.is_empty() { subject_label(f) } else { &f.message };
+                    wrap_into(&mut out, &format!("{mark} {}  {detail}", f.rule), "  ", WIDTH);
                 }
             }
         }
@@ -109,6 +109,11 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
     out
 }
 
+/// The subject as a heading: its name, or "the partnership" for findings about the whole.
+fn subject_label(f: &Finding) -> &str {
+    if f.subject == f.partnership { "the partnership" } else { &f.subject_name }
+}
+
 fn failures_phrase(total: usize, violations: usize, warnings: usize, info: usize) -> String {
     if total == 0 {
         return "no failures".to_string();
@@ -126,7 +131,7 @@ fn failure(out: &mut String, set: &ResultSet<'_>, f: &Finding) {
     let rule = set.rules.get(f.rule.as_str());
     let title = rule.map(|r| r.title.as_str()).unwrap_or("");
     let _ = writeln!(out, "  ✗ {}  {}", f.rule, title);
-    wrap_into(out, &format!("{}: {}", f.subject_name, f.message), "      ", WIDTH);
+    wrap_into(out, &f.message, "      ", WIDTH);
     if let Some(r) = rule {
         wrap_into(out, &format!("law: {} <{}>", r.basis, r.url), "      ", WIDTH);
     }

@@ -167,6 +167,9 @@ pub fn register(engine: &mut Engine) {
     engine.register_fn("join", |items: &mut rhai::Array, sep: &str| {
         items.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(sep)
     });
+    // `words("not_participating")` is "not participating": API values are snake_case names,
+    // and rhai's own `replace` edits a string in place rather than returning one.
+    engine.register_fn("words", |s: &str| s.replace('_', " "));
     dates::register(engine);
     partnership::register(engine);
     organisations::register(engine);
