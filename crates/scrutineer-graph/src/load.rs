@@ -128,7 +128,13 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
     let parsed: Result<Partnership, _> = options.from_str(&text);
     match parsed {
         Err(e) => {
-            let d = syntax_diagnostic(path, &e);
+            let d = if ends_early(&text, &e) {
+                let at = Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) };
+                Diagnostic::new(path, Some(Span { start: at, end: at }), "file ends early")
+                    .with_help("look for an unclosed `(` or `[`, or an entry cut off part way")
+            } else {
+                syntax_diagnostic(path, &e)
+            };
             Loaded {
                 graph: None,
                 diagnostics: vec![(Level::Error, d)],
@@ -174,6 +180,19 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
             }
         }
     }
+}
+
+/// Whether RON stopped because the text ran out: nothing but blanks and comments follow the
+/// place it complained about.
+fn ends_early(text: &str, e: &ron::error::SpannedError) -> bool {
+    let Some(line) = text.lines().nth(e.span.start.line.saturating_sub(1)) else {
+        return true;
+    };
+    let col = e.span.start.col.saturating_sub(1);
+    let rest_of_line: String = line.chars().skip(col).collect();
+    let after: String = text.lines().skip(e.span.start.line).collect::<Vec<_>>().join("\n");
+    let blank = |s: &str| s.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with("//"));
+    blank(&rest_of_line) && blank(&after) && !matches!(e.code, ron::error::Error::TrailingCharacters)
 }
 
 fn cap(diagnostics: &mut Vec<(Level, Diagnostic)>, path: &Path) {
@@ -259,6 +278,11 @@ fn syntax_diagnostic(path: &Path, e: &ron::error::SpannedError) -> Diagnostic {
             span,
             format!("expected {expected}, found {found}"),
         ),
+        E::ExpectedString | E::ExpectedStringEnd => Diagnostic::new(path, span, "expected text in double quotes")
+            .with_help("write text as `\"...\"`; a list of texts is `[\"...\", \"...\"]`"),
+        E::ExpectedArray => Diagnostic::new(path, span, "expected a list in square brackets, `[...]`"),
+        E::ExpectedBoolean => Diagnostic::new(path, span, "expected `true` or `false`"),
+        E::ExpectedInteger => Diagnostic::new(path, span, "expected a whole number"),
         E::TrailingCharacters => Diagnostic::new(path, span, "unexpected text after the end of the partnership")
             .with_help("a file holds one `Partnership(...)`; look for an extra `)`"),
         other => Diagnostic::new(path, span, lower_first(other.to_string().trim_end_matches('.'))),
@@ -363,7 +387,7 @@ impl Checker<'_> {
 
         self.evidence("evidence", &p.evidence, &sources);
         for (i, o) in p.organisations.iter().enumerate() {
-            self.period(&format!("organisations[{i}]"), o.from, o.to, "from", "to", &o.id);
+            self.period(&format!("organisations[{i}]"), o.from, o.to, "from", "to", &format!("`{}`", o.id));
             self.evidence(&format!("organisations[{i}].evidence"), &o.evidence, &sources);
         }
         for (i, x) in p.people.iter().enumerate() {
@@ -382,14 +406,14 @@ impl Checker<'_> {
             if let Some(t) = &g.terms_of_reference {
                 refer(self, format!("groups[{i}].terms_of_reference"), t, &[Document], false);
             }
-            self.period(&format!("groups[{i}]"), g.from, g.to, "from", "to", &g.id);
-            self.period(&format!("groups[{i}]"), g.suspended_from, g.suspended_to, "suspended_from", "suspended_to", &g.id);
+            self.period(&format!("groups[{i}]"), g.from, g.to, "from", "to", &format!("`{}`", g.id));
+            self.period(&format!("groups[{i}]"), g.suspended_from, g.suspended_to, "suspended_from", "suspended_to", &format!("the suspension of `{}`", g.id));
             self.evidence(&format!("groups[{i}].evidence"), &g.evidence, &sources);
         }
         for (i, m) in p.memberships.iter().enumerate() {
             refer(self, format!("memberships[{i}].member"), &m.member, &members, false);
             refer(self, format!("memberships[{i}].group"), &m.group, &[Group], false);
-            self.period(&format!("memberships[{i}]"), m.from, m.to, "from", "to", &format!("{} on {}", m.member, m.group));
+            self.period(&format!("memberships[{i}]"), m.from, m.to, "from", "to", &format!("the membership of `{}` on `{}`", m.member, m.group));
             self.evidence(&format!("memberships[{i}].evidence"), &m.evidence, &sources);
         }
         for (i, r) in p.reporting.iter().enumerate() {
@@ -402,7 +426,7 @@ impl Checker<'_> {
                     None,
                 );
             }
-            self.period(&format!("reporting[{i}]"), r.from, r.until, "from", "until", &r.group);
+            self.period(&format!("reporting[{i}]"), r.from, r.until, "from", "until", &format!("the line from `{}` to `{}`", r.group, r.to));
             self.evidence(&format!("reporting[{i}].evidence"), &r.evidence, &sources);
         }
         for (i, m) in p.meetings.iter().enumerate() {
@@ -419,7 +443,7 @@ impl Checker<'_> {
             for (j, r) in d.regard_to.iter().enumerate() {
                 refer(self, format!("documents[{i}].regard_to[{j}]"), r, &[Document], false);
             }
-            self.period(&format!("documents[{i}]"), d.period_from, d.period_to, "period_from", "period_to", &d.id);
+            self.period(&format!("documents[{i}]"), d.period_from, d.period_to, "period_from", "period_to", &format!("the period of `{}`", d.id));
             self.evidence(&format!("documents[{i}].evidence"), &d.evidence, &sources);
             for (j, r) in d.revisions.iter().enumerate() {
                 self.evidence(&format!("documents[{i}].revisions[{j}].evidence"), &r.evidence, &sources);
@@ -579,9 +603,7 @@ impl Checker<'_> {
         {
             self.error(
                 &format!("{at}.{to_name}"),
-                format!(
-                    "`{what}` ends ({to_name} {t}) before it starts ({from_name} {f})"
-                ),
+                format!("{what} ends ({to_name} {t}) before it starts ({from_name} {f})"),
                 Some(format!("check the dates; `{to_name}` must not be before `{from_name}`")),
             );
         }

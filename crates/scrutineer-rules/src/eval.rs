@@ -157,19 +157,32 @@ impl RuleSet {
                 message,
             }
         };
-        let value = result.map_err(|e| runtime_error(describe_runtime(&e, &self.limits), Some(&e)))?;
+        let value = result.map_err(|e| {
+            let mut err = runtime_error(describe_runtime(&e, &self.limits), Some(&e));
+            if err.line.is_none() {
+                // rhai drops the position of limit errors (too many operations, stack overflow,
+                // data too large). The run is deterministic, so run it again watching each step
+                // to find where it was when it stopped. This costs nothing on the normal path.
+                let pos = self.locate(rule, view);
+                err.line = pos.line();
+                err.column = pos.position();
+            }
+            err
+        })?;
         let items: Vec<Dynamic> = if value.is_array() {
             value.into_array().unwrap_or_default()
         } else if value.is::<ScriptOutcome>() {
             vec![value]
         } else {
-            return Err(runtime_error(
+            let mut err = runtime_error(
                 format!(
                     "`check` must return an array of outcomes (`pass`, `fail`, `unknown`), but returned `{}`",
                     value.type_name()
                 ),
                 None,
-            ));
+            );
+            (err.line, err.column) = (rule.check_line, Some(1));
+            return Err(err);
         };
         let mut findings = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
@@ -191,6 +204,35 @@ impl RuleSet {
             });
         }
         Ok(findings)
+    }
+}
+
+impl RuleSet {
+    /// Where a run of `rule` stopped: the position of the last step taken before the error.
+    #[expect(deprecated, reason = "rhai marks its debugger interface volatile, not deprecated")]
+    fn locate(&self, rule: &Rule, view: &Arc<View>) -> rhai::Position {
+        use rhai::debugger::{DebuggerCommand, DebuggerEvent};
+        use std::sync::Mutex;
+        let last = Arc::new(Mutex::new(rhai::Position::NONE));
+        let seen = Arc::clone(&last);
+        let mut engine = build_engine(&self.limits);
+        api::register(&mut engine);
+        engine.register_debugger(
+            |_, debugger| debugger,
+            move |_, event, _, _, pos| {
+                if matches!(event, DebuggerEvent::Step)
+                    && !pos.is_none()
+                    && let Ok(mut at) = seen.lock()
+                {
+                    *at = pos;
+                }
+                Ok(DebuggerCommand::StepInto)
+            },
+        );
+        let arg = api::Partnership::new(Arc::clone(view));
+        let options = CallFnOptions::new().eval_ast(false);
+        let _ = engine.call_fn_with_options::<Dynamic>(options, &mut Scope::new(), &rule.ast, "check", (arg,));
+        last.lock().map(|p| *p).unwrap_or(rhai::Position::NONE)
     }
 }
 
@@ -296,6 +338,9 @@ fn describe_runtime(e: &EvalAltResult, limits: &Limits) -> String {
 /// A parse error as a rule author needs to read it.
 pub(crate) fn describe_parse(e: &ParseErrorType) -> String {
     match e {
+        ParseErrorType::BadInput(rhai::LexError::ImproperSymbol(s, _)) if s == "eval" => {
+            "`eval` is not allowed in rules".to_string()
+        }
         ParseErrorType::Reserved(s) if s == "eval" => "`eval` is not allowed in rules".to_string(),
         ParseErrorType::ForbiddenVariable(s) | ParseErrorType::Reserved(s) => format!("`{s}` is not allowed in rules"),
         other => lower_first(&other.to_string()),

@@ -59,6 +59,8 @@ pub struct Rule {
     pub file: PathBuf,
     /// The folder it sits in (`statutory`, `governance`, ...).
     pub area: String,
+    /// The line of `fn check`, for errors about what it returns.
+    pub check_line: Option<usize>,
     pub(crate) ast: AST,
 }
 
@@ -183,6 +185,7 @@ impl Rule {
             docs: parse_docs(&text),
             file: path.to_path_buf(),
             area: area.to_string(),
+            check_line: text.lines().position(|l| l.trim_start().starts_with("fn check")).map(|i| i + 1),
             ast,
         })
     }
