@@ -25,7 +25,11 @@ pub fn rules_dir(given: Option<&Path>) -> PathBuf {
         Some(p) => p.to_path_buf(),
         None => {
             let base = project_dir();
-            if base == Path::new(".") { PathBuf::from("rules") } else { base.join("rules") }
+            if base == Path::new(".") {
+                PathBuf::from("rules")
+            } else {
+                base.join("rules")
+            }
         }
     }
 }
@@ -35,7 +39,11 @@ pub fn rules_dir(given: Option<&Path>) -> PathBuf {
 pub fn partnership_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let given: Vec<PathBuf> = if paths.is_empty() {
         let base = project_dir();
-        vec![if base == Path::new(".") { PathBuf::from("graphs/partnerships") } else { base.join("graphs/partnerships") }]
+        vec![if base == Path::new(".") {
+            PathBuf::from("graphs/partnerships")
+        } else {
+            base.join("graphs/partnerships")
+        }]
     } else {
         paths.to_vec()
     };
@@ -43,7 +51,8 @@ pub fn partnership_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     for p in given {
         if p.is_dir() {
             let mut found = Vec::new();
-            collect_ron(&p, &mut found).map_err(|e| format!("cannot read folder `{}`: {e}", p.display()))?;
+            collect_ron(&p, &mut found)
+                .map_err(|e| format!("cannot read folder `{}`: {e}", p.display()))?;
             if found.is_empty() {
                 return Err(format!("no `.ron` partnership files in `{}`", p.display()));
             }
@@ -72,9 +81,7 @@ fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// The evaluation date: the one given (`YYYY-MM-DD`), else today.
 pub fn as_of(given: Option<&str>) -> Result<Date, String> {
     match given {
-        Some(s) => s
-            .parse::<Date>()
-            .map_err(|e| format!("--as-of: {e}")),
+        Some(s) => s.parse::<Date>().map_err(|e| format!("--as-of: {e}")),
         None => {
             let secs = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)

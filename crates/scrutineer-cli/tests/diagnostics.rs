@@ -19,10 +19,18 @@ fn invalid_files() {
                 Ok(text) => load_str(relative, text),
                 Err(_) => scrutineer_graph::load_file(path),
             };
-            assert!(!loaded.diagnostics.is_empty(), "{} loaded without complaint", relative.display());
+            assert!(
+                !loaded.diagnostics.is_empty(),
+                "{} loaded without complaint",
+                relative.display()
+            );
             let name = relative.file_stem().unwrap().to_string_lossy();
             if name != "reporting_cycle" {
-                assert!(loaded.has_errors() && loaded.graph.is_none(), "{} should be refused", relative.display());
+                assert!(
+                    loaded.has_errors() && loaded.graph.is_none(),
+                    "{} should be refused",
+                    relative.display()
+                );
             }
             let prefix = format!("{}/", root.display());
             let text: String = loaded
@@ -32,7 +40,12 @@ fn invalid_files() {
                 .collect();
             for (_, d) in &loaded.diagnostics {
                 if d.file.as_path() != Path::new("") {
-                    assert!(d.span.is_some(), "{}: `{}` has no line and column", relative.display(), d.message);
+                    assert!(
+                        d.span.is_some(),
+                        "{}: `{}` has no line and column",
+                        relative.display(),
+                        d.message
+                    );
                 }
             }
             insta::assert_snapshot!(text);
@@ -42,9 +55,14 @@ fn invalid_files() {
 
 #[test]
 fn several_problems_are_all_reported() {
-    let text = std::fs::read_to_string(common::root().join("graphs/invalid/several_problems.ron")).unwrap();
+    let text = std::fs::read_to_string(common::root().join("graphs/invalid/several_problems.ron"))
+        .unwrap();
     let loaded = load_str(Path::new("several_problems.ron"), text);
-    let messages: Vec<&str> = loaded.diagnostics.iter().map(|(_, d)| d.message.as_str()).collect();
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|(_, d)| d.message.as_str())
+        .collect();
     assert_eq!(messages.len(), 5, "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("`counsil`")));
     assert!(messages.iter().any(|m| m.contains("`bord`")));

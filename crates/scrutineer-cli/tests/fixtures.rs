@@ -11,7 +11,11 @@ use scrutineer_rules::Outcome;
 
 fn as_of_line(text: &str, file: &str) -> String {
     text.lines()
-        .find_map(|l| l.trim().strip_prefix("// as-of:").map(|d| d.trim().to_string()))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("// as-of:")
+                .map(|d| d.trim().to_string())
+        })
         .unwrap_or_else(|| panic!("{file} has no `// as-of: YYYY-MM-DD` line"))
 }
 

@@ -8,21 +8,33 @@ use std::sync::Arc;
 use scrutineer_rules::{Limits, RuleSet};
 
 fn broken(name: &str) -> std::path::PathBuf {
-    common::root().join("crates/scrutineer-cli/tests/broken-rules").join(format!("{name}.rhai"))
+    common::root()
+        .join("crates/scrutineer-cli/tests/broken-rules")
+        .join(format!("{name}.rhai"))
 }
 
 /// Compiles the real pack plus one broken rule, evaluates Welwyn Hatfield, and returns the
 /// errors as a person reads them, with the checkout's path removed.
 fn errors_with(name: &str) -> String {
     let root = common::root();
-    let mut set = RuleSet::load_dir(&root.join("rules"), Limits { max_operations: 200_000, ..Limits::default() }).unwrap();
+    let mut set = RuleSet::load_dir(
+        &root.join("rules"),
+        Limits {
+            max_operations: 200_000,
+            ..Limits::default()
+        },
+    )
+    .unwrap();
     set.add_file(&broken(name), "broken");
     let graph = Arc::new(common::load("graphs/partnerships/welwyn-hatfield.ron"));
     let day = common::day("2022-10-01");
     let eval = set.evaluate(std::slice::from_ref(&graph), day, None);
     // The real rules' results do not depend on the broken one.
     let clean = common::evaluate(&[graph], day, &[]);
-    assert_eq!(eval.findings, clean.findings, "{name} changed the other rules' results");
+    assert_eq!(
+        eval.findings, clean.findings,
+        "{name} changed the other rules' results"
+    );
     let prefix = format!("{}/", root.display());
     set.errors
         .iter()
@@ -37,8 +49,12 @@ macro_rules! broken_rule {
         #[test]
         fn $test() {
             let text = errors_with($name);
-            assert!(text.contains(concat!("broken-rules/", $name, ".rhai")), "{text}");
-            common::snapshot_settings().bind(|| insta::assert_snapshot!(concat!("rule_error__", $name), text));
+            assert!(
+                text.contains(concat!("broken-rules/", $name, ".rhai")),
+                "{text}"
+            );
+            common::snapshot_settings()
+                .bind(|| insta::assert_snapshot!(concat!("rule_error__", $name), text));
         }
     };
 }

@@ -67,7 +67,9 @@ impl Date {
     /// The last day of this date's month.
     pub fn end_of_month(self) -> Date {
         let first = NaiveDate::from_ymd_opt(self.0.year(), self.0.month(), 1).expect("valid");
-        Date(first.checked_add_months(Months::new(1)).expect("in range") - chrono::Duration::days(1))
+        Date(
+            first.checked_add_months(Months::new(1)).expect("in range") - chrono::Duration::days(1),
+        )
     }
 
     /// ISO form, `2022-09-30`.
@@ -206,12 +208,14 @@ impl When {
                 if !(1..=12).contains(&month) {
                     return Err(err(&format!("there is no month {month}")));
                 }
-                Date::from_ymd(year, month, day).map(When::Day).ok_or_else(|| {
-                    let name = Date::from_ymd(year, month, 1)
-                        .map(|d| d.0.format("%B %Y").to_string())
-                        .unwrap_or_default();
-                    err(&format!("{name} has no day {day}"))
-                })
+                Date::from_ymd(year, month, day)
+                    .map(When::Day)
+                    .ok_or_else(|| {
+                        let name = Date::from_ymd(year, month, 1)
+                            .map(|d| d.0.format("%B %Y").to_string())
+                            .unwrap_or_default();
+                        err(&format!("{name} has no day {day}"))
+                    })
             }
             _ => Err(err(FORMS)),
         }
@@ -315,7 +319,13 @@ mod tests {
 
     #[test]
     fn written_form_round_trips() {
-        for s in ["2022-09-30", "2022-09", "2022", "2021-10/2022-08", "2021-10-05/2022-08"] {
+        for s in [
+            "2022-09-30",
+            "2022-09",
+            "2022",
+            "2021-10/2022-08",
+            "2021-10-05/2022-08",
+        ] {
             assert_eq!(w(s), w(&w(s).to_string()), "{s}");
         }
     }
@@ -323,9 +333,24 @@ mod tests {
     #[test]
     fn impossible_dates_say_why() {
         let e = "2022-02-30".parse::<When>().unwrap_err();
-        assert_eq!(e.to_string(), "`2022-02-30` is not a date: February 2022 has no day 30");
-        assert!("2022-13".parse::<When>().unwrap_err().to_string().contains("no month 13"));
-        assert!("2023/2022".parse::<When>().unwrap_err().to_string().contains("ends before"));
+        assert_eq!(
+            e.to_string(),
+            "`2022-02-30` is not a date: February 2022 has no day 30"
+        );
+        assert!(
+            "2022-13"
+                .parse::<When>()
+                .unwrap_err()
+                .to_string()
+                .contains("no month 13")
+        );
+        assert!(
+            "2023/2022"
+                .parse::<When>()
+                .unwrap_err()
+                .to_string()
+                .contains("ends before")
+        );
         assert!("30/09/2022".parse::<When>().is_err());
     }
 

@@ -60,7 +60,13 @@ impl Diagnostic {
             } else {
                 1
             };
-            let width = width.min(shown.chars().count().saturating_sub(span.start.col - 1).max(1));
+            let width = width.min(
+                shown
+                    .chars()
+                    .count()
+                    .saturating_sub(span.start.col - 1)
+                    .max(1),
+            );
             out.push_str(&format!("{pad} |\n{number} | {shown}\n{pad} | "));
             out.push_str(&" ".repeat(span.start.col.saturating_sub(1)));
             out.push_str(&"^".repeat(width.max(1)));
@@ -84,7 +90,10 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The closest of `candidates` to `word`, if any is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let lower = word.to_lowercase();
     candidates
         .into_iter()

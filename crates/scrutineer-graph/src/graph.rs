@@ -8,10 +8,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use petgraph::Direction;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{EdgeFiltered, EdgeRef};
-use petgraph::Direction;
 
 use crate::date::{Date, When};
 use crate::model::{Evidence, Partnership, Source};
@@ -128,7 +128,9 @@ impl Graph {
             }
         }
         for (i, m) in data.meetings.iter().enumerate() {
-            if let (Some(a), Some(b)) = (index_of.get(&NodeKey::Meeting(i)).copied(), node(&m.group)) {
+            if let (Some(a), Some(b)) =
+                (index_of.get(&NodeKey::Meeting(i)).copied(), node(&m.group))
+            {
                 graph.add_edge(a, b, Edge::MeetingOf);
             }
         }
@@ -232,7 +234,11 @@ impl Graph {
 
     /// The latest day any source is dated: how far the records reach.
     pub fn newest_source_date(&self) -> Option<Date> {
-        self.data.sources.iter().filter_map(|s| s.date.map(|d| d.latest())).max()
+        self.data
+            .sources
+            .iter()
+            .filter_map(|s| s.date.map(|d| d.latest()))
+            .max()
     }
 
     /// Indexes into `memberships` of the seats on a group, in file order.
@@ -300,7 +306,10 @@ impl Graph {
     /// lines never overlap in time is a reorganisation, not a cycle.
     pub fn lines_overlap(&self, edges: &[usize]) -> bool {
         let lines = edges.iter().map(|&i| &self.data.reporting[i]);
-        let start = lines.clone().filter_map(|r| r.from.map(|w| w.earliest())).max();
+        let start = lines
+            .clone()
+            .filter_map(|r| r.from.map(|w| w.earliest()))
+            .max();
         let end = lines.filter_map(|r| r.until.map(|w| w.latest())).min();
         match (start, end) {
             (Some(s), Some(e)) => s <= e,
@@ -342,18 +351,19 @@ impl Graph {
                 })
                 .collect();
             members.sort_unstable();
-            let Some(&start) = members.first() else { continue };
+            let Some(&start) = members.first() else {
+                continue;
+            };
             let (mut groups, mut edges) = (Vec::new(), Vec::new());
             let mut at = start;
             while groups.len() <= members.len() {
                 groups.push(self.data.groups[at].id.clone());
-                let next = self
-                    .reports_of_group(at, day)
-                    .into_iter()
-                    .find_map(|i| match self.node(&self.data.reporting[i].to) {
+                let next = self.reports_of_group(at, day).into_iter().find_map(|i| {
+                    match self.node(&self.data.reporting[i].to) {
                         Some(NodeKey::Group(g)) if members.contains(&g) => Some((i, g)),
                         _ => None,
-                    });
+                    }
+                });
                 let Some((edge, g)) = next else { break };
                 edges.push(edge);
                 if g == start {

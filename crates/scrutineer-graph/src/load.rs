@@ -71,18 +71,36 @@ pub fn load_file(path: &Path) -> Loaded {
                         MAX_FILE_BYTES / (1024 * 1024)
                     ),
                 )
-                .with_help("check that this is a partnership file; split a very large one by partnership"),
+                .with_help(
+                    "check that this is a partnership file; split a very large one by partnership",
+                ),
             );
         }
         Ok(m) if m.is_dir() => {
-            return fail(Diagnostic::new(path, None, "is a folder, not a partnership file"));
+            return fail(Diagnostic::new(
+                path,
+                None,
+                "is a folder, not a partnership file",
+            ));
         }
         Ok(_) => {}
-        Err(e) => return fail(Diagnostic::new(path, None, format!("cannot read file: {}", io_reason(&e)))),
+        Err(e) => {
+            return fail(Diagnostic::new(
+                path,
+                None,
+                format!("cannot read file: {}", io_reason(&e)),
+            ));
+        }
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return fail(Diagnostic::new(path, None, format!("cannot read file: {}", io_reason(&e)))),
+        Err(e) => {
+            return fail(Diagnostic::new(
+                path,
+                None,
+                format!("cannot read file: {}", io_reason(&e)),
+            ));
+        }
     };
     match String::from_utf8(bytes) {
         Ok(text) => load_str(path, text),
@@ -90,11 +108,23 @@ pub fn load_file(path: &Path) -> Loaded {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let text = String::from_utf8_lossy(valid);
             let line = text.matches('\n').count() + 1;
-            let col = text.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+            let col = text
+                .rsplit('\n')
+                .next()
+                .map(|l| l.chars().count())
+                .unwrap_or(0)
+                + 1;
             let pos = Pos { line, col };
             fail(
-                Diagnostic::new(path, Some(Span { start: pos, end: pos }), "file is not valid UTF-8 text")
-                    .with_help("save the file as UTF-8; a partnership file is plain text"),
+                Diagnostic::new(
+                    path,
+                    Some(Span {
+                        start: pos,
+                        end: pos,
+                    }),
+                    "file is not valid UTF-8 text",
+                )
+                .with_help("save the file as UTF-8; a partnership file is plain text"),
             )
         }
     }
@@ -129,7 +159,10 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
     match parsed {
         Err(e) => {
             let d = if ends_early(&text, &e) {
-                let at = Pos { line: e.span.start.line.max(1), col: e.span.start.col.max(1) };
+                let at = Pos {
+                    line: e.span.start.line.max(1),
+                    col: e.span.start.col.max(1),
+                };
                 Diagnostic::new(path, Some(Span { start: at, end: at }), "file ends early")
                     .with_help("look for an unclosed `(` or `[`, or an entry cut off part way")
             } else {
@@ -159,7 +192,11 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
                 };
             }
             let graph = Graph::build(path, p);
-            for cycle in graph.reporting_cycles_ever().into_iter().filter(|c| graph.lines_overlap(&c.edges)) {
+            for cycle in graph
+                .reporting_cycles_ever()
+                .into_iter()
+                .filter(|c| graph.lines_overlap(&c.edges))
+            {
                 let first = graph.data.reporting[cycle.edges[0]].clone();
                 let names: Vec<String> = cycle.groups.iter().map(|g| format!("`{g}`")).collect();
                 diagnostics.push((
@@ -190,9 +227,18 @@ fn ends_early(text: &str, e: &ron::error::SpannedError) -> bool {
     };
     let col = e.span.start.col.saturating_sub(1);
     let rest_of_line: String = line.chars().skip(col).collect();
-    let after: String = text.lines().skip(e.span.start.line).collect::<Vec<_>>().join("\n");
-    let blank = |s: &str| s.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with("//"));
-    blank(&rest_of_line) && blank(&after) && !matches!(e.code, ron::error::Error::TrailingCharacters)
+    let after: String = text
+        .lines()
+        .skip(e.span.start.line)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let blank = |s: &str| {
+        s.lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with("//"))
+    };
+    blank(&rest_of_line)
+        && blank(&after)
+        && !matches!(e.code, ron::error::Error::TrailingCharacters)
 }
 
 fn cap(diagnostics: &mut Vec<(Level, Diagnostic)>, path: &Path) {
@@ -224,15 +270,31 @@ fn syntax_diagnostic(path: &Path, e: &ron::error::SpannedError) -> Diagnostic {
         None => String::new(),
     };
     match &e.code {
-        E::NoSuchStructField { expected, found, outer } => {
-            let d = Diagnostic::new(path, span, format!("unknown field `{found}`{}", within(outer)));
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let d = Diagnostic::new(
+                path,
+                span,
+                format!("unknown field `{found}`{}", within(outer)),
+            );
             match did_you_mean(found, expected.iter().copied()) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
                 None => d.with_help(format!("the fields are {}", list(expected))),
             }
         }
-        E::NoSuchEnumVariant { expected, found, outer } => {
-            let d = Diagnostic::new(path, span, format!("unknown value `{found}`{}", within(outer)));
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let d = Diagnostic::new(
+                path,
+                span,
+                format!("unknown value `{found}`{}", within(outer)),
+            );
             match did_you_mean(found, expected.iter().copied()) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
                 None => d.with_help(format!("expected one of {}", list(expected))),
@@ -268,29 +330,41 @@ fn syntax_diagnostic(path: &Path, e: &ron::error::SpannedError) -> Diagnostic {
             let m = m.trim_end_matches('.');
             Diagnostic::new(path, span, lower_first(m))
         }
-        E::ExpectedNamedStructLike(name) => Diagnostic::new(
-            path,
-            span,
-            format!("expected `{name}(...)` here"),
-        ),
-        E::InvalidValueForType { expected, found } => Diagnostic::new(
-            path,
-            span,
-            format!("expected {expected}, found {found}"),
-        ),
-        E::ExpectedString | E::ExpectedStringEnd => Diagnostic::new(path, span, "expected text in double quotes")
-            .with_help("write text as `\"...\"`; a list of texts is `[\"...\", \"...\"]`"),
-        E::ExpectedArray => Diagnostic::new(path, span, "expected a list in square brackets, `[...]`"),
+        E::ExpectedNamedStructLike(name) => {
+            Diagnostic::new(path, span, format!("expected `{name}(...)` here"))
+        }
+        E::InvalidValueForType { expected, found } => {
+            Diagnostic::new(path, span, format!("expected {expected}, found {found}"))
+        }
+        E::ExpectedString | E::ExpectedStringEnd => {
+            Diagnostic::new(path, span, "expected text in double quotes")
+                .with_help("write text as `\"...\"`; a list of texts is `[\"...\", \"...\"]`")
+        }
+        E::ExpectedArray => {
+            Diagnostic::new(path, span, "expected a list in square brackets, `[...]`")
+        }
         E::ExpectedBoolean => Diagnostic::new(path, span, "expected `true` or `false`"),
         E::ExpectedInteger => Diagnostic::new(path, span, "expected a whole number"),
-        E::TrailingCharacters => Diagnostic::new(path, span, "unexpected text after the end of the partnership")
-            .with_help("a file holds one `Partnership(...)`; look for an extra `)`"),
-        other => Diagnostic::new(path, span, lower_first(other.to_string().trim_end_matches('.'))),
+        E::TrailingCharacters => Diagnostic::new(
+            path,
+            span,
+            "unexpected text after the end of the partnership",
+        )
+        .with_help("a file holds one `Partnership(...)`; look for an extra `)`"),
+        other => Diagnostic::new(
+            path,
+            span,
+            lower_first(other.to_string().trim_end_matches('.')),
+        ),
     }
 }
 
 fn list(items: &[&str]) -> String {
-    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn lower_first(s: &str) -> String {
@@ -374,10 +448,21 @@ impl Checker<'_> {
                         .filter(|(_, (k, _))| allowed.contains(k))
                         .map(|(name, _)| name.as_str());
                     let help = did_you_mean(id, candidates).map(|s| format!("did you mean `{s}`?"));
-                    let noun = allowed.iter().map(|k| k.short()).collect::<Vec<_>>().join(" or ");
-                    c.error(&at, format!("unknown {noun} `{id}`"), help.or_else(|| {
-                        Some(format!("add {} with id `{id}`, or correct the reference", allowed[0].noun()))
-                    }));
+                    let noun = allowed
+                        .iter()
+                        .map(|k| k.short())
+                        .collect::<Vec<_>>()
+                        .join(" or ");
+                    c.error(
+                        &at,
+                        format!("unknown {noun} `{id}`"),
+                        help.or_else(|| {
+                            Some(format!(
+                                "add {} with id `{id}`, or correct the reference",
+                                allowed[0].noun()
+                            ))
+                        }),
+                    );
                 }
             }
         };
@@ -387,12 +472,29 @@ impl Checker<'_> {
 
         self.evidence("evidence", &p.evidence, &sources);
         for (i, o) in p.organisations.iter().enumerate() {
-            self.period(&format!("organisations[{i}]"), o.from, o.to, "from", "to", &format!("`{}`", o.id));
-            self.evidence(&format!("organisations[{i}].evidence"), &o.evidence, &sources);
+            self.period(
+                &format!("organisations[{i}]"),
+                o.from,
+                o.to,
+                "from",
+                "to",
+                &format!("`{}`", o.id),
+            );
+            self.evidence(
+                &format!("organisations[{i}].evidence"),
+                &o.evidence,
+                &sources,
+            );
         }
         for (i, x) in p.people.iter().enumerate() {
             if let Some(org) = &x.organisation {
-                refer(self, format!("people[{i}].organisation"), org, &[Organisation], false);
+                refer(
+                    self,
+                    format!("people[{i}].organisation"),
+                    org,
+                    &[Organisation],
+                    false,
+                );
             }
             self.evidence(&format!("people[{i}].evidence"), &x.evidence, &sources);
         }
@@ -404,20 +506,65 @@ impl Checker<'_> {
                 refer(self, format!("groups[{i}].vice_chair"), c, &members, true);
             }
             if let Some(t) = &g.terms_of_reference {
-                refer(self, format!("groups[{i}].terms_of_reference"), t, &[Document], false);
+                refer(
+                    self,
+                    format!("groups[{i}].terms_of_reference"),
+                    t,
+                    &[Document],
+                    false,
+                );
             }
-            self.period(&format!("groups[{i}]"), g.from, g.to, "from", "to", &format!("`{}`", g.id));
-            self.period(&format!("groups[{i}]"), g.suspended_from, g.suspended_to, "suspended_from", "suspended_to", &format!("the suspension of `{}`", g.id));
+            self.period(
+                &format!("groups[{i}]"),
+                g.from,
+                g.to,
+                "from",
+                "to",
+                &format!("`{}`", g.id),
+            );
+            self.period(
+                &format!("groups[{i}]"),
+                g.suspended_from,
+                g.suspended_to,
+                "suspended_from",
+                "suspended_to",
+                &format!("the suspension of `{}`", g.id),
+            );
             self.evidence(&format!("groups[{i}].evidence"), &g.evidence, &sources);
         }
         for (i, m) in p.memberships.iter().enumerate() {
-            refer(self, format!("memberships[{i}].member"), &m.member, &members, false);
-            refer(self, format!("memberships[{i}].group"), &m.group, &[Group], false);
-            self.period(&format!("memberships[{i}]"), m.from, m.to, "from", "to", &format!("the membership of `{}` on `{}`", m.member, m.group));
+            refer(
+                self,
+                format!("memberships[{i}].member"),
+                &m.member,
+                &members,
+                false,
+            );
+            refer(
+                self,
+                format!("memberships[{i}].group"),
+                &m.group,
+                &[Group],
+                false,
+            );
+            self.period(
+                &format!("memberships[{i}]"),
+                m.from,
+                m.to,
+                "from",
+                "to",
+                &format!("the membership of `{}` on `{}`", m.member, m.group),
+            );
             self.evidence(&format!("memberships[{i}].evidence"), &m.evidence, &sources);
         }
         for (i, r) in p.reporting.iter().enumerate() {
-            refer(self, format!("reporting[{i}].group"), &r.group, &[Group], false);
+            refer(
+                self,
+                format!("reporting[{i}].group"),
+                &r.group,
+                &[Group],
+                false,
+            );
             refer(self, format!("reporting[{i}].to"), &r.to, &[Group], false);
             if r.group == r.to {
                 self.error(
@@ -426,27 +573,69 @@ impl Checker<'_> {
                     None,
                 );
             }
-            self.period(&format!("reporting[{i}]"), r.from, r.until, "from", "until", &format!("the line from `{}` to `{}`", r.group, r.to));
+            self.period(
+                &format!("reporting[{i}]"),
+                r.from,
+                r.until,
+                "from",
+                "until",
+                &format!("the line from `{}` to `{}`", r.group, r.to),
+            );
             self.evidence(&format!("reporting[{i}].evidence"), &r.evidence, &sources);
         }
         for (i, m) in p.meetings.iter().enumerate() {
-            refer(self, format!("meetings[{i}].group"), &m.group, &[Group], false);
+            refer(
+                self,
+                format!("meetings[{i}].group"),
+                &m.group,
+                &[Group],
+                false,
+            );
             for (j, a) in m.attendance.iter().enumerate() {
-                refer(self, format!("meetings[{i}].attendance[{j}].member"), &a.member, &members, false);
+                refer(
+                    self,
+                    format!("meetings[{i}].attendance[{j}].member"),
+                    &a.member,
+                    &members,
+                    false,
+                );
             }
             self.evidence(&format!("meetings[{i}].evidence"), &m.evidence, &sources);
         }
         for (i, d) in p.documents.iter().enumerate() {
             if let Some(g) = &d.approved_by {
-                refer(self, format!("documents[{i}].approved_by"), g, &[Group, Organisation], false);
+                refer(
+                    self,
+                    format!("documents[{i}].approved_by"),
+                    g,
+                    &[Group, Organisation],
+                    false,
+                );
             }
             for (j, r) in d.regard_to.iter().enumerate() {
-                refer(self, format!("documents[{i}].regard_to[{j}]"), r, &[Document], false);
+                refer(
+                    self,
+                    format!("documents[{i}].regard_to[{j}]"),
+                    r,
+                    &[Document],
+                    false,
+                );
             }
-            self.period(&format!("documents[{i}]"), d.period_from, d.period_to, "period_from", "period_to", &format!("the period of `{}`", d.id));
+            self.period(
+                &format!("documents[{i}]"),
+                d.period_from,
+                d.period_to,
+                "period_from",
+                "period_to",
+                &format!("the period of `{}`", d.id),
+            );
             self.evidence(&format!("documents[{i}].evidence"), &d.evidence, &sources);
             for (j, r) in d.revisions.iter().enumerate() {
-                self.evidence(&format!("documents[{i}].revisions[{j}].evidence"), &r.evidence, &sources);
+                self.evidence(
+                    &format!("documents[{i}].revisions[{j}].evidence"),
+                    &r.evidence,
+                    &sources,
+                );
             }
         }
         for (i, x) in p.priorities.iter().enumerate() {
@@ -460,7 +649,13 @@ impl Checker<'_> {
         }
         for (i, a) in p.actions.iter().enumerate() {
             if let Some(x) = &a.priority {
-                refer(self, format!("actions[{i}].priority"), x, &[Priority], false);
+                refer(
+                    self,
+                    format!("actions[{i}].priority"),
+                    x,
+                    &[Priority],
+                    false,
+                );
             }
             if let Some(x) = &a.plan {
                 refer(self, format!("actions[{i}].plan"), x, &[Document], false);
@@ -483,14 +678,31 @@ impl Checker<'_> {
             self.evidence(&format!("risks[{i}].evidence"), &r.evidence, &sources);
         }
         for (i, s) in p.scrutiny_reviews.iter().enumerate() {
-            refer(self, format!("scrutiny_reviews[{i}].committee"), &s.committee, &[Group], false);
+            refer(
+                self,
+                format!("scrutiny_reviews[{i}].committee"),
+                &s.committee,
+                &[Group],
+                false,
+            );
             if let Some(m) = &s.meeting {
-                refer(self, format!("scrutiny_reviews[{i}].meeting"), m, &[Meeting], false);
+                refer(
+                    self,
+                    format!("scrutiny_reviews[{i}].meeting"),
+                    m,
+                    &[Meeting],
+                    false,
+                );
             }
-            self.evidence(&format!("scrutiny_reviews[{i}].evidence"), &s.evidence, &sources);
+            self.evidence(
+                &format!("scrutiny_reviews[{i}].evidence"),
+                &s.evidence,
+                &sources,
+            );
         }
         // The file's own order is kept; sort by position so messages read top to bottom.
-        self.found.sort_by_key(|(_, d)| d.span.map(|s| (s.start.line, s.start.col)));
+        self.found
+            .sort_by_key(|(_, d)| d.span.map(|s| (s.start.line, s.start.col)));
     }
 
     /// All node ids, checking each is well formed and unique (ignoring case, since ids that
@@ -510,7 +722,11 @@ impl Checker<'_> {
             if let Some((prev_kind, prev_at)) = ids.get(id) {
                 c.error(
                     &format!("{at}.id"),
-                    format!("duplicate id `{id}`: {} at {} already has it", prev_kind.noun(), prev_at),
+                    format!(
+                        "duplicate id `{id}`: {} at {} already has it",
+                        prev_kind.noun(),
+                        prev_at
+                    ),
                     Some("every id in a partnership file must be different".into()),
                 );
                 return;
@@ -519,11 +735,17 @@ impl Checker<'_> {
                 c.error(
                     &format!("{at}.id"),
                     format!("id `{id}` differs from `{other}` only in case"),
-                    Some(format!("use `{other}` if they are the same, or a clearly different id")),
+                    Some(format!(
+                        "use `{other}` if they are the same, or a clearly different id"
+                    )),
                 );
                 return;
             }
-            let line = c.spans.find(&at).map(|s| format!("line {}", s.start.line)).unwrap_or_else(|| at.clone());
+            let line = c
+                .spans
+                .find(&at)
+                .map(|s| format!("line {}", s.start.line))
+                .unwrap_or_else(|| at.clone());
             ids.insert(id.to_string(), (kind, line));
             folded.insert(id.to_lowercase(), id.to_string());
         };
@@ -556,7 +778,12 @@ impl Checker<'_> {
             add(self, &x.id, Risk, format!("risks[{i}]"));
         }
         for (i, x) in p.scrutiny_reviews.iter().enumerate() {
-            add(self, &x.id, ScrutinyReview, format!("scrutiny_reviews[{i}]"));
+            add(
+                self,
+                &x.id,
+                ScrutinyReview,
+                format!("scrutiny_reviews[{i}]"),
+            );
         }
         ids
     }
@@ -567,7 +794,10 @@ impl Checker<'_> {
             if let Some(first) = seen.insert(s.id.as_str(), i) {
                 self.error(
                     &format!("sources[{i}].id"),
-                    format!("duplicate source id `{}`: sources[{first}] already has it", s.id),
+                    format!(
+                        "duplicate source id `{}`: sources[{first}] already has it",
+                        s.id
+                    ),
                     None,
                 );
             }
@@ -579,7 +809,12 @@ impl Checker<'_> {
             if !sources.contains(&e.source.as_str()) {
                 let help = did_you_mean(&e.source, sources.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"))
-                    .unwrap_or_else(|| format!("add `Source(id: \"{}\", title: ...)` to `sources`", e.source));
+                    .unwrap_or_else(|| {
+                        format!(
+                            "add `Source(id: \"{}\", title: ...)` to `sources`",
+                            e.source
+                        )
+                    });
                 self.error(
                     &format!("{at}[{i}].source"),
                     format!("unknown source `{}`", e.source),
@@ -604,7 +839,9 @@ impl Checker<'_> {
             self.error(
                 &format!("{at}.{to_name}"),
                 format!("{what} ends ({to_name} {t}) before it starts ({from_name} {f})"),
-                Some(format!("check the dates; `{to_name}` must not be before `{from_name}`")),
+                Some(format!(
+                    "check the dates; `{to_name}` must not be before `{from_name}`"
+                )),
             );
         }
     }

@@ -207,7 +207,10 @@ fn tokenize(text: &str) -> Vec<Token> {
             step(&mut i, &mut line, &mut col);
             tokens.push(Token {
                 kind,
-                span: Span { start, end: Pos { line, col } },
+                span: Span {
+                    start,
+                    end: Pos { line, col },
+                },
             });
             continue;
         }
@@ -224,7 +227,10 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
             tokens.push(Token {
                 kind: Kind::Str,
-                span: Span { start, end: Pos { line, col } },
+                span: Span {
+                    start,
+                    end: Pos { line, col },
+                },
             });
             continue;
         }
@@ -250,7 +256,10 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
             tokens.push(Token {
                 kind: Kind::Str,
-                span: Span { start, end: Pos { line, col } },
+                span: Span {
+                    start,
+                    end: Pos { line, col },
+                },
             });
             continue;
         }
@@ -262,7 +271,10 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
             tokens.push(Token {
                 kind: Kind::Ident(name),
-                span: Span { start, end: Pos { line, col } },
+                span: Span {
+                    start,
+                    end: Pos { line, col },
+                },
             });
             continue;
         }
@@ -277,7 +289,10 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         tokens.push(Token {
             kind: Kind::Other,
-            span: Span { start, end: Pos { line, col } },
+            span: Span {
+                start,
+                end: Pos { line, col },
+            },
         });
     }
     tokens

@@ -48,8 +48,8 @@ struct Evidence<'a> {
 struct Error<'a> {
     rule: &'a str,
     file: &'a str,
-    line: Option<usize>,
-    column: Option<usize>,
+    line: Option<u32>,
+    column: Option<u32>,
     partnership: Option<&'a str>,
     message: &'a str,
 }

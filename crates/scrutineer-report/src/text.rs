@@ -14,19 +14,37 @@ const WIDTH: usize = 96;
 pub fn render_text(set: &ResultSet<'_>) -> String {
     let mut out = String::new();
     for p in &set.partnerships {
-        let mine: Vec<&Finding> = set.findings.iter().copied().filter(|f| f.partnership == p.id).collect();
+        let mine: Vec<&Finding> = set
+            .findings
+            .iter()
+            .copied()
+            .filter(|f| f.partnership == p.id)
+            .collect();
         let count = |o: Outcome| mine.iter().filter(|f| f.outcome == o).count();
-        let fails_at = |s: Severity| mine.iter().filter(|f| f.outcome == Outcome::Fail && f.severity == s).count();
+        let fails_at = |s: Severity| {
+            mine.iter()
+                .filter(|f| f.outcome == Outcome::Fail && f.severity == s)
+                .count()
+        };
         let _ = writeln!(out, "{}", p.name);
         let _ = writeln!(out, "{}", "=".repeat(p.name.chars().count().min(WIDTH)));
         let _ = writeln!(out, "{} · as of {}", p.file, set.as_of.long());
         let _ = writeln!(
             out,
             "{} · {} unknown{}",
-            failures_phrase(count(Outcome::Fail), fails_at(Severity::Violation), fails_at(Severity::Warning), fails_at(Severity::Info)),
+            failures_phrase(
+                count(Outcome::Fail),
+                fails_at(Severity::Violation),
+                fails_at(Severity::Warning),
+                fails_at(Severity::Info)
+            ),
             count(Outcome::Unknown),
             if set.all {
-                format!(" · {} passed · {} not applicable", count(Outcome::Pass), count(Outcome::NotApplicable))
+                format!(
+                    " · {} passed · {} not applicable",
+                    count(Outcome::Pass),
+                    count(Outcome::NotApplicable)
+                )
             } else {
                 String::new()
             }
@@ -52,7 +70,10 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
                 failure(&mut out, set, f);
             }
         }
-        let unknowns: Vec<&&Finding> = mine.iter().filter(|f| f.outcome == Outcome::Unknown).collect();
+        let unknowns: Vec<&&Finding> = mine
+            .iter()
+            .filter(|f| f.outcome == Outcome::Unknown)
+            .collect();
         if !unknowns.is_empty() {
             let _ = writeln!(out, "\nInformation to request from officers\n");
             for f in unknowns {
@@ -71,8 +92,17 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
                 }
                 let _ = writeln!(out, "\n{heading}\n");
                 for f in rows {
-                    let detail = if f.message.is_empty() { subject_label(f) } else { &f.message };
-                    wrap_into(&mut out, &format!("{mark} {}  {detail}", f.rule), "  ", WIDTH);
+                    let detail = if f.message.is_empty() {
+                        subject_label(f)
+                    } else {
+                        &f.message
+                    };
+                    wrap_into(
+                        &mut out,
+                        &format!("{mark} {}  {detail}", f.rule),
+                        "  ",
+                        WIDTH,
+                    );
                 }
             }
         }
@@ -86,20 +116,35 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
         for e in &set.errors {
             let _ = writeln!(out, "  ! {}: {}", e.location(), e.message);
             if let Some(p) = &e.partnership {
-                let _ = writeln!(out, "      while checking `{p}`; the other rules' results above are complete");
+                let _ = writeln!(
+                    out,
+                    "      while checking `{p}`; the other rules' results above are complete"
+                );
             }
         }
         out.push('\n');
     }
-    let fails: Vec<&&Finding> = set.findings.iter().filter(|f| f.outcome == Outcome::Fail).collect();
+    let fails: Vec<&&Finding> = set
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Fail)
+        .collect();
     let at = |s: Severity| fails.iter().filter(|f| f.severity == s).count();
     let _ = writeln!(
         out,
         "Summary: {} partnership{} · {} · {} unknown{}",
         set.partnerships.len(),
         if set.partnerships.len() == 1 { "" } else { "s" },
-        failures_phrase(fails.len(), at(Severity::Violation), at(Severity::Warning), at(Severity::Info)),
-        set.findings.iter().filter(|f| f.outcome == Outcome::Unknown).count(),
+        failures_phrase(
+            fails.len(),
+            at(Severity::Violation),
+            at(Severity::Warning),
+            at(Severity::Info)
+        ),
+        set.findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Unknown)
+            .count(),
         match set.errors.len() {
             0 => String::new(),
             1 => " · 1 rule error".to_string(),
@@ -111,7 +156,11 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
 
 /// The subject as a heading: its name, or "the partnership" for findings about the whole.
 fn subject_label(f: &Finding) -> &str {
-    if f.subject == f.partnership { "the partnership" } else { &f.subject_name }
+    if f.subject == f.partnership {
+        "the partnership"
+    } else {
+        &f.subject_name
+    }
 }
 
 fn failures_phrase(total: usize, violations: usize, warnings: usize, info: usize) -> String {
@@ -119,12 +168,20 @@ fn failures_phrase(total: usize, violations: usize, warnings: usize, info: usize
         return "no failures".to_string();
     }
     let mut parts = Vec::new();
-    for (n, one, many) in [(violations, "violation", "violations"), (warnings, "warning", "warnings"), (info, "for information", "for information")] {
+    for (n, one, many) in [
+        (violations, "violation", "violations"),
+        (warnings, "warning", "warnings"),
+        (info, "for information", "for information"),
+    ] {
         if n > 0 {
             parts.push(format!("{n} {}", if n == 1 { one } else { many }));
         }
     }
-    format!("{total} failure{} ({})", if total == 1 { "" } else { "s" }, parts.join(", "))
+    format!(
+        "{total} failure{} ({})",
+        if total == 1 { "" } else { "s" },
+        parts.join(", ")
+    )
 }
 
 fn failure(out: &mut String, set: &ResultSet<'_>, f: &Finding) {
@@ -133,7 +190,12 @@ fn failure(out: &mut String, set: &ResultSet<'_>, f: &Finding) {
     let _ = writeln!(out, "  ✗ {}  {}", f.rule, title);
     wrap_into(out, &f.message, "      ", WIDTH);
     if let Some(r) = rule {
-        wrap_into(out, &format!("law: {} <{}>", r.basis, r.url), "      ", WIDTH);
+        wrap_into(
+            out,
+            &format!("law: {} <{}>", r.basis, r.url),
+            "      ",
+            WIDTH,
+        );
     }
     for e in &f.evidence {
         let line = match &e.source {
@@ -155,7 +217,8 @@ fn wrap_into(out: &mut String, text: &str, indent: &str, width: usize) {
     let mut first = true;
     for word in text.split_whitespace() {
         let prefix_len = indent.chars().count() + if first { 0 } else { 2 };
-        if !line.is_empty() && prefix_len + line.chars().count() + 1 + word.chars().count() > width {
+        if !line.is_empty() && prefix_len + line.chars().count() + 1 + word.chars().count() > width
+        {
             out.push_str(indent);
             if !first {
                 out.push_str("  ");

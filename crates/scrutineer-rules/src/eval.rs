@@ -37,7 +37,8 @@ impl RuleSet {
     /// Finds and compiles every `*.rhai` file under `dir` (one level of area folders, or flat).
     pub fn load_dir(dir: &Path, limits: Limits) -> Result<RuleSet, String> {
         let mut files = Vec::new();
-        collect(dir, dir, &mut files).map_err(|e| format!("cannot read rules folder `{}`: {e}", dir.display()))?;
+        collect(dir, dir, &mut files)
+            .map_err(|e| format!("cannot read rules folder `{}`: {e}", dir.display()))?;
         files.sort();
         let mut set = RuleSet::empty(limits);
         for (path, area) in files {
@@ -60,7 +61,11 @@ impl RuleSet {
                 line: None,
                 column: None,
                 partnership: None,
-                message: format!("rule id `{}` is also used by {}", r.id, set.rules[*first].file.display()),
+                message: format!(
+                    "rule id `{}` is also used by {}",
+                    r.id,
+                    set.rules[*first].file.display()
+                ),
             });
         }
         Ok(set)
@@ -92,7 +97,12 @@ impl RuleSet {
     }
 
     /// Evaluates `rules` (all when `None`) against every graph as of `as_of`.
-    pub fn evaluate(&self, graphs: &[Arc<Graph>], as_of: Date, only: Option<&[&Rule]>) -> Evaluation {
+    pub fn evaluate(
+        &self,
+        graphs: &[Arc<Graph>],
+        as_of: Date,
+        only: Option<&[&Rule]>,
+    ) -> Evaluation {
         let rules: Vec<&Rule> = match only {
             Some(r) => r.to_vec(),
             None => self.rules.iter().collect(),
@@ -102,7 +112,12 @@ impl RuleSet {
             .collect();
         let views: Vec<Arc<View>> = graphs
             .iter()
-            .map(|g| Arc::new(View { graph: Arc::clone(g), as_of }))
+            .map(|g| {
+                Arc::new(View {
+                    graph: Arc::clone(g),
+                    as_of,
+                })
+            })
             .collect();
         // `collect` on an indexed parallel iterator keeps job order, so output does not depend
         // on which thread finished first.
@@ -145,14 +160,15 @@ impl RuleSet {
         // Constants are metadata; the script's top level need not run for each call.
         let options = CallFnOptions::new().eval_ast(false);
         let result: Result<Dynamic, Box<EvalAltResult>> =
-            self.engine.call_fn_with_options(options, &mut scope, &rule.ast, "check", (arg,));
+            self.engine
+                .call_fn_with_options(options, &mut scope, &rule.ast, "check", (arg,));
         let runtime_error = |message: String, e: Option<&EvalAltResult>| {
             let pos = e.map(|e| e.position()).unwrap_or(rhai::Position::NONE);
             RuleError {
                 rule: rule.id.clone(),
                 file: rule.file.display().to_string(),
-                line: pos.line(),
-                column: pos.position(),
+                line: pos.line().map(|n| n as u32),
+                column: pos.position().map(|n| n as u32),
                 partnership: Some(g.data.id.clone()),
                 message,
             }
@@ -164,8 +180,8 @@ impl RuleSet {
                 // data too large). The run is deterministic, so run it again watching each step
                 // to find where it was when it stopped. This costs nothing on the normal path.
                 let pos = self.locate(rule, view);
-                err.line = pos.line();
-                err.column = pos.position();
+                err.line = pos.line().map(|n| n as u32);
+                err.column = pos.position().map(|n| n as u32);
             }
             err
         })?;
@@ -188,7 +204,10 @@ impl RuleSet {
         for (i, item) in items.into_iter().enumerate() {
             let Some(o) = item.clone().try_cast::<ScriptOutcome>() else {
                 return Err(runtime_error(
-                    format!("item {i} of the array `check` returned is `{}`, not an outcome", item.type_name()),
+                    format!(
+                        "item {i} of the array `check` returned is `{}`, not an outcome",
+                        item.type_name()
+                    ),
                     None,
                 ));
             };
@@ -209,7 +228,10 @@ impl RuleSet {
 
 impl RuleSet {
     /// Where a run of `rule` stopped: the position of the last step taken before the error.
-    #[expect(deprecated, reason = "rhai marks its debugger interface volatile, not deprecated")]
+    #[expect(
+        deprecated,
+        reason = "rhai marks its debugger interface volatile, not deprecated"
+    )]
     fn locate(&self, rule: &Rule, view: &Arc<View>) -> rhai::Position {
         use rhai::debugger::{DebuggerCommand, DebuggerEvent};
         use std::sync::Mutex;
@@ -231,12 +253,22 @@ impl RuleSet {
         );
         let arg = api::Partnership::new(Arc::clone(view));
         let options = CallFnOptions::new().eval_ast(false);
-        let _ = engine.call_fn_with_options::<Dynamic>(options, &mut Scope::new(), &rule.ast, "check", (arg,));
+        let _ = engine.call_fn_with_options::<Dynamic>(
+            options,
+            &mut Scope::new(),
+            &rule.ast,
+            "check",
+            (arg,),
+        );
         last.lock().map(|p| *p).unwrap_or(rhai::Position::NONE)
     }
 }
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<(std::path::PathBuf, String)>) -> std::io::Result<()> {
+fn collect(
+    root: &Path,
+    dir: &Path,
+    out: &mut Vec<(std::path::PathBuf, String)>,
+) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
@@ -316,12 +348,18 @@ fn describe_runtime(e: &EvalAltResult, limits: &Limits) -> String {
             "calls nested deeper than {} levels; is a function calling itself without end?",
             limits.max_call_levels
         ),
-        E::ErrorDataTooLarge(what, _) => format!("{} grew past the sandbox's limit", what.to_lowercase()),
-        E::ErrorTooManyVariables(_) => format!("more than {} variables in scope", limits.max_variables),
+        E::ErrorDataTooLarge(what, _) => {
+            format!("{} grew past the sandbox's limit", what.to_lowercase())
+        }
+        E::ErrorTooManyVariables(_) => {
+            format!("more than {} variables in scope", limits.max_variables)
+        }
         E::ErrorFunctionNotFound(sig, _) => format!("no function `{sig}` in the rule API"),
         E::ErrorVariableNotFound(name, _) => format!("unknown variable `{name}`"),
         E::ErrorPropertyNotFound(name, _) => format!("no property `{name}` here"),
-        E::ErrorModuleNotFound(name, _) => format!("cannot import `{name}`: rules may not load modules or files"),
+        E::ErrorModuleNotFound(name, _) => {
+            format!("cannot import `{name}`: rules may not load modules or files")
+        }
         E::ErrorInFunctionCall(name, _, inner, _) => {
             format!("in `{name}`: {}", describe_runtime(inner, limits))
         }
@@ -342,7 +380,9 @@ pub(crate) fn describe_parse(e: &ParseErrorType) -> String {
             "`eval` is not allowed in rules".to_string()
         }
         ParseErrorType::Reserved(s) if s == "eval" => "`eval` is not allowed in rules".to_string(),
-        ParseErrorType::ForbiddenVariable(s) | ParseErrorType::Reserved(s) => format!("`{s}` is not allowed in rules"),
+        ParseErrorType::ForbiddenVariable(s) | ParseErrorType::Reserved(s) => {
+            format!("`{s}` is not allowed in rules")
+        }
         other => lower_first(&other.to_string()),
     }
 }

@@ -40,13 +40,20 @@ pub fn police_authority_to() -> Date {
 
 /// The limb of s.5(1) under which a body of this kind is a responsible authority on `on`, or
 /// `None` if it is not one. `tier` matters for county councils: only in a two-tier area.
-pub fn responsible_authority_limb(kind: OrgKind, nation: Nation, tier: Tier, on: Date) -> Option<&'static str> {
+pub fn responsible_authority_limb(
+    kind: OrgKind,
+    nation: Nation,
+    tier: Tier,
+    on: Date,
+) -> Option<&'static str> {
     use OrgKind::*;
     match kind {
         DistrictCouncil | UnitaryCouncil | LondonBoroughCouncil | WelshCouncil => Some("s.5(1)(a)"),
         CountyCouncil if tier == Tier::District => Some("s.5(1)(a)"),
         ChiefOfficerOfPolice => Some("s.5(1)(b)"),
-        PoliceAuthority if on >= pra_2002_commencement() && on <= police_authority_to() => Some("s.5(1)(c)"),
+        PoliceAuthority if on >= pra_2002_commencement() && on <= police_authority_to() => {
+            Some("s.5(1)(c)")
+        }
         FireAndRescueAuthority if on >= pra_2002_commencement() => Some("s.5(1)(d)"),
         ProbationProvider if on >= probation_from() => Some("s.5(1)(aa)"),
         _ if Some(kind) == health_kind_required(nation, on) => Some(match nation {
@@ -100,18 +107,40 @@ mod tests {
     fn health_body_follows_the_date() {
         let e = Nation::England;
         assert_eq!(health_kind_required(e, day(2004, 4, 29)), None);
-        assert_eq!(health_kind_required(e, day(2004, 4, 30)), Some(OrgKind::PrimaryCareTrust));
-        assert_eq!(health_kind_required(e, day(2022, 6, 30)), Some(OrgKind::ClinicalCommissioningGroup));
-        assert_eq!(health_kind_required(e, day(2022, 7, 1)), Some(OrgKind::IntegratedCareBoard));
+        assert_eq!(
+            health_kind_required(e, day(2004, 4, 30)),
+            Some(OrgKind::PrimaryCareTrust)
+        );
+        assert_eq!(
+            health_kind_required(e, day(2022, 6, 30)),
+            Some(OrgKind::ClinicalCommissioningGroup)
+        );
+        assert_eq!(
+            health_kind_required(e, day(2022, 7, 1)),
+            Some(OrgKind::IntegratedCareBoard)
+        );
     }
 
     #[test]
     fn probation_and_police_authority_dates() {
         let (e, t) = (Nation::England, Tier::District);
-        assert_eq!(responsible_authority_limb(OrgKind::ProbationProvider, e, t, day(2010, 3, 31)), None);
-        assert!(responsible_authority_limb(OrgKind::ProbationProvider, e, t, day(2010, 4, 1)).is_some());
-        assert!(responsible_authority_limb(OrgKind::PoliceAuthority, e, t, day(2012, 11, 21)).is_some());
-        assert_eq!(responsible_authority_limb(OrgKind::PoliceAuthority, e, t, day(2012, 11, 22)), None);
-        assert_eq!(responsible_authority_limb(OrgKind::CountyCouncil, e, Tier::Unitary, day(2020, 1, 1)), None);
+        assert_eq!(
+            responsible_authority_limb(OrgKind::ProbationProvider, e, t, day(2010, 3, 31)),
+            None
+        );
+        assert!(
+            responsible_authority_limb(OrgKind::ProbationProvider, e, t, day(2010, 4, 1)).is_some()
+        );
+        assert!(
+            responsible_authority_limb(OrgKind::PoliceAuthority, e, t, day(2012, 11, 21)).is_some()
+        );
+        assert_eq!(
+            responsible_authority_limb(OrgKind::PoliceAuthority, e, t, day(2012, 11, 22)),
+            None
+        );
+        assert_eq!(
+            responsible_authority_limb(OrgKind::CountyCouncil, e, Tier::Unitary, day(2020, 1, 1)),
+            None
+        );
     }
 }

@@ -113,9 +113,9 @@ pub struct RuleError {
     pub rule: String,
     /// The rule file.
     pub file: String,
-    /// Where in the file, when known.
-    pub line: Option<usize>,
-    pub column: Option<usize>,
+    /// Where in the file, when known. (`u32` keeps the error small enough to return by value.)
+    pub line: Option<u32>,
+    pub column: Option<u32>,
     /// The partnership being checked when it failed, for errors while running.
     pub partnership: Option<String>,
     pub message: String,

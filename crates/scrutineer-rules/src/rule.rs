@@ -18,7 +18,10 @@ pub struct ByNation<T> {
 
 impl<T> Default for ByNation<T> {
     fn default() -> Self {
-        ByNation { england: None, wales: None }
+        ByNation {
+            england: None,
+            wales: None,
+        }
     }
 }
 
@@ -60,7 +63,7 @@ pub struct Rule {
     /// The folder it sits in (`statutory`, `governance`, ...).
     pub area: String,
     /// The line of `fn check`, for errors about what it returns.
-    pub check_line: Option<usize>,
+    pub check_line: Option<u32>,
     pub(crate) ast: AST,
 }
 
@@ -73,9 +76,12 @@ pub const DOC_HEADINGS: [&str; 3] = ["## What it does", "## Why it matters", "##
 impl Rule {
     /// Compiles a rule file and reads its metadata. Errors name the file, line and column.
     pub fn load(engine: &Engine, path: &Path, area: &str) -> Result<Rule, RuleError> {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let file = path.display().to_string();
-        let error = |line: Option<usize>, column: Option<usize>, message: String| RuleError {
+        let error = |line: Option<u32>, column: Option<u32>, message: String| RuleError {
             rule: stem.clone(),
             file: file.clone(),
             line,
@@ -83,10 +89,15 @@ impl Rule {
             partnership: None,
             message,
         };
-        let text = std::fs::read_to_string(path).map_err(|e| error(None, None, format!("cannot read rule: {e}")))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| error(None, None, format!("cannot read rule: {e}")))?;
         let ast = engine.compile(&text).map_err(|e| {
             let pos = e.position();
-            error(pos.line(), pos.position(), format!("syntax error: {}", crate::eval::describe_parse(&e.0)))
+            error(
+                pos.line().map(|n| n as u32),
+                pos.position().map(|n| n as u32),
+                format!("syntax error: {}", crate::eval::describe_parse(&e.0)),
+            )
         })?;
 
         // Constants are read from the AST without running anything.
@@ -94,19 +105,28 @@ impl Rule {
             .iter_literal_variables(true, false)
             .map(|(name, _, value)| (name.to_string(), value))
             .collect();
-        let at = |name: &str| -> (Option<usize>, Option<usize>) {
+        let at = |name: &str| -> (Option<u32>, Option<u32>) {
             text.lines()
                 .position(|l| l.trim_start().starts_with(&format!("const {name}")))
-                .map(|i| (Some(i + 1), Some(1)))
+                .map(|i| (Some(i as u32 + 1), Some(1)))
                 .unwrap_or((None, None))
         };
-        let get = |name: &str| constants.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+        let get = |name: &str| {
+            constants
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+        };
         let string = |name: &str| -> Result<String, RuleError> {
             match get(name) {
                 Some(v) if v.is_string() => Ok(v.into_string().unwrap_or_default()),
                 Some(v) => {
                     let (l, c) = at(name);
-                    Err(error(l, c, format!("`{name}` must be a string, not `{}`", v.type_name())))
+                    Err(error(
+                        l,
+                        c,
+                        format!("`{name}` must be a string, not `{}`", v.type_name()),
+                    ))
                 }
                 None => Err(error(
                     Some(1),
@@ -122,7 +142,9 @@ impl Rule {
             error(l, c, e)
         })?;
         let date_by_nation = |name: &str| -> Result<ByNation<Date>, RuleError> {
-            let Some(v) = get(name) else { return Ok(ByNation::default()) };
+            let Some(v) = get(name) else {
+                return Ok(ByNation::default());
+            };
             let bad = |msg: String| {
                 let (l, c) = at(name);
                 error(l, c, msg)
@@ -130,21 +152,33 @@ impl Rule {
             let parse = |s: &str| s.parse::<Date>().map_err(|e| bad(format!("`{name}`: {e}")));
             if v.is_string() {
                 let d = parse(&v.into_string().unwrap_or_default())?;
-                return Ok(ByNation { england: Some(d), wales: Some(d) });
+                return Ok(ByNation {
+                    england: Some(d),
+                    wales: Some(d),
+                });
             }
             if let Some(map) = v.read_lock::<rhai::Map>() {
                 let mut out = ByNation::default();
                 for (k, val) in map.iter() {
-                    let s = val.clone().into_string().map_err(|t| bad(format!("`{name}.{k}` must be a date string, not `{t}`")))?;
+                    let s = val.clone().into_string().map_err(|t| {
+                        bad(format!("`{name}.{k}` must be a date string, not `{t}`"))
+                    })?;
                     match k.as_str() {
                         "England" => out.england = Some(parse(&s)?),
                         "Wales" => out.wales = Some(parse(&s)?),
-                        other => return Err(bad(format!("`{name}` has unknown nation `{other}`; use `England` or `Wales`"))),
+                        other => {
+                            return Err(bad(format!(
+                                "`{name}` has unknown nation `{other}`; use `England` or `Wales`"
+                            )));
+                        }
                     }
                 }
                 return Ok(out);
             }
-            Err(bad(format!("`{name}` must be a date string or a map by nation, not `{}`", v.type_name())))
+            Err(bad(format!(
+                "`{name}` must be a date string or a map by nation, not `{}`",
+                v.type_name()
+            )))
         };
         let in_force_from = date_by_nation("IN_FORCE_FROM")?;
         let in_force_to = date_by_nation("IN_FORCE_TO")?;
@@ -157,7 +191,11 @@ impl Rule {
                         Ok("Wales") => out.push(Nation::Wales),
                         _ => {
                             let (l, c) = at("NATIONS");
-                            return Err(error(l, c, "`NATIONS` may hold only \"England\" and \"Wales\"".into()));
+                            return Err(error(
+                                l,
+                                c,
+                                "`NATIONS` may hold only \"England\" and \"Wales\"".into(),
+                            ));
                         }
                     }
                 }
@@ -165,12 +203,22 @@ impl Rule {
             }
             _ => {
                 let (l, c) = at("NATIONS");
-                return Err(error(l.or(Some(1)), c.or(Some(1)), "missing `const NATIONS = [\"England\", \"Wales\"];`".into()));
+                return Err(error(
+                    l.or(Some(1)),
+                    c.or(Some(1)),
+                    "missing `const NATIONS = [\"England\", \"Wales\"];`".into(),
+                ));
             }
         };
-        let has_check = ast.iter_functions().any(|f| f.name == "check" && f.params.len() == 1);
+        let has_check = ast
+            .iter_functions()
+            .any(|f| f.name == "check" && f.params.len() == 1);
         if !has_check {
-            return Err(error(Some(1), Some(1), "a rule must define `fn check(p) { ... }`".into()));
+            return Err(error(
+                Some(1),
+                Some(1),
+                "a rule must define `fn check(p) { ... }`".into(),
+            ));
         }
         Ok(Rule {
             id,
@@ -185,7 +233,10 @@ impl Rule {
             docs: parse_docs(&text),
             file: path.to_path_buf(),
             area: area.to_string(),
-            check_line: text.lines().position(|l| l.trim_start().starts_with("fn check")).map(|i| i + 1),
+            check_line: text
+                .lines()
+                .position(|l| l.trim_start().starts_with("fn check"))
+                .map(|i| i as u32 + 1),
             ast,
         })
     }

@@ -50,16 +50,24 @@ pub fn run(args: CheckArgs) -> u8 {
     let set = match RuleSet::load_dir(&rules_dir, limits(&args.limits)) {
         Ok(s) => s,
         Err(e) => {
-            eprint(&format!("error: {e}\n  = help: pass --rules DIR, or run from the repository folder\n"));
+            eprint(&format!(
+                "error: {e}\n  = help: pass --rules DIR, or run from the repository folder\n"
+            ));
             return BROKEN;
         }
     };
     for p in args.select.iter().chain(&args.ignore) {
-        let known = set.rules.iter().any(|r| matches_any(&r.id, std::slice::from_ref(p)));
+        let known = set
+            .rules
+            .iter()
+            .any(|r| matches_any(&r.id, std::slice::from_ref(p)));
         if !known {
-            let hint = scrutineer_graph::diagnostics::did_you_mean(p, set.rules.iter().map(|r| r.id.as_str()))
-                .map(|s| format!("\n  = help: did you mean `{s}`?"))
-                .unwrap_or_default();
+            let hint = scrutineer_graph::diagnostics::did_you_mean(
+                p,
+                set.rules.iter().map(|r| r.id.as_str()),
+            )
+            .map(|s| format!("\n  = help: did you mean `{s}`?"))
+            .unwrap_or_default();
             eprint(&format!("error: no rule matches `{p}`{hint}\n"));
             return BROKEN;
         }
@@ -75,7 +83,8 @@ pub fn run(args: CheckArgs) -> u8 {
     let evaluation = set.evaluate(&graphs, as_of, Some(&chosen));
 
     let threshold = args.severity.level();
-    let shown = |o: Outcome| args.all || matches!(o, Outcome::Fail | Outcome::Unknown | Outcome::Waived);
+    let shown =
+        |o: Outcome| args.all || matches!(o, Outcome::Fail | Outcome::Unknown | Outcome::Waived);
     let findings: Vec<_> = evaluation
         .findings
         .iter()

@@ -18,9 +18,12 @@ pub fn run(args: ExplainArgs) -> u8 {
     };
     let wanted = args.rule.to_uppercase();
     let Some(rule) = set.get(&wanted) else {
-        let hint = scrutineer_graph::diagnostics::did_you_mean(&wanted, set.rules.iter().map(|r| r.id.as_str()))
-            .map(|s| format!("\n  = help: did you mean `{s}`?"))
-            .unwrap_or_else(|| "\n  = help: `scrutineer rules` lists them".to_string());
+        let hint = scrutineer_graph::diagnostics::did_you_mean(
+            &wanted,
+            set.rules.iter().map(|r| r.id.as_str()),
+        )
+        .map(|s| format!("\n  = help: did you mean `{s}`?"))
+        .unwrap_or_else(|| "\n  = help: `scrutineer rules` lists them".to_string());
         eprint(&format!("error: no rule `{}`{hint}\n", args.rule));
         return BROKEN;
     };
@@ -49,11 +52,14 @@ pub fn explain(rule: &scrutineer_rules::Rule) -> String {
             (None, None) => None,
             (e, w) if e == w => e.map(|d| d.long()),
             (e, w) => Some(
-                [e.map(|d| format!("{} (England)", d.long())), w.map(|d| format!("{} (Wales)", d.long()))]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                [
+                    e.map(|d| format!("{} (England)", d.long())),
+                    w.map(|d| format!("{} (Wales)", d.long())),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", "),
             ),
         }
     };

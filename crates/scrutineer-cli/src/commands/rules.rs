@@ -39,11 +39,20 @@ fn text(rules: &[Rule]) -> String {
     for (area, rs) in &by_area {
         out.push_str(&format!("{area} ({})\n", rs.len()));
         for r in rs {
-            out.push_str(&format!("  {:<34} {:<9} {}\n", r.id, r.severity.as_str(), r.title));
+            out.push_str(&format!(
+                "  {:<34} {:<9} {}\n",
+                r.id,
+                r.severity.as_str(),
+                r.title
+            ));
         }
         out.push('\n');
     }
-    out.push_str(&format!("{} rules in {} areas\n", rules.len(), by_area.len()));
+    out.push_str(&format!(
+        "{} rules in {} areas\n",
+        rules.len(),
+        by_area.len()
+    ));
     out
 }
 
@@ -52,9 +61,7 @@ fn json(rules: &[Rule]) -> String {
         Nation::England => "England",
         Nation::Wales => "Wales",
     };
-    let dates = |b: &scrutineer_rules::rule::ByNation<scrutineer_graph::Date>| {
-        json!({ "England": b.england.map(|d| d.iso()), "Wales": b.wales.map(|d| d.iso()) })
-    };
+    let dates = |b: &scrutineer_rules::rule::ByNation<scrutineer_graph::Date>| json!({ "England": b.england.map(|d| d.iso()), "Wales": b.wales.map(|d| d.iso()) });
     let list: Vec<_> = rules
         .iter()
         .map(|r| {

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests: where things are, and how to check a partnership
 //! with the real rule pack and render it as a person would read it.
-#![allow(dead_code, reason = "each test file uses a different subset of these helpers")]
+#![allow(
+    dead_code,
+    reason = "each test file uses a different subset of these helpers"
+)]
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,13 +15,18 @@ use scrutineer_rules::{Evaluation, Limits, Rule, RuleSet};
 
 /// The repository root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repository root")
 }
 
 /// The bundled rule pack, compiled once for all tests in a binary.
 pub fn rules() -> &'static RuleSet {
     static SET: OnceLock<RuleSet> = OnceLock::new();
-    SET.get_or_init(|| RuleSet::load_dir(&root().join("rules"), Limits::default()).expect("rules folder"))
+    SET.get_or_init(|| {
+        RuleSet::load_dir(&root().join("rules"), Limits::default()).expect("rules folder")
+    })
 }
 
 /// Loads a file given relative to the repository root, naming it by that relative path so
@@ -26,19 +34,34 @@ pub fn rules() -> &'static RuleSet {
 pub fn load(relative: &str) -> Graph {
     let text = std::fs::read_to_string(root().join(relative)).expect("readable file");
     let loaded = load_str(Path::new(relative), text);
-    let errors: Vec<String> = loaded.diagnostics.iter().map(|(_, d)| d.to_string()).collect();
-    loaded.graph.unwrap_or_else(|| panic!("{relative} did not load: {errors:?}"))
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|(_, d)| d.to_string())
+        .collect();
+    loaded
+        .graph
+        .unwrap_or_else(|| panic!("{relative} did not load: {errors:?}"))
 }
 
 /// Evaluates `rules` (all when empty) against `graphs`.
 pub fn evaluate(graphs: &[Arc<Graph>], as_of: Date, only: &[&str]) -> Evaluation {
     let set = rules();
-    let chosen: Vec<&Rule> = set.rules.iter().filter(|r| only.is_empty() || only.contains(&r.id.as_str())).collect();
+    let chosen: Vec<&Rule> = set
+        .rules
+        .iter()
+        .filter(|r| only.is_empty() || only.contains(&r.id.as_str()))
+        .collect();
     set.evaluate(graphs, as_of, Some(&chosen))
 }
 
 /// The result set a renderer takes, with everything shown when `all`.
-pub fn result_set<'a>(graphs: &[Arc<Graph>], as_of: Date, eval: &'a Evaluation, all: bool) -> ResultSet<'a> {
+pub fn result_set<'a>(
+    graphs: &[Arc<Graph>],
+    as_of: Date,
+    eval: &'a Evaluation,
+    all: bool,
+) -> ResultSet<'a> {
     let set = rules();
     let rules: HashMap<&str, &Rule> = set.rules.iter().map(|r| (r.id.as_str(), r)).collect();
     ResultSet {
@@ -56,7 +79,12 @@ pub fn result_set<'a>(graphs: &[Arc<Graph>], as_of: Date, eval: &'a Evaluation, 
         findings: eval
             .findings
             .iter()
-            .filter(|f| all || matches!(f.outcome, scrutineer_rules::Outcome::Fail | scrutineer_rules::Outcome::Unknown))
+            .filter(|f| {
+                all || matches!(
+                    f.outcome,
+                    scrutineer_rules::Outcome::Fail | scrutineer_rules::Outcome::Unknown
+                )
+            })
             .collect(),
         rules,
         errors: eval.errors.iter().collect(),

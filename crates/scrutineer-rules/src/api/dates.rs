@@ -13,8 +13,12 @@ use rhai::{Engine, EvalAltResult, Position};
 use scrutineer_graph::{Date, When};
 
 fn parse_date(s: &str) -> Result<Date, Box<EvalAltResult>> {
-    s.parse::<Date>()
-        .map_err(|e| Box::new(EvalAltResult::ErrorRuntime(e.to_string().into(), Position::NONE)))
+    s.parse::<Date>().map_err(|e| {
+        Box::new(EvalAltResult::ErrorRuntime(
+            e.to_string().into(),
+            Position::NONE,
+        ))
+    })
 }
 
 pub(super) fn register(engine: &mut Engine) {
@@ -22,7 +26,9 @@ pub(super) fn register(engine: &mut Engine) {
         .register_type_with_name::<Date>("Date")
         .register_fn("date", parse_date)
         .register_fn("add_months", |d: &mut Date, n: i64| d.add_months(n))
-        .register_fn("add_years", |d: &mut Date, n: i64| d.add_months(n.saturating_mul(12)))
+        .register_fn("add_years", |d: &mut Date, n: i64| {
+            d.add_months(n.saturating_mul(12))
+        })
         .register_fn("add_days", |d: &mut Date, n: i64| d.add_days(n))
         .register_fn("end_of_month", |d: &mut Date| d.end_of_month())
         .register_fn("months_between", |a: Date, b: Date| a.months_until(b))

@@ -53,37 +53,67 @@ fn revisions(d: &Document) -> Vec<When> {
 pub(super) fn register(engine: &mut Engine) {
     engine
         .register_type_with_name::<Document>("Document")
-        .register_get("id", |d: &mut Document| d.view.graph.data.documents[d.index].id.clone())
-        .register_get("title", |d: &mut Document| d.view.graph.data.documents[d.index].title.clone())
-        .register_get("kind", |d: &mut Document| d.view.graph.data.documents[d.index].kind.as_str().to_string())
-        .register_get("status", |d: &mut Document| {
-            opt(d.view.graph.data.documents[d.index].status.map(|s| match s {
-                DocStatus::Draft => "draft".to_string(),
-                DocStatus::Final => "final".to_string(),
-            }))
+        .register_get("id", |d: &mut Document| {
+            d.view.graph.data.documents[d.index].id.clone()
         })
-        .register_get("period_from", |d: &mut Document| opt(d.view.graph.data.documents[d.index].period_from))
-        .register_get("period_to", |d: &mut Document| opt(d.view.graph.data.documents[d.index].period_to))
-        .register_get("due", |d: &mut Document| opt(d.view.graph.data.documents[d.index].due))
+        .register_get("title", |d: &mut Document| {
+            d.view.graph.data.documents[d.index].title.clone()
+        })
+        .register_get("kind", |d: &mut Document| {
+            d.view.graph.data.documents[d.index]
+                .kind
+                .as_str()
+                .to_string()
+        })
+        .register_get("status", |d: &mut Document| {
+            opt(d.view.graph.data.documents[d.index]
+                .status
+                .map(|s| match s {
+                    DocStatus::Draft => "draft".to_string(),
+                    DocStatus::Final => "final".to_string(),
+                }))
+        })
+        .register_get("period_from", |d: &mut Document| {
+            opt(d.view.graph.data.documents[d.index].period_from)
+        })
+        .register_get("period_to", |d: &mut Document| {
+            opt(d.view.graph.data.documents[d.index].period_to)
+        })
+        .register_get("due", |d: &mut Document| {
+            opt(d.view.graph.data.documents[d.index].due)
+        })
         .register_get("approved", |d: &mut Document| {
-            opt(d.view.graph.data.documents[d.index].approved.filter(|w| d.view.happened(*w)))
+            opt(d.view.graph.data.documents[d.index]
+                .approved
+                .filter(|w| d.view.happened(*w)))
         })
         .register_get("published", |d: &mut Document| {
-            opt(d.view.graph.data.documents[d.index].published.filter(|w| d.view.happened(*w)))
+            opt(d.view.graph.data.documents[d.index]
+                .published
+                .filter(|w| d.view.happened(*w)))
         })
         .register_get("next_revision_due", |d: &mut Document| {
             opt(d.view.graph.data.documents[d.index].next_revision_due)
         })
         .register_get("approved_by", |d: &mut Document| {
             let v = &d.view;
-            match v.graph.data.documents[d.index].approved_by.as_deref().and_then(|id| v.graph.node(id)) {
+            match v.graph.data.documents[d.index]
+                .approved_by
+                .as_deref()
+                .and_then(|id| v.graph.node(id))
+            {
                 Some(NodeKey::Group(i)) => Dynamic::from(Group::new(v, i)),
                 Some(NodeKey::Organisation(i)) => Dynamic::from(Org::new(v, i)),
                 _ => Dynamic::UNIT,
             }
         })
         .register_get("covers", |d: &mut Document| {
-            array(d.view.graph.data.documents[d.index].covers.iter().map(|t| t.as_str().to_string()))
+            array(
+                d.view.graph.data.documents[d.index]
+                    .covers
+                    .iter()
+                    .map(|t| t.as_str().to_string()),
+            )
         })
         .register_get("topics_listed_in_full", |d: &mut Document| {
             d.view.graph.data.documents[d.index].topics_listed_in_full
@@ -118,5 +148,7 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_fn("==", |a: Document, b: Document| a.index == b.index)
         .register_fn("!=", |a: Document, b: Document| a.index != b.index)
-        .register_fn("to_string", |d: &mut Document| d.view.graph.data.documents[d.index].title.clone());
+        .register_fn("to_string", |d: &mut Document| {
+            d.view.graph.data.documents[d.index].title.clone()
+        });
 }

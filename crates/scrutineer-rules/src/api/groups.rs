@@ -50,10 +50,13 @@ fn node_handle(view: &Arc<View>, id: &str) -> Dynamic {
 
 fn seats(g: &Group) -> impl Iterator<Item = usize> + '_ {
     let v = &g.view;
-    v.graph.memberships_of_group(g.index).into_iter().filter(move |&i| {
-        let m = &v.graph.data.memberships[i];
-        v.in_force(m.from, m.to)
-    })
+    v.graph
+        .memberships_of_group(g.index)
+        .into_iter()
+        .filter(move |&i| {
+            let m = &v.graph.data.memberships[i];
+            v.in_force(m.from, m.to)
+        })
 }
 
 /// The chair's name: the group's `chair` field, else a member with the chair role.
@@ -82,7 +85,11 @@ fn attendance(view: &View, meeting: usize, key: NodeKey) -> Option<AttendanceSta
     let counts_for = |id: &str| match view.graph.node(id) {
         Some(k) if k == key => true,
         Some(NodeKey::Person(p)) => {
-            view.graph.data.people[p].organisation.as_deref().and_then(|o| view.graph.node(o)) == Some(key)
+            view.graph.data.people[p]
+                .organisation
+                .as_deref()
+                .and_then(|o| view.graph.node(o))
+                == Some(key)
         }
         _ => false,
     };
@@ -130,16 +137,25 @@ fn attendance_summary(g: &Group, key: NodeKey, last: usize) -> Dynamic {
     let mut map = rhai::Map::new();
     map.insert("recorded".into(), Dynamic::from(recorded));
     map.insert("attended".into(), Dynamic::from(attended));
-    map.insert("meetings".into(), Dynamic::from(array(recent.iter().map(|&i| Meeting::new(v, i)))));
+    map.insert(
+        "meetings".into(),
+        Dynamic::from(array(recent.iter().map(|&i| Meeting::new(v, i)))),
+    );
     Dynamic::from(map)
 }
 
 pub(super) fn register(engine: &mut Engine) {
     engine
         .register_type_with_name::<Group>("Group")
-        .register_get("id", |g: &mut Group| g.view.graph.data.groups[g.index].id.clone())
-        .register_get("name", |g: &mut Group| g.view.graph.data.groups[g.index].name.clone())
-        .register_get("kind", |g: &mut Group| g.view.graph.data.groups[g.index].kind.as_str().to_string())
+        .register_get("id", |g: &mut Group| {
+            g.view.graph.data.groups[g.index].id.clone()
+        })
+        .register_get("name", |g: &mut Group| {
+            g.view.graph.data.groups[g.index].name.clone()
+        })
+        .register_get("kind", |g: &mut Group| {
+            g.view.graph.data.groups[g.index].kind.as_str().to_string()
+        })
         .register_get("is_subgroup", |g: &mut Group| {
             matches!(
                 g.view.graph.data.groups[g.index].kind,
@@ -154,9 +170,13 @@ pub(super) fn register(engine: &mut Engine) {
             let field = g.view.graph.data.groups[g.index].vice_chair.clone();
             office(g, field.as_ref(), Role::ViceChair)
         })
-        .register_get("quorum", |g: &mut Group| opt(g.view.graph.data.groups[g.index].quorum.map(i64::from)))
+        .register_get("quorum", |g: &mut Group| {
+            opt(g.view.graph.data.groups[g.index].quorum.map(i64::from))
+        })
         .register_get("meetings_per_year", |g: &mut Group| {
-            opt(g.view.graph.data.groups[g.index].meetings_per_year.map(i64::from))
+            opt(g.view.graph.data.groups[g.index]
+                .meetings_per_year
+                .map(i64::from))
         })
         .register_get("suspended", |g: &mut Group| {
             let x = &g.view.graph.data.groups[g.index];
@@ -175,7 +195,10 @@ pub(super) fn register(engine: &mut Engine) {
             let mut seen = vec![g.index];
             let mut at = g.index;
             while let Some(&line) = v.graph.reports_of_group(at, Some(v.as_of)).first() {
-                let Some(NodeKey::Group(next)) = v.graph.node(&v.graph.data.reporting[line].to) else { break };
+                let Some(NodeKey::Group(next)) = v.graph.node(&v.graph.data.reporting[line].to)
+                else {
+                    break;
+                };
                 chain.push(Dynamic::from(Group::new(v, next)));
                 if seen.contains(&next) {
                     break;
@@ -187,7 +210,11 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_get("terms_of_reference", |g: &mut Group| {
             let v = &g.view;
-            match v.graph.data.groups[g.index].terms_of_reference.as_deref().and_then(|id| v.graph.node(id)) {
+            match v.graph.data.groups[g.index]
+                .terms_of_reference
+                .as_deref()
+                .and_then(|id| v.graph.node(id))
+            {
                 Some(NodeKey::Document(i)) => Dynamic::from(Document::new(v, i)),
                 _ => Dynamic::UNIT,
             }
@@ -197,7 +224,9 @@ pub(super) fn register(engine: &mut Engine) {
             array(seats(g).map(|i| Membership::new(&v, i)).collect::<Vec<_>>())
         })
         .register_fn("membership_of", |g: &mut Group, who: Dynamic| {
-            let Some(key) = member_key(&who) else { return Dynamic::UNIT };
+            let Some(key) = member_key(&who) else {
+                return Dynamic::UNIT;
+            };
             let v = Arc::clone(&g.view);
             seats(g)
                 .find(|&i| v.graph.node(&v.graph.data.memberships[i].member) == Some(key))
@@ -223,45 +252,91 @@ pub(super) fn register(engine: &mut Engine) {
             rows.sort_by_key(|&i| (v.graph.data.meetings[i].date.latest(), i));
             array(rows.into_iter().map(|i| Meeting::new(v, i)))
         })
-        .register_fn("attendance_summary", |g: &mut Group, who: Dynamic, last: i64| -> Dynamic {
-            let Some(key) = member_key(&who) else { return Dynamic::UNIT };
-            attendance_summary(g, key, last.max(0) as usize)
-        })
+        .register_fn(
+            "attendance_summary",
+            |g: &mut Group, who: Dynamic, last: i64| -> Dynamic {
+                let Some(key) = member_key(&who) else {
+                    return Dynamic::UNIT;
+                };
+                attendance_summary(g, key, last.max(0) as usize)
+            },
+        )
         .register_fn("==", |a: Group, b: Group| a.index == b.index)
         .register_fn("!=", |a: Group, b: Group| a.index != b.index)
-        .register_fn("to_string", |g: &mut Group| g.view.graph.data.groups[g.index].name.clone());
+        .register_fn("to_string", |g: &mut Group| {
+            g.view.graph.data.groups[g.index].name.clone()
+        });
 
     engine
         .register_type_with_name::<Membership>("Membership")
         .register_get("member", |m: &mut Membership| {
             node_handle(&m.view, &m.view.graph.data.memberships[m.index].member)
         })
-        .register_get("member_id", |m: &mut Membership| m.view.graph.data.memberships[m.index].member.clone())
+        .register_get("member_id", |m: &mut Membership| {
+            m.view.graph.data.memberships[m.index].member.clone()
+        })
         .register_get("member_name", |m: &mut Membership| {
             let x = &m.view.graph.data.memberships[m.index];
-            m.view.graph.node(&x.member).map(|k| m.view.graph.name_of(k).to_string()).unwrap_or_else(|| x.member.clone())
+            m.view
+                .graph
+                .node(&x.member)
+                .map(|k| m.view.graph.name_of(k).to_string())
+                .unwrap_or_else(|| x.member.clone())
         })
-        .register_get("group", |m: &mut Membership| node_handle(&m.view, &m.view.graph.data.memberships[m.index].group))
-        .register_get("role", |m: &mut Membership| m.view.graph.data.memberships[m.index].role.as_str().to_string())
-        .register_get("senior", |m: &mut Membership| opt(m.view.graph.data.memberships[m.index].senior))
+        .register_get("group", |m: &mut Membership| {
+            node_handle(&m.view, &m.view.graph.data.memberships[m.index].group)
+        })
+        .register_get("role", |m: &mut Membership| {
+            m.view.graph.data.memberships[m.index]
+                .role
+                .as_str()
+                .to_string()
+        })
+        .register_get("senior", |m: &mut Membership| {
+            opt(m.view.graph.data.memberships[m.index].senior)
+        })
         .register_get("status", |m: &mut Membership| {
-            opt_str(m.view.graph.data.memberships[m.index].status.map(|s| s.as_str()))
+            opt_str(
+                m.view.graph.data.memberships[m.index]
+                    .status
+                    .map(|s| s.as_str()),
+            )
         })
         .register_get("participating", |m: &mut Membership| {
-            opt(m.view.graph.data.memberships[m.index].status.map(|s| s == Participation::Participating))
+            opt(m.view.graph.data.memberships[m.index]
+                .status
+                .map(|s| s == Participation::Participating))
         })
-        .register_get("from", |m: &mut Membership| opt(m.view.graph.data.memberships[m.index].from))
-        .register_get("to", |m: &mut Membership| opt(m.view.graph.data.memberships[m.index].to));
+        .register_get("from", |m: &mut Membership| {
+            opt(m.view.graph.data.memberships[m.index].from)
+        })
+        .register_get("to", |m: &mut Membership| {
+            opt(m.view.graph.data.memberships[m.index].to)
+        });
 
     engine
         .register_type_with_name::<Meeting>("Meeting")
-        .register_get("id", |m: &mut Meeting| m.view.graph.data.meetings[m.index].id.clone())
-        .register_get("date", |m: &mut Meeting| m.view.graph.data.meetings[m.index].date)
-        .register_get("status", |m: &mut Meeting| m.view.graph.data.meetings[m.index].status.as_str().to_string())
-        .register_get("held", |m: &mut Meeting| {
-            matches!(m.view.graph.data.meetings[m.index].status, MeetingStatus::Held | MeetingStatus::Inquorate)
+        .register_get("id", |m: &mut Meeting| {
+            m.view.graph.data.meetings[m.index].id.clone()
         })
-        .register_get("group", |m: &mut Meeting| node_handle(&m.view, &m.view.graph.data.meetings[m.index].group))
+        .register_get("date", |m: &mut Meeting| {
+            m.view.graph.data.meetings[m.index].date
+        })
+        .register_get("status", |m: &mut Meeting| {
+            m.view.graph.data.meetings[m.index]
+                .status
+                .as_str()
+                .to_string()
+        })
+        .register_get("held", |m: &mut Meeting| {
+            matches!(
+                m.view.graph.data.meetings[m.index].status,
+                MeetingStatus::Held | MeetingStatus::Inquorate
+            )
+        })
+        .register_get("group", |m: &mut Meeting| {
+            node_handle(&m.view, &m.view.graph.data.meetings[m.index].group)
+        })
         .register_get("items", |m: &mut Meeting| {
             array(m.view.graph.data.meetings[m.index].items.iter().cloned())
         })
@@ -269,7 +344,9 @@ pub(super) fn register(engine: &mut Engine) {
             m.view.graph.data.meetings[m.index].attendance_listed_in_full
         })
         .register_fn("attendance_of", |m: &mut Meeting, who: Dynamic| {
-            let Some(key) = member_key(&who) else { return Dynamic::UNIT };
+            let Some(key) = member_key(&who) else {
+                return Dynamic::UNIT;
+            };
             opt_str(attendance(&m.view, m.index, key).map(|s| s.as_str()))
         });
 }

@@ -125,11 +125,14 @@ pub(crate) fn opt<T: Clone + Send + Sync + 'static>(v: Option<T>) -> Dynamic {
 
 /// A string option as a script string or `()`.
 pub(crate) fn opt_str(v: Option<&str>) -> Dynamic {
-    v.map(|s| Dynamic::from(s.to_string())).unwrap_or(Dynamic::UNIT)
+    v.map(|s| Dynamic::from(s.to_string()))
+        .unwrap_or(Dynamic::UNIT)
 }
 
 /// A list of handles as a script array.
-pub(crate) fn array<T: Clone + Send + Sync + 'static>(items: impl IntoIterator<Item = T>) -> rhai::Array {
+pub(crate) fn array<T: Clone + Send + Sync + 'static>(
+    items: impl IntoIterator<Item = T>,
+) -> rhai::Array {
     items.into_iter().map(Dynamic::from).collect()
 }
 
@@ -165,7 +168,11 @@ pub(crate) fn evidence_ref(d: &Dynamic) -> Option<(EvidenceRef, Arc<View>)> {
 pub fn register(engine: &mut Engine) {
     // `names.join(", ")`: rhai arrays have no join of their own.
     engine.register_fn("join", |items: &mut rhai::Array, sep: &str| {
-        items.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(sep)
+        items
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join(sep)
     });
     // `words("not_participating")` is "not participating": API values are snake_case names,
     // and rhai's own `replace` edits a string in place rather than returning one.

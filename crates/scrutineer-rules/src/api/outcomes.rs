@@ -38,7 +38,10 @@ pub struct ScriptOutcome {
 type Res<T> = Result<T, Box<EvalAltResult>>;
 
 fn err<T>(msg: String) -> Res<T> {
-    Err(Box::new(EvalAltResult::ErrorRuntime(msg.into(), Position::NONE)))
+    Err(Box::new(EvalAltResult::ErrorRuntime(
+        msg.into(),
+        Position::NONE,
+    )))
 }
 
 fn subject(d: &Dynamic) -> Res<((String, String), Option<EvidenceRef>)> {
@@ -48,7 +51,10 @@ fn subject(d: &Dynamic) -> Res<((String, String), Option<EvidenceRef>)> {
             EvidenceRef::Node(k) => (g.id_of(k).to_string(), g.name_of(k).to_string()),
             EvidenceRef::Membership(i) => {
                 let m = &g.data.memberships[i];
-                let name = g.node(&m.member).map(|k| g.name_of(k).to_string()).unwrap_or(m.member.clone());
+                let name = g
+                    .node(&m.member)
+                    .map(|k| g.name_of(k).to_string())
+                    .unwrap_or(m.member.clone());
                 (m.member.clone(), name)
             }
         };
@@ -76,11 +82,19 @@ fn evidence(d: &Dynamic) -> Res<Vec<EvidenceRef>> {
     }
     match evidence_ref(d) {
         Some((r, _)) => Ok(vec![r]),
-        None => err(format!("evidence must be a record or an array of records, not `{}`", d.type_name())),
+        None => err(format!(
+            "evidence must be a record or an array of records, not `{}`",
+            d.type_name()
+        )),
     }
 }
 
-fn make(outcome: Outcome, subj: &Dynamic, message: String, ev: Option<&Dynamic>) -> Res<ScriptOutcome> {
+fn make(
+    outcome: Outcome,
+    subj: &Dynamic,
+    message: String,
+    ev: Option<&Dynamic>,
+) -> Res<ScriptOutcome> {
     let (subject, own) = subject(subj)?;
     let mut evidence = match ev {
         Some(e) => evidence(e)?,
@@ -101,7 +115,9 @@ fn make(outcome: Outcome, subj: &Dynamic, message: String, ev: Option<&Dynamic>)
 pub(super) fn register(engine: &mut Engine) {
     engine
         .register_type_with_name::<ScriptOutcome>("Outcome")
-        .register_fn("pass", |s: Dynamic| make(Outcome::Pass, &s, String::new(), None))
+        .register_fn("pass", |s: Dynamic| {
+            make(Outcome::Pass, &s, String::new(), None)
+        })
         .register_fn("pass", |s: Dynamic, x: Dynamic| {
             if x.is_string() {
                 make(Outcome::Pass, &s, x.into_string().unwrap_or_default(), None)
@@ -109,20 +125,31 @@ pub(super) fn register(engine: &mut Engine) {
                 make(Outcome::Pass, &s, String::new(), Some(&x))
             }
         })
-        .register_fn("pass", |s: Dynamic, m: &str, e: Dynamic| make(Outcome::Pass, &s, m.to_string(), Some(&e)))
-        .register_fn("fail", |s: Dynamic, m: &str| make(Outcome::Fail, &s, m.to_string(), None))
-        .register_fn("fail", |s: Dynamic, m: &str, e: Dynamic| make(Outcome::Fail, &s, m.to_string(), Some(&e)))
-        .register_fn("unknown", |s: Dynamic, m: &str| make(Outcome::Unknown, &s, m.to_string(), None))
+        .register_fn("pass", |s: Dynamic, m: &str, e: Dynamic| {
+            make(Outcome::Pass, &s, m.to_string(), Some(&e))
+        })
+        .register_fn("fail", |s: Dynamic, m: &str| {
+            make(Outcome::Fail, &s, m.to_string(), None)
+        })
+        .register_fn("fail", |s: Dynamic, m: &str, e: Dynamic| {
+            make(Outcome::Fail, &s, m.to_string(), Some(&e))
+        })
+        .register_fn("unknown", |s: Dynamic, m: &str| {
+            make(Outcome::Unknown, &s, m.to_string(), None)
+        })
         .register_fn("unknown", |s: Dynamic, m: &str, e: Dynamic| {
             make(Outcome::Unknown, &s, m.to_string(), Some(&e))
         })
-        .register_fn("with_severity", |o: &mut ScriptOutcome, s: &str| -> Res<ScriptOutcome> {
-            match s.parse::<Severity>() {
-                Ok(sev) => Ok(ScriptOutcome {
-                    severity: Some(sev),
-                    ..o.clone()
-                }),
-                Err(e) => err(e),
-            }
-        });
+        .register_fn(
+            "with_severity",
+            |o: &mut ScriptOutcome, s: &str| -> Res<ScriptOutcome> {
+                match s.parse::<Severity>() {
+                    Ok(sev) => Ok(ScriptOutcome {
+                        severity: Some(sev),
+                        ..o.clone()
+                    }),
+                    Err(e) => err(e),
+                }
+            },
+        );
 }

@@ -17,7 +17,9 @@ use std::sync::Arc;
 use rhai::{Array, Dynamic, Engine};
 use scrutineer_graph::model::{GroupKind, Nation, Tier};
 
-use super::{Action, Document, Group, Org, Partnership, Post, Priority, Review, Risk, View, array, opt};
+use super::{
+    Action, Document, Group, Org, Partnership, Post, Priority, Review, Risk, View, array, opt,
+};
 use crate::law;
 
 impl Partnership {
@@ -70,28 +72,48 @@ pub(super) fn register(engine: &mut Engine) {
         .register_type_with_name::<Partnership>("Partnership")
         .register_get("id", |p: &mut Partnership| p.view.graph.data.id.clone())
         .register_get("name", |p: &mut Partnership| p.view.graph.data.name.clone())
-        .register_get("nation", |p: &mut Partnership| match p.view.graph.data.nation {
-            Nation::England => "England".to_string(),
-            Nation::Wales => "Wales".to_string(),
+        .register_get("nation", |p: &mut Partnership| {
+            match p.view.graph.data.nation {
+                Nation::England => "England".to_string(),
+                Nation::Wales => "Wales".to_string(),
+            }
         })
         .register_get("tier", |p: &mut Partnership| match p.view.graph.data.tier {
             Tier::District => "district".to_string(),
             Tier::Unitary => "unitary".to_string(),
             Tier::WelshPrincipalArea => "welsh_principal_area".to_string(),
         })
-        .register_get("county", |p: &mut Partnership| opt(p.view.graph.data.county.clone()))
-        .register_get("as_of", |p: &mut Partnership| p.view.as_of)
-        .register_get("records_to", |p: &mut Partnership| opt(p.view.graph.newest_source_date()))
-        .register_fn("organisations", |p: &mut Partnership| array(organisations(p.view())))
-        .register_fn("organisations_of_kind", |p: &mut Partnership, kind: &str| {
-            let v = p.view();
-            array(organisations(v).filter(|o| v.graph.data.organisations[o.index].kind.as_str() == kind))
+        .register_get("county", |p: &mut Partnership| {
+            opt(p.view.graph.data.county.clone())
         })
+        .register_get("as_of", |p: &mut Partnership| p.view.as_of)
+        .register_get("records_to", |p: &mut Partnership| {
+            opt(p.view.graph.newest_source_date())
+        })
+        .register_fn("organisations", |p: &mut Partnership| {
+            array(organisations(p.view()))
+        })
+        .register_fn(
+            "organisations_of_kind",
+            |p: &mut Partnership, kind: &str| {
+                let v = p.view();
+                array(
+                    organisations(v)
+                        .filter(|o| v.graph.data.organisations[o.index].kind.as_str() == kind),
+                )
+            },
+        )
         .register_fn("responsible_authorities", |p: &mut Partnership| {
             let v = p.view();
             let d = &v.graph.data;
             array(organisations(v).filter(|o| {
-                law::responsible_authority_limb(d.organisations[o.index].kind, d.nation, d.tier, v.as_of).is_some()
+                law::responsible_authority_limb(
+                    d.organisations[o.index].kind,
+                    d.nation,
+                    d.tier,
+                    v.as_of,
+                )
+                .is_some()
             }))
         })
         .register_fn("health_kind_required", |p: &mut Partnership| {
@@ -100,7 +122,9 @@ pub(super) fn register(engine: &mut Engine) {
                 .map(|k| Dynamic::from(k.as_str().to_string()))
                 .unwrap_or(Dynamic::UNIT)
         })
-        .register_fn("strategy_group", |p: &mut Partnership| first_group(p.view(), GroupKind::StrategyGroup))
+        .register_fn("strategy_group", |p: &mut Partnership| {
+            first_group(p.view(), GroupKind::StrategyGroup)
+        })
         .register_fn("committee", |p: &mut Partnership| {
             first_group(p.view(), GroupKind::CrimeAndDisorderCommittee)
         })
@@ -109,27 +133,46 @@ pub(super) fn register(engine: &mut Engine) {
             let v = p.view();
             array(groups(v).filter(|g| v.graph.data.groups[g.index].kind.as_str() == kind))
         })
-        .register_fn("documents_of_kind", |p: &mut Partnership, kind: &str| -> Array {
-            let v = p.view();
-            let mut docs: Vec<usize> = (0..v.graph.data.documents.len())
-                .filter(|&i| v.graph.data.documents[i].kind.as_str() == kind && document_exists(v, i))
-                .collect();
-            // Oldest first, by the first date the document records; undated ones first.
-            docs.sort_by_key(|&i| {
-                let d = &v.graph.data.documents[i];
-                (d.approved.or(d.published).or(d.period_from).map(|w| w.earliest()), i)
-            });
-            array(docs.into_iter().map(|i| Document::new(v, i)))
-        })
+        .register_fn(
+            "documents_of_kind",
+            |p: &mut Partnership, kind: &str| -> Array {
+                let v = p.view();
+                let mut docs: Vec<usize> = (0..v.graph.data.documents.len())
+                    .filter(|&i| {
+                        v.graph.data.documents[i].kind.as_str() == kind && document_exists(v, i)
+                    })
+                    .collect();
+                // Oldest first, by the first date the document records; undated ones first.
+                docs.sort_by_key(|&i| {
+                    let d = &v.graph.data.documents[i];
+                    (
+                        d.approved
+                            .or(d.published)
+                            .or(d.period_from)
+                            .map(|w| w.earliest()),
+                        i,
+                    )
+                });
+                array(docs.into_iter().map(|i| Document::new(v, i)))
+            },
+        )
         .register_fn("priorities", |p: &mut Partnership| {
             let v = p.view();
             let d = &v.graph.data;
-            array((0..d.priorities.len()).filter(|&i| visible_in_plan(v, d.priorities[i].plan.as_deref())).map(|i| Priority::new(v, i)))
+            array(
+                (0..d.priorities.len())
+                    .filter(|&i| visible_in_plan(v, d.priorities[i].plan.as_deref()))
+                    .map(|i| Priority::new(v, i)),
+            )
         })
         .register_fn("actions", |p: &mut Partnership| {
             let v = p.view();
             let d = &v.graph.data;
-            array((0..d.actions.len()).filter(|&i| visible_in_plan(v, d.actions[i].plan.as_deref())).map(|i| Action::new(v, i)))
+            array(
+                (0..d.actions.len())
+                    .filter(|&i| visible_in_plan(v, d.actions[i].plan.as_deref()))
+                    .map(|i| Action::new(v, i)),
+            )
         })
         .register_fn("posts", |p: &mut Partnership| {
             let v = p.view();
@@ -138,12 +181,18 @@ pub(super) fn register(engine: &mut Engine) {
         .register_fn("risks", |p: &mut Partnership| {
             let v = p.view();
             let d = &v.graph.data;
-            array((0..d.risks.len()).filter(|&i| visible_in_plan(v, d.risks[i].register.as_deref())).map(|i| Risk::new(v, i)))
+            array(
+                (0..d.risks.len())
+                    .filter(|&i| visible_in_plan(v, d.risks[i].register.as_deref()))
+                    .map(|i| Risk::new(v, i)),
+            )
         })
         .register_fn("scrutiny_reviews", |p: &mut Partnership| {
             let v = p.view();
             let d = &v.graph.data;
-            let mut rows: Vec<usize> = (0..d.scrutiny_reviews.len()).filter(|&i| v.happened(d.scrutiny_reviews[i].date)).collect();
+            let mut rows: Vec<usize> = (0..d.scrutiny_reviews.len())
+                .filter(|&i| v.happened(d.scrutiny_reviews[i].date))
+                .collect();
             rows.sort_by_key(|&i| (d.scrutiny_reviews[i].date.latest(), i));
             array(rows.into_iter().map(|i| Review::new(v, i)))
         })
@@ -157,7 +206,9 @@ pub(super) fn register(engine: &mut Engine) {
                         .groups
                         .iter()
                         .filter_map(|id| match v.graph.node(id) {
-                            Some(scrutineer_graph::NodeKey::Group(i)) => Some(Dynamic::from(Group::new(v, i))),
+                            Some(scrutineer_graph::NodeKey::Group(i)) => {
+                                Some(Dynamic::from(Group::new(v, i)))
+                            }
                             _ => None,
                         })
                         .collect();

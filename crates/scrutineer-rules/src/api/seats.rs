@@ -22,7 +22,12 @@ use super::outcomes::{EvidenceRef, ScriptOutcome};
 use super::{Partnership, View};
 use crate::outcome::Outcome;
 
-fn outcome(outcome: Outcome, subject: (&str, &str), message: String, evidence: Vec<EvidenceRef>) -> Dynamic {
+fn outcome(
+    outcome: Outcome,
+    subject: (&str, &str),
+    message: String,
+    evidence: Vec<EvidenceRef>,
+) -> Dynamic {
     Dynamic::from(ScriptOutcome {
         outcome,
         subject: (subject.0.to_string(), subject.1.to_string()),
@@ -64,14 +69,20 @@ fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
             outcome(
                 Outcome::Fail,
                 (&sg.id, &sg.name),
-                format!("{label} is not among the members of {}, which the records list in full", sg.name),
+                format!(
+                    "{label} is not among the members of {}, which the records list in full",
+                    sg.name
+                ),
                 vec![EvidenceRef::Node(NodeKey::Group(gi))],
             )
         } else {
             outcome(
                 Outcome::Unknown,
                 (&d.id, &d.name),
-                format!("no record of {label} for the partnership, or of whether it sits on {}", sg.name),
+                format!(
+                    "no record of {label} for the partnership, or of whether it sits on {}",
+                    sg.name
+                ),
                 vec![EvidenceRef::Node(NodeKey::Group(gi))],
             )
         }];
@@ -80,11 +91,16 @@ fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
         .map(|oi| {
             let o = &d.organisations[oi];
             // A person seated for the organisation counts as its seat.
-            let seat = seats.iter().copied().find(|&m| match g.node(&d.memberships[m].member) {
-                Some(NodeKey::Organisation(x)) => x == oi,
-                Some(NodeKey::Person(p)) => d.people[p].organisation.as_deref() == Some(o.id.as_str()),
-                _ => false,
-            });
+            let seat = seats
+                .iter()
+                .copied()
+                .find(|&m| match g.node(&d.memberships[m].member) {
+                    Some(NodeKey::Organisation(x)) => x == oi,
+                    Some(NodeKey::Person(p)) => {
+                        d.people[p].organisation.as_deref() == Some(o.id.as_str())
+                    }
+                    _ => false,
+                });
             match seat {
                 Some(m) => outcome(
                     Outcome::Pass,
@@ -95,8 +111,14 @@ fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
                 None if sg.members_listed_in_full => outcome(
                     Outcome::Fail,
                     (&o.id, &o.name),
-                    format!("{} is not among the members of {}, which the records list in full", o.name, sg.name),
-                    vec![EvidenceRef::Node(NodeKey::Group(gi)), EvidenceRef::Node(NodeKey::Organisation(oi))],
+                    format!(
+                        "{} is not among the members of {}, which the records list in full",
+                        o.name, sg.name
+                    ),
+                    vec![
+                        EvidenceRef::Node(NodeKey::Group(gi)),
+                        EvidenceRef::Node(NodeKey::Organisation(oi)),
+                    ],
                 ),
                 None => outcome(
                     Outcome::Unknown,
@@ -111,11 +133,20 @@ fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
 
 pub(super) fn register(engine: &mut Engine) {
     engine
-        .register_fn("seat_outcomes", |p: &mut Partnership, kind: &str, label: &str| {
-            seat_outcomes(&p.view, &[kind.to_string()], label)
-        })
-        .register_fn("seat_outcomes", |p: &mut Partnership, kinds: Array, label: &str| {
-            let kinds: Vec<String> = kinds.into_iter().filter_map(|k| k.into_string().ok()).collect();
-            seat_outcomes(&p.view, &kinds, label)
-        });
+        .register_fn(
+            "seat_outcomes",
+            |p: &mut Partnership, kind: &str, label: &str| {
+                seat_outcomes(&p.view, &[kind.to_string()], label)
+            },
+        )
+        .register_fn(
+            "seat_outcomes",
+            |p: &mut Partnership, kinds: Array, label: &str| {
+                let kinds: Vec<String> = kinds
+                    .into_iter()
+                    .filter_map(|k| k.into_string().ok())
+                    .collect();
+                seat_outcomes(&p.view, &kinds, label)
+            },
+        );
 }

@@ -1,0 +1,309 @@
+//! The `scrutineer` binary as a user runs it: exit codes, JSON shape, determinism, and errors.
+
+mod common;
+
+use std::io::Read;
+use std::process::{Command, Output, Stdio};
+
+fn scrutineer(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scrutineer"))
+        .args(args)
+        .current_dir(common::root())
+        .output()
+        .expect("the binary runs")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally")
+}
+
+#[test]
+fn check_reports_failures_with_exit_1_and_the_json_contract() {
+    let out = scrutineer(&["check", "--as-of", "2022-10-01", "--format", "json"]);
+    assert_eq!(code(&out), 1, "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v["as_of"], "2022-10-01");
+    assert_eq!(v["partnerships"].as_array().unwrap().len(), 4);
+    assert!(v["errors"].as_array().unwrap().is_empty());
+    let results = v["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        for key in [
+            "rule",
+            "partnership",
+            "subject",
+            "outcome",
+            "severity",
+            "message",
+            "basis",
+            "url",
+            "evidence",
+            "ask",
+        ] {
+            assert!(r.get(key).is_some(), "result without `{key}`: {r}");
+        }
+        assert!(["fail", "unknown", "waived"].contains(&r["outcome"].as_str().unwrap()));
+        assert!(["violation", "warning", "info"].contains(&r["severity"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn output_is_the_same_bytes_whatever_the_thread_count() {
+    let one = scrutineer(&[
+        "--threads",
+        "1",
+        "check",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "json",
+        "--all",
+    ]);
+    let two = scrutineer(&[
+        "--threads",
+        "2",
+        "check",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "json",
+        "--all",
+    ]);
+    let four = scrutineer(&[
+        "--threads",
+        "4",
+        "check",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "text",
+        "--all",
+    ]);
+    let four_again = scrutineer(&[
+        "--threads",
+        "1",
+        "check",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "text",
+        "--all",
+    ]);
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(four.stdout, four_again.stdout);
+}
+
+#[test]
+fn severity_threshold_sets_the_exit_code() {
+    // Nothing in the 2009 records fails as a violation.
+    let out = scrutineer(&[
+        "check",
+        "--as-of",
+        "2009-06-01",
+        "--severity",
+        "violation",
+        "graphs/partnerships/welwyn-hatfield.ron",
+    ]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn select_and_ignore_choose_rules() {
+    let out = scrutineer(&[
+        "check",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "json",
+        "--select",
+        "HALL-*",
+        "--ignore",
+        "HALL-RISK-REGISTER-COMPLETE",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for r in v["results"].as_array().unwrap() {
+        let rule = r["rule"].as_str().unwrap();
+        assert!(
+            rule.starts_with("HALL-") && rule != "HALL-RISK-REGISTER-COMPLETE",
+            "{rule}"
+        );
+    }
+    let bad = scrutineer(&["check", "--select", "HALL-RISK-REGISTER"]);
+    assert_eq!(code(&bad), 2);
+    assert!(
+        String::from_utf8_lossy(&bad.stderr)
+            .contains("did you mean `HALL-RISK-REGISTER-COMPLETE`?")
+    );
+}
+
+#[test]
+fn malformed_files_exit_2_with_file_line_and_column() {
+    let out = scrutineer(&["check", "graphs/invalid/dangling_reference.ron"]);
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("graphs/invalid/dangling_reference.ron:13:48"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `rag`?"), "{err}");
+    let out = scrutineer(&["validate", "graphs/invalid"]);
+    assert_eq!(code(&out), 2);
+    let out = scrutineer(&["validate"]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A rules folder with one real rule and one broken one.
+fn rules_with(broken: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = common::root();
+    std::fs::copy(
+        root.join("rules/delivery/HALL-FIXED-TERM-POSTS.rhai"),
+        dir.path().join("HALL-FIXED-TERM-POSTS.rhai"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root.join(format!(
+            "crates/scrutineer-cli/tests/broken-rules/{broken}.rhai"
+        )),
+        dir.path().join(format!("{broken}.rhai")),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_rule_with_a_syntax_error_exits_2_and_the_others_still_run() {
+    let dir = rules_with("SYNTAX-ERROR");
+    let out = scrutineer(&[
+        "check",
+        "--as-of",
+        "2022-10-01",
+        "--rules",
+        dir.path().to_str().unwrap(),
+        "graphs/partnerships/welwyn-hatfield.ron",
+    ]);
+    assert_eq!(code(&out), 2);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("SYNTAX-ERROR.rhai:11:16: syntax error"),
+        "{text}"
+    );
+    assert!(
+        text.contains("HALL-FIXED-TERM-POSTS"),
+        "the other rule's results print: {text}"
+    );
+}
+
+#[test]
+fn a_rule_that_loops_forever_is_a_rule_error_and_the_others_still_run() {
+    let dir = rules_with("LOOPS-FOREVER");
+    let out = scrutineer(&[
+        "check",
+        "--as-of",
+        "2022-10-01",
+        "--max-operations",
+        "100000",
+        "--format",
+        "json",
+        "--rules",
+        dir.path().to_str().unwrap(),
+        "graphs/partnerships/welwyn-hatfield.ron",
+    ]);
+    assert_eq!(code(&out), 2);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &v["errors"][0];
+    assert_eq!(e["rule"], "LOOPS-FOREVER");
+    assert!(
+        e["line"].as_u64().is_some() && e["column"].as_u64().is_some(),
+        "{e}"
+    );
+    assert!(e["message"].as_str().unwrap().contains("100000 operations"));
+    assert!(
+        v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["rule"] == "HALL-FIXED-TERM-POSTS")
+    );
+}
+
+#[test]
+fn explain_prints_the_documentation_and_suggests_near_misses() {
+    let out = scrutineer(&["explain", "CDA-S5-RA-PROBATION"]);
+    assert_eq!(code(&out), 0);
+    let text = String::from_utf8_lossy(&out.stdout);
+    for part in [
+        "## What it does",
+        "## Why it matters",
+        "## Example",
+        "In force:  from 1 April 2010",
+        "Ask:",
+    ] {
+        assert!(text.contains(part), "missing {part}: {text}");
+    }
+    let out = scrutineer(&["explain", "CDA-S5-RA-PROBATIN"]);
+    assert_eq!(code(&out), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `CDA-S5-RA-PROBATION`?"));
+}
+
+#[test]
+fn rules_lists_the_pack_as_json() {
+    let out = scrutineer(&["rules", "--format", "json"]);
+    assert_eq!(code(&out), 0);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = v.as_array().unwrap();
+    assert!(rules.len() >= 27);
+    for r in rules {
+        for key in [
+            "id",
+            "title",
+            "severity",
+            "basis",
+            "url",
+            "in_force_from",
+            "in_force_to",
+        ] {
+            assert!(r.get(key).is_some(), "{r}");
+        }
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scrutineer"))
+        // The JSON of every result is larger than a pipe buffer, so the write really fails.
+        .args([
+            "check",
+            "--as-of",
+            "2022-10-01",
+            "--all",
+            "--format",
+            "json",
+        ])
+        .current_dir(common::root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(err.is_empty(), "{err}");
+    assert!(
+        status.code() == Some(0) || status.code() == Some(1),
+        "{status:?}"
+    );
+}

@@ -1,0 +1,169 @@
+//! Checks the rule pack itself, so a rule without fixtures, documentation or metadata fails CI.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use scrutineer_rules::rule::{DOC_HEADINGS, REQUIRED, parse_docs};
+
+#[test]
+fn every_rule_compiles() {
+    let set = common::rules();
+    let errors: Vec<String> = set.errors.iter().map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "rules that do not compile: {errors:#?}");
+    assert!(
+        set.rules.len() >= 27,
+        "expected at least 27 rules, found {}",
+        set.rules.len()
+    );
+}
+
+#[test]
+fn ids_are_unique_and_match_file_names() {
+    let mut seen = BTreeSet::new();
+    for r in &common::rules().rules {
+        let stem = r.file.file_stem().unwrap().to_string_lossy();
+        assert_eq!(
+            r.id,
+            stem,
+            "{}: the id must equal the file name",
+            r.file.display()
+        );
+        assert!(seen.insert(r.id.clone()), "duplicate id {}", r.id);
+        assert!(!r.area.is_empty(), "{}: rules live in rules/<area>/", r.id);
+    }
+}
+
+#[test]
+fn every_rule_has_its_constants_and_documentation() {
+    for r in &common::rules().rules {
+        let text = std::fs::read_to_string(&r.file).unwrap();
+        for c in REQUIRED {
+            assert!(
+                text.contains(&format!("const {c} =")),
+                "{}: missing `const {c}`",
+                r.id
+            );
+        }
+        assert!(
+            r.url.starts_with("https://"),
+            "{}: URL must be a link",
+            r.id
+        );
+        assert!(
+            r.title.chars().next().is_some_and(|c| c.is_lowercase()),
+            "{}: a title is lower-case and names the problem",
+            r.id
+        );
+        assert!(
+            !r.ask.is_empty() && r.ask.ends_with('?'),
+            "{}: ASK is a question",
+            r.id
+        );
+        let docs = parse_docs(&text);
+        for heading in DOC_HEADINGS {
+            assert!(
+                text.contains(&format!("//! {heading}")),
+                "{}: missing `{heading}`",
+                r.id
+            );
+        }
+        assert!(
+            docs.what_it_does.is_some() && docs.why_it_matters.is_some() && docs.example.is_some(),
+            "{}: a documentation section is empty",
+            r.id
+        );
+        // A rule whose law could not be confirmed says so, and is not shipped as a violation
+        // unless its documentation names the verified provision its violations rest on
+        // (written "; verified)"), leaving the unverified part to warnings.
+        let prose = docs.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let unverified = prose.contains("not verified") || prose.contains("could not be read");
+        if unverified && r.severity == scrutineer_rules::Severity::Violation {
+            assert!(
+                prose.contains("; verified)"),
+                "{}: an unverified basis cannot be a violation",
+                r.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_rule_has_failing_passing_and_unknown_fixtures() {
+    let root = common::root();
+    let mut kinds: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for entry in std::fs::read_dir(root.join("graphs/fixtures")).unwrap() {
+        let dir = entry.unwrap().path();
+        let rule = dir.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            common::rules().get(&rule).is_some(),
+            "graphs/fixtures/{rule} has no rule"
+        );
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let name = f.unwrap().file_name().to_string_lossy().into_owned();
+            let kind = name.split('_').next().unwrap().to_string();
+            kinds.entry(rule.clone()).or_default().insert(kind);
+        }
+    }
+    for r in &common::rules().rules {
+        let have = kinds.get(&r.id).cloned().unwrap_or_default();
+        for need in ["fails", "passes", "unknown"] {
+            assert!(
+                have.contains(need),
+                "{}: no `{need}_*.ron` fixture in graphs/fixtures/{}/",
+                r.id,
+                r.id
+            );
+        }
+        // A rule with an in-force date has a fixture on the day before it.
+        // (Rules in force since 1998 are exempt: no records reach back that far.)
+        let since_1999 = common::day("1999-01-01");
+        let dated = [r.in_force_from.england, r.in_force_from.wales]
+            .into_iter()
+            .flatten()
+            .any(|d| d > since_1999);
+        if dated {
+            assert!(
+                have.contains("not"),
+                "{}: no `not_applicable_*` fixture before its in-force date",
+                r.id
+            );
+        }
+    }
+}
+
+#[test]
+fn no_orphan_snapshots() {
+    let root = common::root();
+    let fixtures: BTreeSet<String> = std::fs::read_dir(root.join("graphs/fixtures"))
+        .unwrap()
+        .flat_map(|d| {
+            let d = d.unwrap().path();
+            let rule = d.file_name().unwrap().to_string_lossy().into_owned();
+            std::fs::read_dir(&d).unwrap().map(move |f| {
+                format!(
+                    "fixtures@{rule}__{}.snap",
+                    f.unwrap().file_name().to_string_lossy()
+                )
+            })
+        })
+        .collect();
+    let invalid: BTreeSet<String> = std::fs::read_dir(root.join("graphs/invalid"))
+        .unwrap()
+        .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ron"))
+        .map(|n| format!("invalid_files@{n}.snap"))
+        .collect();
+    for entry in std::fs::read_dir(root.join("snapshots")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.starts_with("fixtures@") {
+            assert!(fixtures.contains(&name), "snapshots/{name} has no fixture");
+        }
+        if name.starts_with("invalid_files@") {
+            assert!(
+                invalid.contains(&name),
+                "snapshots/{name} has no file in graphs/invalid"
+            );
+        }
+    }
+}
