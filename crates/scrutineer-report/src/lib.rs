@@ -7,7 +7,7 @@ mod text;
 
 use std::collections::HashMap;
 
-use scrutineer_graph::Date;
+use scrutineer_graph::{Date, Graph};
 use scrutineer_rules::{Finding, Rule, RuleError};
 
 pub use json::render_json;
@@ -23,6 +23,20 @@ pub struct PartnershipInfo {
     pub newest_record: Option<Date>,
     /// Set when the evaluation date is well past the newest record.
     pub stale_note: Option<String>,
+}
+
+impl PartnershipInfo {
+    /// The heading facts of one loaded partnership, evaluated as of `as_of`.
+    pub fn of(graph: &Graph, as_of: Date) -> PartnershipInfo {
+        let newest = graph.newest_source_date();
+        PartnershipInfo {
+            id: graph.data.id.clone(),
+            name: graph.data.name.clone(),
+            file: graph.file.display().to_string(),
+            newest_record: newest,
+            stale_note: stale_note(newest, as_of),
+        }
+    }
 }
 
 /// Everything a renderer needs.

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use scrutineer_report::{PartnershipInfo, ResultSet, render_json, render_text, stale_note};
+use scrutineer_report::{PartnershipInfo, ResultSet, render_json, render_text};
 use scrutineer_rules::{Limits, Outcome, Rule, RuleSet};
 
 use super::{BROKEN, FAILED, OK, load_partnerships, matches_any};
@@ -96,13 +96,7 @@ pub fn run(args: CheckArgs) -> u8 {
         as_of,
         partnerships: graphs
             .iter()
-            .map(|g| PartnershipInfo {
-                id: g.data.id.clone(),
-                name: g.data.name.clone(),
-                file: g.file.display().to_string(),
-                newest_record: g.newest_source_date(),
-                stale_note: stale_note(g.newest_source_date(), as_of),
-            })
+            .map(|g| PartnershipInfo::of(g, as_of))
             .collect(),
         findings,
         rules,

@@ -1,20 +1,13 @@
 //! `scrutineer explain RULE-ID`: a rule's documentation, as `ruff rule` prints it.
 
-use scrutineer_rules::{Limits, RuleSet};
-
 use super::{BROKEN, OK};
 use crate::cli::ExplainArgs;
 use crate::output::{eprint, print};
-use crate::paths;
 
 pub fn run(args: ExplainArgs) -> u8 {
-    let dir = paths::rules_dir(args.rules.as_deref());
-    let set = match RuleSet::load_dir(&dir, Limits::default()) {
+    let set = match super::load_rule_pack(args.rules.as_deref()) {
         Ok(s) => s,
-        Err(e) => {
-            eprint(&format!("error: {e}\n"));
-            return BROKEN;
-        }
+        Err(code) => return code,
     };
     let wanted = args.rule.to_uppercase();
     let Some(rule) = set.get(&wanted) else {

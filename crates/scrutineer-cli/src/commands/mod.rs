@@ -54,6 +54,17 @@ pub fn load_partnerships(files: &[PathBuf]) -> (Vec<Arc<Graph>>, bool) {
     (graphs, broken)
 }
 
+/// Loads the rule pack for a command that only reads its metadata, or says why it cannot.
+pub fn load_rule_pack(given: Option<&std::path::Path>) -> Result<scrutineer_rules::RuleSet, u8> {
+    let dir = crate::paths::rules_dir(given);
+    scrutineer_rules::RuleSet::load_dir(&dir, scrutineer_rules::Limits::default()).map_err(|e| {
+        eprint(&format!(
+            "error: {e}\n  = help: pass --rules DIR, or run from the repository folder\n"
+        ));
+        BROKEN
+    })
+}
+
 /// Matches a rule id against `--select`/`--ignore` patterns: an exact id, or a prefix
 /// ending in `*` (`HALL-*`).
 pub fn matches_any(id: &str, patterns: &[String]) -> bool {

@@ -3,22 +3,17 @@
 use std::collections::BTreeMap;
 
 use scrutineer_graph::model::Nation;
-use scrutineer_rules::{Limits, Rule, RuleSet};
+use scrutineer_rules::Rule;
 use serde_json::json;
 
 use super::{BROKEN, OK};
 use crate::cli::{ListFormat, RulesArgs};
 use crate::output::{eprint, print};
-use crate::paths;
 
 pub fn run(args: RulesArgs) -> u8 {
-    let dir = paths::rules_dir(args.rules.as_deref());
-    let set = match RuleSet::load_dir(&dir, Limits::default()) {
+    let set = match super::load_rule_pack(args.rules.as_deref()) {
         Ok(s) => s,
-        Err(e) => {
-            eprint(&format!("error: {e}\n"));
-            return BROKEN;
-        }
+        Err(code) => return code,
     };
     for e in &set.errors {
         eprint(&format!("error: {e}\n"));

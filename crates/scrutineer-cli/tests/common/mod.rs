@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use scrutineer_graph::{Date, Graph, load_str};
-use scrutineer_report::{PartnershipInfo, ResultSet, stale_note};
+use scrutineer_report::{PartnershipInfo, ResultSet};
 use scrutineer_rules::{Evaluation, Limits, Rule, RuleSet};
 
 /// The repository root.
@@ -68,13 +68,7 @@ pub fn result_set<'a>(
         as_of,
         partnerships: graphs
             .iter()
-            .map(|g| PartnershipInfo {
-                id: g.data.id.clone(),
-                name: g.data.name.clone(),
-                file: g.file.display().to_string(),
-                newest_record: g.newest_source_date(),
-                stale_note: stale_note(g.newest_source_date(), as_of),
-            })
+            .map(|g| PartnershipInfo::of(g, as_of))
             .collect(),
         findings: eval
             .findings
