@@ -28,6 +28,11 @@ pub enum Command {
     Rules(RulesArgs),
     /// Check that partnership files load, and report every problem with its place.
     Validate(ValidateArgs),
+    /// Run a scripted scenario on a copy of a partnership: results before, after, and the difference.
+    #[command(name = "what-if")]
+    WhatIf(WhatIfArgs),
+    /// When each failure opened and closed over a range of dates.
+    Timeline(TimelineArgs),
 }
 
 #[derive(Args, Debug)]
@@ -54,8 +59,73 @@ pub struct CheckArgs {
     /// Skip these rules (comma-separated ids, or a prefix ending in `*`).
     #[arg(long, value_delimiter = ',', value_name = "IDS")]
     pub ignore: Vec<String>,
+    /// Show failures the committee has waived as failures.
+    #[arg(long)]
+    pub no_waivers: bool,
+    /// Mark each failure new or persisting against an earlier `--format json` result, and list
+    /// what has been resolved since.
+    #[arg(long, value_name = "PREVIOUS.json")]
+    pub baseline: Option<PathBuf>,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct WhatIfArgs {
+    /// The partnership file.
+    pub graph: PathBuf,
+    /// The scenario script.
+    pub scenario: PathBuf,
+    /// Evaluate as of this day (default: the scenario's AS_OF, else today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// The rule pack folder (default: rules/).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Show passes too in the before and after lists.
+    #[arg(long)]
+    pub all: bool,
+    /// Show failures the committee has waived as failures.
+    #[arg(long)]
+    pub no_waivers: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
+    /// The partnership file.
+    pub graph: PathBuf,
+    /// The first date, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub from: String,
+    /// The last date, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub to: String,
+    #[arg(long, value_enum, default_value_t = StepArg::Month)]
+    pub step: StepArg,
+    /// The rule pack folder (default: rules/).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Run only these rules (comma-separated ids, or a prefix ending in `*`).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub select: Vec<String>,
+    /// Show failures the committee has waived as failures.
+    #[arg(long)]
+    pub no_waivers: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepArg {
+    Day,
+    Week,
+    Month,
 }
 
 /// Sandbox limits, for rule authors testing heavy rules. Defaults are in the README.

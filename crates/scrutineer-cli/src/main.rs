@@ -25,6 +25,8 @@ fn main() -> ExitCode {
         cli::Command::Explain(args) => commands::explain::run(args),
         cli::Command::Rules(args) => commands::rules::run(args),
         cli::Command::Validate(args) => commands::validate::run(args),
+        cli::Command::WhatIf(args) => commands::whatif::run(args),
+        cli::Command::Timeline(args) => commands::timeline::run(args),
     };
     ExitCode::from(code)
 }

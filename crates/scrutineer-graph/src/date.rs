@@ -156,6 +156,33 @@ impl When {
         }
     }
 
+    /// The same date moved by whole months, keeping its precision: a month stays a month, a
+    /// year moved by whole years stays a year.
+    pub fn shift_months(self, months: i64) -> When {
+        match self {
+            When::Day(d) => When::Day(d.add_months(months)),
+            When::Month { .. } => {
+                let d = self.earliest().add_months(months);
+                When::Month {
+                    year: d.0.year(),
+                    month: d.0.month(),
+                }
+            }
+            When::Year(y) if months % 12 == 0 => When::Year(y + (months / 12) as i32),
+            When::Year(_) | When::Between(..) => {
+                let (a, b) = (self.earliest(), self.latest());
+                let end = b.add_months(months);
+                // A range that ran to the end of a month still does.
+                let end = if b == b.end_of_month() {
+                    end.end_of_month()
+                } else {
+                    end
+                };
+                When::Between(a.add_months(months), end)
+            }
+        }
+    }
+
     /// Whether the date is known to the day.
     pub fn is_exact(self) -> bool {
         matches!(self, When::Day(_))
@@ -352,6 +379,14 @@ mod tests {
                 .contains("ends before")
         );
         assert!("30/09/2022".parse::<When>().is_err());
+    }
+
+    #[test]
+    fn shifting_keeps_precision() {
+        assert_eq!(w("2022-09").shift_months(6), w("2023-03"));
+        assert_eq!(w("2022-09-30").shift_months(5), w("2023-02-28"));
+        assert_eq!(w("2022").shift_months(12), w("2023"));
+        assert_eq!(w("2021-10/2022-08").shift_months(6), w("2022-04/2023-02"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod date;
 pub mod diagnostics;
+pub mod edit;
 pub mod graph;
 pub mod load;
 pub mod model;
@@ -15,5 +16,6 @@ pub mod spans;
 
 pub use date::{Date, DateError, When};
 pub use diagnostics::Diagnostic;
+pub use edit::{EditError, Edits};
 pub use graph::{Cycle, Graph, NodeKey, in_force};
 pub use load::{Level, Loaded, load_file, load_str};

@@ -700,6 +700,21 @@ impl Checker<'_> {
                 &sources,
             );
         }
+        for (i, w) in p.waivers.iter().enumerate() {
+            if let Some(a) = w.approved
+                && w.expires.latest() < a.earliest()
+            {
+                self.error(
+                    &format!("waivers[{i}].expires"),
+                    format!(
+                        "the waiver of `{}` for `{}` expires ({}) before it was approved ({a})",
+                        w.rule, w.subject, w.expires
+                    ),
+                    None,
+                );
+            }
+            self.evidence(&format!("waivers[{i}].evidence"), &w.evidence, &sources);
+        }
         // The file's own order is kept; sort by position so messages read top to bottom.
         self.found
             .sort_by_key(|(_, d)| d.span.map(|s| (s.start.line, s.start.col)));

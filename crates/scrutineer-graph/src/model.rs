@@ -98,6 +98,33 @@ pub struct Partnership {
     /// Occasions when the crime and disorder committee reviewed the partnership.
     #[serde(default)]
     pub scrutiny_reviews: Vec<ScrutinyReview>,
+    /// Failures the committee has knowingly accepted, each until an expiry date.
+    #[serde(default)]
+    pub waivers: Vec<Waiver>,
+}
+
+/// A committee decision to accept a failure for a time. A waived failure is still reported, as
+/// `waived`, with its reason; once the waiver expires the failure shows again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    /// The rule id.
+    pub rule: String,
+    /// The id of the subject the failure is about (an organisation, a document, ...).
+    pub subject: String,
+    /// Why the committee accepted it.
+    pub reason: String,
+    /// Who approved it: the committee or officer.
+    pub approved_by: String,
+    /// Where the decision is minuted.
+    pub minute: String,
+    /// When it was approved; the waiver applies from then.
+    #[serde(default)]
+    pub approved: Option<When>,
+    /// The last day it applies.
+    pub expires: When,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 /// The nation, which decides the regulations and dates that apply.

@@ -3,6 +3,10 @@
 
 use serde::Serialize;
 
+use std::collections::HashMap;
+
+use scrutineer_rules::{Finding, Rule};
+
 use crate::ResultSet;
 
 #[derive(Serialize)]
@@ -11,6 +15,28 @@ struct Output<'a> {
     partnerships: Vec<Partnership<'a>>,
     results: Vec<Result<'a>>,
     errors: Vec<Error<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    unused_waivers: Vec<Unused<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<BaselineJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct Unused<'a> {
+    partnership: &'a str,
+    rule: &'a str,
+    subject: &'a str,
+    expires: &'a str,
+    why: &'a str,
+}
+
+#[derive(Serialize)]
+struct BaselineJson<'a> {
+    file: &'a str,
+    as_of: &'a str,
+    new: usize,
+    persisting: usize,
+    resolved: Vec<&'a crate::EarlierResult>,
 }
 
 #[derive(Serialize)]
@@ -22,8 +48,9 @@ struct Partnership<'a> {
     note: Option<&'a str>,
 }
 
+/// One result as the JSON contract spells it.
 #[derive(Serialize)]
-struct Result<'a> {
+pub(crate) struct Result<'a> {
     rule: &'a str,
     title: &'a str,
     partnership: &'a str,
@@ -36,10 +63,14 @@ struct Result<'a> {
     url: &'a str,
     evidence: Vec<Evidence<'a>>,
     ask: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change: Option<&'static str>,
 }
 
 #[derive(Serialize)]
-struct Evidence<'a> {
+pub(crate) struct Evidence<'a> {
     node: &'a str,
     source: Option<&'a str>,
 }
@@ -52,6 +83,38 @@ struct Error<'a> {
     column: Option<u32>,
     partnership: Option<&'a str>,
     message: &'a str,
+}
+
+/// One finding with its rule's law, link and question, as the JSON contract spells it.
+pub(crate) fn result<'a>(
+    f: &'a Finding,
+    rules: &HashMap<&'a str, &'a Rule>,
+    baseline: Option<&crate::Baseline>,
+) -> Result<'a> {
+    let rule = rules.get(f.rule.as_str());
+    Result {
+        rule: &f.rule,
+        title: rule.map(|r| r.title.as_str()).unwrap_or(""),
+        partnership: &f.partnership,
+        subject: &f.subject,
+        subject_name: &f.subject_name,
+        outcome: f.outcome.as_str(),
+        severity: f.severity.as_str(),
+        message: &f.message,
+        basis: rule.map(|r| r.basis.as_str()).unwrap_or(""),
+        url: rule.map(|r| r.url.as_str()).unwrap_or(""),
+        evidence: f
+            .evidence
+            .iter()
+            .map(|e| Evidence {
+                node: &e.node,
+                source: e.source.as_deref(),
+            })
+            .collect(),
+        ask: rule.map(|r| r.ask.as_str()).unwrap_or(""),
+        note: f.note.as_deref(),
+        change: baseline.and_then(|b| b.change(f)).map(|c| c.as_str()),
+    }
 }
 
 /// Renders the result set as pretty-printed JSON, ending with a newline.
@@ -72,30 +135,7 @@ pub fn render_json(set: &ResultSet<'_>) -> String {
         results: set
             .findings
             .iter()
-            .map(|f| {
-                let rule = set.rules.get(f.rule.as_str());
-                Result {
-                    rule: &f.rule,
-                    title: rule.map(|r| r.title.as_str()).unwrap_or(""),
-                    partnership: &f.partnership,
-                    subject: &f.subject,
-                    subject_name: &f.subject_name,
-                    outcome: f.outcome.as_str(),
-                    severity: f.severity.as_str(),
-                    message: &f.message,
-                    basis: rule.map(|r| r.basis.as_str()).unwrap_or(""),
-                    url: rule.map(|r| r.url.as_str()).unwrap_or(""),
-                    evidence: f
-                        .evidence
-                        .iter()
-                        .map(|e| Evidence {
-                            node: &e.node,
-                            source: e.source.as_deref(),
-                        })
-                        .collect(),
-                    ask: rule.map(|r| r.ask.as_str()).unwrap_or(""),
-                }
-            })
+            .map(|f| result(f, &set.rules, set.baseline))
             .collect(),
         errors: set
             .errors
@@ -109,6 +149,34 @@ pub fn render_json(set: &ResultSet<'_>) -> String {
                 message: &e.message,
             })
             .collect(),
+        unused_waivers: set
+            .unused_waivers
+            .iter()
+            .map(|w| Unused {
+                partnership: &w.partnership,
+                rule: &w.rule,
+                subject: &w.subject,
+                expires: &w.expires,
+                why: &w.why,
+            })
+            .collect(),
+        baseline: set.baseline.map(|b| {
+            let (new, persisting) =
+                set.findings
+                    .iter()
+                    .fold((0, 0), |(n, p), f| match b.change(f) {
+                        Some(crate::Change::New) => (n + 1, p),
+                        Some(crate::Change::Persisting) => (n, p + 1),
+                        None => (n, p),
+                    });
+            BaselineJson {
+                file: &b.file,
+                as_of: &b.as_of,
+                new,
+                persisting,
+                resolved: b.resolved.iter().collect(),
+            }
+        }),
     };
     let mut s = serde_json::to_string_pretty(&out).expect("plain data always serialises");
     s.push('\n');

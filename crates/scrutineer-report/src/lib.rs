@@ -2,16 +2,22 @@
 //! them knows how the results were produced or which command asked for them.
 #![forbid(unsafe_code)]
 
+mod baseline;
 mod json;
 mod text;
+mod timeline;
+mod whatif;
 
 use std::collections::HashMap;
 
 use scrutineer_graph::{Date, Graph};
-use scrutineer_rules::{Finding, Rule, RuleError};
+use scrutineer_rules::{Finding, Rule, RuleError, UnusedWaiver};
 
+pub use baseline::{Baseline, Change, EarlierResult};
 pub use json::render_json;
 pub use text::render_text;
+pub use timeline::{render_timeline_json, render_timeline_text};
+pub use whatif::{VariantResult, WhatIf, render_whatif_json, render_whatif_text};
 
 /// One partnership that was checked.
 #[derive(Clone, Debug)]
@@ -48,6 +54,10 @@ pub struct ResultSet<'a> {
     /// Rule metadata by id, for the law, the link and the question.
     pub rules: HashMap<&'a str, &'a Rule>,
     pub errors: Vec<&'a RuleError>,
+    /// Waivers in force that matched no failure.
+    pub unused_waivers: Vec<&'a UnusedWaiver>,
+    /// The comparison with an earlier result, when one was given.
+    pub baseline: Option<&'a Baseline>,
     /// Whether passes and not-applicable results were asked for.
     pub all: bool,
 }

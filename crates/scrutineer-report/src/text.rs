@@ -8,7 +8,7 @@ use scrutineer_rules::{Finding, Outcome, Severity};
 
 use crate::ResultSet;
 
-const WIDTH: usize = 96;
+pub(crate) const WIDTH: usize = 96;
 
 /// Renders the result set as text.
 pub fn render_text(set: &ResultSet<'_>) -> String {
@@ -49,6 +49,22 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
                 String::new()
             }
         );
+        if count(Outcome::Waived) > 0 {
+            let _ = writeln!(out, "{} waived by the committee", count(Outcome::Waived));
+        }
+        if let Some(b) = set.baseline {
+            let (new, persisting) = b
+                .counts(mine.iter().copied())
+                .get(&p.id)
+                .copied()
+                .unwrap_or_default();
+            let resolved = b.resolved.iter().filter(|r| r.partnership == p.id).count();
+            let _ = writeln!(
+                out,
+                "Since {} ({}): {new} new, {persisting} persisting, {resolved} resolved",
+                b.as_of, b.file
+            );
+        }
         if let Some(note) = &p.stale_note {
             out.push('\n');
             wrap_into(&mut out, &format!("Note: {note}."), "", WIDTH);
@@ -68,6 +84,39 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
             let _ = writeln!(out, "\n{heading}\n");
             for f in rows {
                 failure(&mut out, set, f);
+            }
+        }
+        let waived: Vec<&&Finding> = mine
+            .iter()
+            .filter(|f| f.outcome == Outcome::Waived)
+            .collect();
+        if !waived.is_empty() {
+            let _ = writeln!(out, "\nWaived by the committee\n");
+            for f in waived {
+                let _ = writeln!(out, "  ~ {}  {}", f.rule, subject_label(f));
+                wrap_into(&mut out, &f.message, "      ", WIDTH);
+                if let Some(note) = &f.note {
+                    wrap_into(&mut out, note, "      ", WIDTH);
+                }
+            }
+        }
+        if let Some(b) = set.baseline {
+            let gone: Vec<_> = b
+                .resolved
+                .iter()
+                .filter(|r| r.partnership == p.id)
+                .collect();
+            if !gone.is_empty() {
+                let _ = writeln!(out, "\nResolved since {}\n", b.as_of);
+                for r in gone {
+                    let name = if r.subject_name.is_empty() {
+                        &r.subject
+                    } else {
+                        &r.subject_name
+                    };
+                    let _ = writeln!(out, "  ✓ {}  {}", r.rule, name);
+                    wrap_into(&mut out, &format!("was: {}", r.message), "      ", WIDTH);
+                }
             }
         }
         let unknowns: Vec<&&Finding> = mine
@@ -108,6 +157,23 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
         }
         if mine.is_empty() {
             let _ = writeln!(out, "\nNothing to report at this severity.");
+        }
+        out.push('\n');
+    }
+    if !set.unused_waivers.is_empty() {
+        let _ = writeln!(out, "Waivers that match nothing\n");
+        for w in &set.unused_waivers {
+            let _ = writeln!(
+                out,
+                "  ! {} waives {} for `{}` until {}",
+                w.partnership, w.rule, w.subject, w.expires
+            );
+            wrap_into(
+                &mut out,
+                &format!("{}; is it still needed?", w.why),
+                "      ",
+                WIDTH,
+            );
         }
         out.push('\n');
     }
@@ -155,7 +221,7 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
 }
 
 /// The subject as a heading: its name, or "the partnership" for findings about the whole.
-fn subject_label(f: &Finding) -> &str {
+pub(crate) fn subject_label(f: &Finding) -> &str {
     if f.subject == f.partnership {
         "the partnership"
     } else {
@@ -187,8 +253,15 @@ fn failures_phrase(total: usize, violations: usize, warnings: usize, info: usize
 fn failure(out: &mut String, set: &ResultSet<'_>, f: &Finding) {
     let rule = set.rules.get(f.rule.as_str());
     let title = rule.map(|r| r.title.as_str()).unwrap_or("");
-    let _ = writeln!(out, "  ✗ {}  {}", f.rule, title);
+    let change = match set.baseline.and_then(|b| b.change(f)) {
+        Some(c) => format!("  [{}]", c.as_str()),
+        None => String::new(),
+    };
+    let _ = writeln!(out, "  ✗ {}  {}{change}", f.rule, title);
     wrap_into(out, &f.message, "      ", WIDTH);
+    if let Some(note) = &f.note {
+        wrap_into(out, &format!("note: {note}"), "      ", WIDTH);
+    }
     if let Some(r) = rule {
         wrap_into(
             out,
@@ -212,7 +285,7 @@ fn failure(out: &mut String, set: &ResultSet<'_>, f: &Finding) {
 
 /// Appends `text` wrapped at `width`, each line prefixed by `indent`; continuation lines are
 /// indented two more spaces so a wrapped entry reads as one.
-fn wrap_into(out: &mut String, text: &str, indent: &str, width: usize) {
+pub(crate) fn wrap_into(out: &mut String, text: &str, indent: &str, width: usize) {
     let mut line = String::new();
     let mut first = true;
     for word in text.split_whitespace() {

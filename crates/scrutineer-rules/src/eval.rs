@@ -10,7 +10,7 @@ use scrutineer_graph::model::Nation;
 use scrutineer_graph::{Date, Graph, NodeKey};
 
 use crate::api::{self, EvidenceRef, ScriptOutcome, View};
-use crate::outcome::{EvidenceItem, Finding, Outcome, RuleError};
+use crate::outcome::{EvidenceItem, Finding, Outcome, RuleError, UnusedWaiver};
 use crate::rule::Rule;
 use crate::sandbox::{Limits, build_engine};
 
@@ -31,6 +31,8 @@ pub struct Evaluation {
     pub findings: Vec<Finding>,
     /// Rules that failed to compile or to run.
     pub errors: Vec<RuleError>,
+    /// Waivers in force that matched no failure (filled by [`crate::waivers::apply`]).
+    pub unused_waivers: Vec<UnusedWaiver>,
 }
 
 impl RuleSet {
@@ -153,6 +155,7 @@ impl RuleSet {
                 severity: rule.severity,
                 message: reason,
                 evidence: Vec::new(),
+                note: None,
             }]);
         }
         let mut scope = Scope::new();
@@ -220,6 +223,7 @@ impl RuleSet {
                 severity: o.severity.unwrap_or(rule.severity),
                 message: o.message,
                 evidence: resolve_evidence(g, &o.evidence),
+                note: None,
             });
         }
         Ok(findings)

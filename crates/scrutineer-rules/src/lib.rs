@@ -11,8 +11,11 @@ pub mod law;
 pub mod outcome;
 pub mod rule;
 pub mod sandbox;
+pub mod timeline;
+pub mod waivers;
+pub mod whatif;
 
 pub use eval::{Evaluation, RuleSet, not_applicable};
-pub use outcome::{EvidenceItem, Finding, Outcome, RuleError, Severity};
+pub use outcome::{EvidenceItem, Finding, Outcome, RuleError, Severity, UnusedWaiver};
 pub use rule::Rule;
 pub use sandbox::Limits;

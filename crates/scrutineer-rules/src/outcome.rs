@@ -104,6 +104,8 @@ pub struct Finding {
     /// The finding in plain English.
     pub message: String,
     pub evidence: Vec<EvidenceItem>,
+    /// A waiver that applies to this finding, or one that has expired.
+    pub note: Option<String>,
 }
 
 /// A rule that could not be compiled, or that failed while running.
@@ -119,6 +121,18 @@ pub struct RuleError {
     /// The partnership being checked when it failed, for errors while running.
     pub partnership: Option<String>,
     pub message: String,
+}
+
+/// A waiver in force that matched no failure: the committee may be accepting a gap that is no
+/// longer there, or the waiver names the wrong rule or subject.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnusedWaiver {
+    pub partnership: String,
+    pub rule: String,
+    pub subject: String,
+    pub expires: String,
+    /// Why nothing matched.
+    pub why: String,
 }
 
 impl RuleError {

@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use scrutineer_report::{PartnershipInfo, ResultSet, render_json, render_text};
-use scrutineer_rules::{Limits, Outcome, Rule, RuleSet};
+use scrutineer_report::{Baseline, PartnershipInfo, ResultSet, render_json, render_text};
+use scrutineer_rules::{Limits, Outcome, Rule, waivers};
 
-use super::{BROKEN, FAILED, OK, load_partnerships, matches_any};
+use super::{BROKEN, FAILED, OK, choose, load_partnerships, rule_set};
 use crate::cli::{CheckArgs, Format, LimitArgs};
 use crate::output::{eprint, print};
 use crate::paths;
@@ -31,56 +31,56 @@ pub fn limits(args: &LimitArgs) -> Limits {
     l
 }
 
+/// Prints `error: ...` and returns the exit code for broken input.
+fn broken(message: &str) -> u8 {
+    eprint(&format!("error: {message}\n"));
+    BROKEN
+}
+
 pub fn run(args: CheckArgs) -> u8 {
     let as_of = match paths::as_of(args.as_of.as_deref()) {
         Ok(d) => d,
-        Err(e) => {
-            eprint(&format!("error: {e}\n"));
-            return BROKEN;
-        }
+        Err(e) => return broken(&e),
     };
     let files = match paths::partnership_files(&args.paths) {
         Ok(f) => f,
-        Err(e) => {
-            eprint(&format!("error: {e}\n"));
-            return BROKEN;
+        Err(e) => return broken(&e),
+    };
+    let mut baseline = match &args.baseline {
+        None => None,
+        Some(path) => {
+            let name = path.display().to_string();
+            match std::fs::read_to_string(path) {
+                Ok(text) => match Baseline::parse(&name, &text) {
+                    Ok(b) => Some(b),
+                    Err(e) => return broken(&e),
+                },
+                Err(e) => return broken(&format!("cannot read baseline `{name}`: {e}")),
+            }
         }
     };
-    let rules_dir = paths::rules_dir(args.rules.as_deref());
-    let set = match RuleSet::load_dir(&rules_dir, limits(&args.limits)) {
+    let set = match rule_set(args.rules.as_deref(), limits(&args.limits)) {
         Ok(s) => s,
-        Err(e) => {
-            eprint(&format!(
-                "error: {e}\n  = help: pass --rules DIR, or run from the repository folder\n"
-            ));
-            return BROKEN;
-        }
+        Err(code) => return code,
     };
-    for p in args.select.iter().chain(&args.ignore) {
-        let known = set
-            .rules
-            .iter()
-            .any(|r| matches_any(&r.id, std::slice::from_ref(p)));
-        if !known {
-            let hint = scrutineer_graph::diagnostics::did_you_mean(
-                p,
-                set.rules.iter().map(|r| r.id.as_str()),
-            )
-            .map(|s| format!("\n  = help: did you mean `{s}`?"))
-            .unwrap_or_default();
-            eprint(&format!("error: no rule matches `{p}`{hint}\n"));
-            return BROKEN;
-        }
-    }
-    let chosen: Vec<&Rule> = set
-        .rules
-        .iter()
-        .filter(|r| args.select.is_empty() || matches_any(&r.id, &args.select))
-        .filter(|r| !matches_any(&r.id, &args.ignore))
-        .collect();
+    let chosen = match choose(&set, &args.select, &args.ignore) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
 
     let (graphs, input_broken) = load_partnerships(&files);
-    let evaluation = set.evaluate(&graphs, as_of, Some(&chosen));
+    let mut evaluation = set.evaluate(&graphs, as_of, Some(&chosen));
+    if !args.no_waivers {
+        waivers::apply(&mut evaluation, &graphs, as_of, &chosen);
+        if args.select.is_empty() && args.ignore.is_empty() {
+            evaluation
+                .unused_waivers
+                .extend(waivers::unknown_rules(&graphs, &set.rules));
+        }
+    }
+    if let Some(b) = &mut baseline {
+        b.compare(&evaluation.findings);
+    }
 
     let threshold = args.severity.level();
     let shown =
@@ -101,6 +101,8 @@ pub fn run(args: CheckArgs) -> u8 {
         findings,
         rules,
         errors,
+        unused_waivers: evaluation.unused_waivers.iter().collect(),
+        baseline: baseline.as_ref(),
         all: args.all,
     };
     print(&match args.format {

@@ -3,7 +3,9 @@
 pub mod check;
 pub mod explain;
 pub mod rules;
+pub mod timeline;
 pub mod validate;
+pub mod whatif;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -63,6 +65,59 @@ pub fn load_rule_pack(given: Option<&std::path::Path>) -> Result<scrutineer_rule
         ));
         BROKEN
     })
+}
+
+/// Loads one partnership file for a command that needs exactly one, printing its diagnostics.
+pub fn load_one(file: &std::path::Path) -> Result<Arc<Graph>, u8> {
+    let (mut graphs, broken) = load_partnerships(std::slice::from_ref(&file.to_path_buf()));
+    match graphs.pop() {
+        Some(g) if !broken => Ok(g),
+        _ => Err(BROKEN),
+    }
+}
+
+/// Loads and compiles the rule pack for evaluation, printing why if it cannot.
+pub fn rule_set(
+    given: Option<&std::path::Path>,
+    limits: scrutineer_rules::Limits,
+) -> Result<scrutineer_rules::RuleSet, u8> {
+    let dir = crate::paths::rules_dir(given);
+    scrutineer_rules::RuleSet::load_dir(&dir, limits).map_err(|e| {
+        eprint(&format!(
+            "error: {e}\n  = help: pass --rules DIR, or run from the repository folder\n"
+        ));
+        BROKEN
+    })
+}
+
+/// The rules chosen by `--select` and `--ignore`, or the reason a pattern matches nothing.
+pub fn choose<'a>(
+    set: &'a scrutineer_rules::RuleSet,
+    select: &[String],
+    ignore: &[String],
+) -> Result<Vec<&'a scrutineer_rules::Rule>, u8> {
+    for p in select.iter().chain(ignore) {
+        if !set
+            .rules
+            .iter()
+            .any(|r| matches_any(&r.id, std::slice::from_ref(p)))
+        {
+            let hint = scrutineer_graph::diagnostics::did_you_mean(
+                p,
+                set.rules.iter().map(|r| r.id.as_str()),
+            )
+            .map(|s| format!("\n  = help: did you mean `{s}`?"))
+            .unwrap_or_default();
+            eprint(&format!("error: no rule matches `{p}`{hint}\n"));
+            return Err(BROKEN);
+        }
+    }
+    Ok(set
+        .rules
+        .iter()
+        .filter(|r| select.is_empty() || matches_any(&r.id, select))
+        .filter(|r| !matches_any(&r.id, ignore))
+        .collect())
 }
 
 /// Matches a rule id against `--select`/`--ignore` patterns: an exact id, or a prefix

@@ -82,6 +82,8 @@ pub fn result_set<'a>(
             .collect(),
         rules,
         errors: eval.errors.iter().collect(),
+        unused_waivers: eval.unused_waivers.iter().collect(),
+        baseline: None,
         all,
     }
 }

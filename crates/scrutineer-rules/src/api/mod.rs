@@ -164,6 +164,11 @@ pub(crate) fn evidence_ref(d: &Dynamic) -> Option<(EvidenceRef, Arc<View>)> {
     None
 }
 
+/// Registers the date types and functions alone (what-if scenarios use these, not the rest).
+pub fn register_dates(engine: &mut Engine) {
+    dates::register(engine);
+}
+
 /// Registers every type and function a script may use.
 pub fn register(engine: &mut Engine) {
     // `names.join(", ")`: rhai arrays have no join of their own.

@@ -7,7 +7,8 @@
 //! ```
 //!
 //! For each organisation of the kind in force on the date: `pass` when it has a seat on the
-//! strategy group; `fail` when the group's members are listed in full and it is not among them;
+//! strategy group; `fail` when the records show the seat declined or vacant, or the group's
+//! members are listed in full and it is not among them;
 //! `unknown` otherwise. When no organisation of the kind is recorded, one outcome for the
 //! partnership: `fail` if the members are listed in full (so none of them is of that kind),
 //! else `unknown`.
@@ -16,7 +17,7 @@ use std::sync::Arc;
 
 use rhai::{Array, Dynamic, Engine};
 use scrutineer_graph::NodeKey;
-use scrutineer_graph::model::GroupKind;
+use scrutineer_graph::model::{GroupKind, Participation};
 
 use super::outcomes::{EvidenceRef, ScriptOutcome};
 use super::{Partnership, View};
@@ -101,7 +102,26 @@ fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
                     }
                     _ => false,
                 });
+            let declined = seat
+                .and_then(|m| d.memberships[m].status)
+                .filter(|s| matches!(s, Participation::Declined | Participation::Vacant));
             match seat {
+                Some(m) if declined.is_some() => outcome(
+                    Outcome::Fail,
+                    (&o.id, &o.name),
+                    if declined == Some(Participation::Vacant) {
+                        format!(
+                            "the seat of {} on {} is recorded as vacant",
+                            o.name, sg.name
+                        )
+                    } else {
+                        format!(
+                            "{} is recorded as having declined its seat on {}",
+                            o.name, sg.name
+                        )
+                    },
+                    vec![EvidenceRef::Membership(m)],
+                ),
                 Some(m) => outcome(
                     Outcome::Pass,
                     (&o.id, &o.name),

@@ -1,0 +1,118 @@
+//! `scrutineer what-if GRAPH SCENARIO.rhai`: results before and after a scripted change.
+
+use std::collections::HashMap;
+
+use scrutineer_report::{
+    PartnershipInfo, VariantResult, WhatIf, render_whatif_json, render_whatif_text,
+};
+use scrutineer_rules::whatif::{Scenario, diff};
+use scrutineer_rules::{Evaluation, Finding, Outcome, Rule, waivers};
+
+use super::check::limits;
+use super::{BROKEN, OK, load_one, rule_set};
+use crate::cli::{Format, WhatIfArgs};
+use crate::output::{eprint, print};
+use crate::paths;
+
+pub fn run(args: WhatIfArgs) -> u8 {
+    let limits = limits(&args.limits);
+    let scenario = match Scenario::load(&args.scenario, limits) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint(&format!("error: {e}\n"));
+            return BROKEN;
+        }
+    };
+    let as_of = match args.as_of.as_deref() {
+        Some(d) => paths::as_of(Some(d)),
+        None => scenario.as_of.map(Ok).unwrap_or_else(|| paths::as_of(None)),
+    };
+    let as_of = match as_of {
+        Ok(d) => d,
+        Err(e) => {
+            eprint(&format!("error: {e}\n"));
+            return BROKEN;
+        }
+    };
+    let graph = match load_one(&args.graph) {
+        Ok(g) => g,
+        Err(code) => return code,
+    };
+    let set = match rule_set(args.rules.as_deref(), limits) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let variants = match scenario.run(&graph) {
+        Ok(v) => v,
+        Err(e) => {
+            eprint(&format!("error: {e}\n"));
+            return BROKEN;
+        }
+    };
+    let all_rules: Vec<&Rule> = set.rules.iter().collect();
+    let evaluate = |g: &std::sync::Arc<scrutineer_graph::Graph>| -> Evaluation {
+        let graphs = [std::sync::Arc::clone(g)];
+        let mut e = set.evaluate(&graphs, as_of, None);
+        if !args.no_waivers {
+            waivers::apply(&mut e, &graphs, as_of, &all_rules);
+        }
+        e
+    };
+    let before = evaluate(&graph);
+    let afters: Vec<Evaluation> = variants.iter().map(|v| evaluate(&v.graph)).collect();
+    let errors: Vec<String> = set
+        .errors
+        .iter()
+        .chain(&before.errors)
+        .chain(afters.iter().flat_map(|a| &a.errors))
+        .map(|e| e.to_string())
+        .collect();
+    let shown = |f: &&Finding| {
+        args.all
+            || matches!(
+                f.outcome,
+                Outcome::Fail | Outcome::Unknown | Outcome::Waived
+            )
+    };
+    let report = WhatIf {
+        as_of,
+        title: scenario.title.clone(),
+        file: args.scenario.display().to_string(),
+        partnership: PartnershipInfo::of(&graph, as_of),
+        rules: set
+            .rules
+            .iter()
+            .map(|r| (r.id.as_str(), r))
+            .collect::<HashMap<_, _>>(),
+        before: before.findings.iter().filter(shown).collect(),
+        variants: variants
+            .iter()
+            .zip(&afters)
+            .map(|(v, after)| {
+                let d = diff(&before.findings, &after.findings);
+                VariantResult {
+                    name: v.name.clone(),
+                    after: after.findings.iter().filter(shown).collect(),
+                    new: d.new,
+                    resolved: d.resolved,
+                    settled: d.settled,
+                }
+            })
+            .collect(),
+        sweep: scenario.is_sweep(),
+    };
+    print(&match args.format {
+        Format::Text => render_whatif_text(&report),
+        Format::Json => render_whatif_json(&report),
+    });
+    if errors.is_empty() {
+        OK
+    } else {
+        let mut unique = errors;
+        unique.dedup();
+        for e in unique {
+            eprint(&format!("error: {e}\n"));
+        }
+        BROKEN
+    }
+}
