@@ -33,6 +33,72 @@ pub enum Command {
     WhatIf(WhatIfArgs),
     /// When each failure opened and closed over a range of dates.
     Timeline(TimelineArgs),
+    /// The briefing pack for a committee meeting: one self-contained HTML file (or Markdown).
+    Report(ReportArgs),
+    /// A partnership's accountability structure as a picture or as data.
+    Graph(GraphArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Partnership files or folders of them (default: graphs/partnerships/).
+    pub paths: Vec<PathBuf>,
+    /// Evaluate as of this day, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Write the pack here (written whole or not at all); without it, to standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// With --to, add a timeline of failures from this date.
+    #[arg(long, value_name = "DATE", requires = "to")]
+    pub from: Option<String>,
+    /// With --from, the end of the timeline.
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+    /// Show, and count, only findings at or above this severity.
+    #[arg(long, value_enum, default_value_t = SeverityArg::Info, value_name = "LEVEL")]
+    pub severity: SeverityArg,
+    /// Mark what is new since an earlier `check --format json` result.
+    #[arg(long, value_name = "PREVIOUS.json")]
+    pub baseline: Option<PathBuf>,
+    /// Show failures the committee has waived as failures.
+    #[arg(long)]
+    pub no_waivers: bool,
+    /// The rule pack folder (default: rules/).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Html,
+    Markdown,
+}
+
+#[derive(Args, Debug)]
+pub struct GraphArgs {
+    /// The partnership file.
+    pub graph: PathBuf,
+    #[arg(long, value_enum, default_value_t = GraphFormat::Svg)]
+    pub format: GraphFormat,
+    /// Draw the structure as of this day, with failures then marked (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// The rule pack folder (default: rules/).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GraphFormat {
+    Dot,
+    Mermaid,
+    Svg,
+    Json,
 }
 
 #[derive(Args, Debug)]

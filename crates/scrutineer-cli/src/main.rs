@@ -27,6 +27,8 @@ fn main() -> ExitCode {
         cli::Command::Validate(args) => commands::validate::run(args),
         cli::Command::WhatIf(args) => commands::whatif::run(args),
         cli::Command::Timeline(args) => commands::timeline::run(args),
+        cli::Command::Report(args) => commands::report::run(args),
+        cli::Command::Graph(args) => commands::graph::run(args),
     };
     ExitCode::from(code)
 }

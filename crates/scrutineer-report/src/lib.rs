@@ -3,7 +3,10 @@
 #![forbid(unsafe_code)]
 
 mod baseline;
+pub mod html;
 mod json;
+pub mod markdown;
+pub mod structure;
 mod text;
 mod timeline;
 mod whatif;
@@ -14,7 +17,10 @@ use scrutineer_graph::{Date, Graph};
 use scrutineer_rules::{Finding, Rule, RuleError, UnusedWaiver};
 
 pub use baseline::{Baseline, Change, EarlierResult};
+pub use html::{PackExtras, render_html};
 pub use json::render_json;
+pub use markdown::render_markdown;
+pub use structure::Structure;
 pub use text::render_text;
 pub use timeline::{render_timeline_json, render_timeline_text};
 pub use whatif::{VariantResult, WhatIf, render_whatif_json, render_whatif_text};

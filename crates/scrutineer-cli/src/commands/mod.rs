@@ -2,6 +2,8 @@
 
 pub mod check;
 pub mod explain;
+pub mod graph;
+pub mod report;
 pub mod rules;
 pub mod timeline;
 pub mod validate;

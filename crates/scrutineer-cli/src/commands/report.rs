@@ -1,0 +1,139 @@
+//! `scrutineer report`: the briefing pack for a committee meeting.
+
+use std::collections::HashMap;
+
+use scrutineer_report::{
+    Baseline, PackExtras, PartnershipInfo, ResultSet, render_html, render_markdown,
+};
+use scrutineer_rules::timeline::{Step, dates, timeline};
+use scrutineer_rules::{Outcome, Rule, waivers};
+
+use super::check::limits;
+use super::{BROKEN, OK, load_partnerships, rule_set};
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::output::{eprint, print, write_atomically};
+use crate::paths;
+
+fn broken(message: &str) -> u8 {
+    eprint(&format!("error: {message}\n"));
+    BROKEN
+}
+
+pub fn run(args: ReportArgs) -> u8 {
+    let as_of = match paths::as_of(args.as_of.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return broken(&e),
+    };
+    let range = match (&args.from, &args.to) {
+        (Some(f), Some(t)) => match (paths::as_of(Some(f)), paths::as_of(Some(t))) {
+            (Ok(f), Ok(t)) if f <= t => Some((f, t)),
+            (Ok(_), Ok(_)) => return broken("--from is after --to"),
+            (Err(e), _) | (_, Err(e)) => return broken(&e.replace("--as-of", "date")),
+        },
+        _ => None,
+    };
+    let files = match paths::partnership_files(&args.paths) {
+        Ok(f) => f,
+        Err(e) => return broken(&e),
+    };
+    let mut baseline = match &args.baseline {
+        None => None,
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Baseline::parse(&path.display().to_string(), &t))
+        {
+            Ok(b) => Some(b),
+            Err(e) => return broken(&e),
+        },
+    };
+    let set = match rule_set(args.rules.as_deref(), limits(&args.limits)) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let all: Vec<&Rule> = set.rules.iter().collect();
+    let (graphs, input_broken) = load_partnerships(&files);
+    if input_broken {
+        // A pack built on a broken file would mislead a committee: stop before writing.
+        return BROKEN;
+    }
+    let mut eval = set.evaluate(&graphs, as_of, None);
+    if !args.no_waivers {
+        waivers::apply(&mut eval, &graphs, as_of, &all);
+    }
+    if let Some(b) = &mut baseline {
+        b.compare(&eval.findings);
+    }
+    let threshold = args.severity.level();
+    let findings: Vec<_> = eval
+        .findings
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.outcome,
+                Outcome::Fail | Outcome::Unknown | Outcome::Waived
+            ) && f.severity >= threshold
+        })
+        .collect();
+    let result = ResultSet {
+        as_of,
+        partnerships: graphs
+            .iter()
+            .map(|g| PartnershipInfo::of(g, as_of))
+            .collect(),
+        findings,
+        rules: set
+            .rules
+            .iter()
+            .map(|r| (r.id.as_str(), r))
+            .collect::<HashMap<_, _>>(),
+        errors: set.errors.iter().chain(&eval.errors).collect(),
+        unused_waivers: eval.unused_waivers.iter().collect(),
+        baseline: baseline.as_ref(),
+        all: false,
+    };
+    let timelines = graphs
+        .iter()
+        .map(|g| {
+            range.map(|(f, t)| {
+                timeline(
+                    &set,
+                    g,
+                    &dates(f, t, Step::Month, 600),
+                    &all,
+                    !args.no_waivers,
+                )
+            })
+        })
+        .collect();
+    let refs: Vec<&scrutineer_graph::Graph> = graphs.iter().map(|g| g.as_ref()).collect();
+    let text = match args.format {
+        ReportFormat::Html => render_html(
+            &result,
+            &PackExtras {
+                graphs: refs,
+                timelines,
+                generator: format!("scrutineer {}", env!("CARGO_PKG_VERSION")),
+            },
+        ),
+        ReportFormat::Markdown => render_markdown(&result, &refs),
+    };
+    if !result.errors.is_empty() {
+        for e in &result.errors {
+            eprint(&format!("error: {e}\n"));
+        }
+        return broken("a rule is broken, so the pack would be incomplete; it was not written");
+    }
+    match &args.out {
+        Some(path) => match write_atomically(path, &text) {
+            Ok(()) => {
+                eprint(&format!("wrote {}\n", path.display()));
+                OK
+            }
+            Err(e) => broken(&format!("cannot write `{}`: {e}", path.display())),
+        },
+        None => {
+            print(&text);
+            OK
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! The briefing pack in a real browser: Debian's Chromium, headless, from a file, with a fresh
+//! profile and background networking off. Each seed partnership's pack must render with no
+//! console messages and no network requests, show the same counts as the JSON results, include
+//! the structure picture, print to A4, and run nothing from hostile data.
+//!
+//! Chromium is required in CI (`.ci/run` installs it). Elsewhere, without Chromium, these tests
+//! say so and pass, so that `cargo test` works on a fresh machine.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn chromium() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("SCRUTINEER_CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+}
+
+/// Chromium, or `None` (with a note) when it is missing outside CI. In CI it must be there.
+fn require_chromium() -> Option<PathBuf> {
+    match chromium() {
+        Some(p) => Some(p),
+        None if std::env::var_os("CI").is_some() => {
+            panic!("Chromium is required in CI: apt-get install chromium")
+        }
+        None => {
+            eprintln!(
+                "skipping the browser test: Chromium is not installed (apt-get install chromium)"
+            );
+            None
+        }
+    }
+}
+
+fn scrutineer(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scrutineer"))
+        .args(args)
+        .current_dir(common::root())
+        .output()
+        .expect("runs")
+}
+
+/// Runs headless Chromium on a file with the flags that keep it off the network.
+fn run_chromium(chrome: &Path, dir: &Path, page: &Path, extra: &[String]) -> Output {
+    let profile = tempfile::tempdir_in(dir).unwrap();
+    let mut cmd = Command::new(chrome);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+    ])
+    .arg(format!("--user-data-dir={}", profile.path().display()))
+    .args(extra)
+    .arg(format!("file://{}", page.display()));
+    let out = cmd.output().expect("chromium runs");
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The page's own network requests from a Chromium net-log: requests the page initiated (its
+/// initiator is the file's opaque origin, `null`) to anything other than a file or data URL.
+/// Chromium's own background requests carry the initiator "not an origin" and are not the
+/// page's doing.
+fn page_requests(netlog: &Path) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(netlog).unwrap())
+        .expect("a complete net-log");
+    let start = v["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+        .as_u64()
+        .expect("event type");
+    v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"].as_u64() == Some(start))
+        .filter(|e| e["params"]["initiator"].as_str() != Some("not an origin"))
+        .filter_map(|e| e["params"]["url"].as_str())
+        .filter(|u| !u.starts_with("file:") && !u.starts_with("data:"))
+        .map(String::from)
+        .collect()
+}
+
+/// Loads a page and returns its DOM after rendering, checking there were no console messages
+/// and no network requests.
+fn render(chrome: &Path, dir: &Path, page: &Path) -> String {
+    let netlog = dir.join(format!(
+        "{}.netlog.json",
+        page.file_stem().unwrap().to_string_lossy()
+    ));
+    let out = run_chromium(
+        chrome,
+        dir,
+        page,
+        &[
+            "--enable-logging=stderr".into(),
+            "--v=0".into(),
+            format!("--log-net-log={}", netlog.display()),
+            "--virtual-time-budget=3000".into(),
+            "--dump-dom".into(),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let console: Vec<&str> = stderr.lines().filter(|l| l.contains(":CONSOLE")).collect();
+    assert!(
+        console.is_empty(),
+        "{}: console messages: {console:?}",
+        page.display()
+    );
+    let requests = page_requests(&netlog);
+    assert!(
+        requests.is_empty(),
+        "{}: network requests: {requests:?}",
+        page.display()
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `data-count` cells of a partnership's row in the summary, by name.
+fn counts_in_dom(dom: &str, partnership: &str) -> Vec<(String, usize)> {
+    let row_start = dom
+        .find(&format!("data-partnership=\"{partnership}\""))
+        .expect("the partnership's summary row");
+    let row = &dom[row_start..row_start + dom[row_start..].find("</tr>").unwrap()];
+    row.split("data-count=\"")
+        .skip(1)
+        .map(|part| {
+            let name = &part[..part.find('"').unwrap()];
+            let value = &part[part.find('>').unwrap() + 1..part.find('<').unwrap()];
+            (name.to_string(), value.trim().parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn each_seed_pack_renders_offline_and_matches_the_json_counts() {
+    let Some(chrome) = require_chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let shots = common::root().join("target/browser-screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    for seed in [
+        "leicestershire-district-fairmead",
+        "watford",
+        "wellingborough",
+        "welwyn-hatfield",
+    ] {
+        let file = format!("graphs/partnerships/{seed}.ron");
+        let page = dir.path().join(format!("{seed}.html"));
+        let out = scrutineer(&[
+            "report",
+            "--as-of",
+            "2022-10-01",
+            "--from",
+            "2021-01-01",
+            "--to",
+            "2023-12-31",
+            "--out",
+            page.to_str().unwrap(),
+            &file,
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let dom = render(&chrome, dir.path(), &page);
+
+        let json = scrutineer(&["check", "--as-of", "2022-10-01", "--format", "json", &file]);
+        let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        let results = v["results"].as_array().unwrap();
+        let n = |outcome: &str, severity: Option<&str>| {
+            results
+                .iter()
+                .filter(|r| r["outcome"] == outcome && severity.is_none_or(|s| r["severity"] == s))
+                .count()
+        };
+        let expected = vec![
+            ("violation".to_string(), n("fail", Some("violation"))),
+            ("warning".to_string(), n("fail", Some("warning"))),
+            ("info".to_string(), n("fail", Some("info"))),
+            ("unknown".to_string(), n("unknown", None)),
+            ("waived".to_string(), n("waived", None)),
+        ];
+        assert_eq!(
+            counts_in_dom(&dom, seed),
+            expected,
+            "{seed}: the summary disagrees with the JSON results"
+        );
+        let shown_failures = dom.matches("<article class=\"finding").count();
+        assert_eq!(
+            shown_failures,
+            n("fail", None),
+            "{seed}: one article per failure"
+        );
+        assert!(
+            dom.contains("<svg role=\"img\" aria-labelledby=\"title-"),
+            "{seed}: the structure picture is missing"
+        );
+
+        let shot = shots.join(format!("{seed}.png"));
+        run_chromium(
+            &chrome,
+            dir.path(),
+            &page,
+            &[
+                "--window-size=1200,1800".into(),
+                format!("--screenshot={}", shot.display()),
+            ],
+        );
+        assert!(
+            std::fs::metadata(&shot).unwrap().len() > 10_000,
+            "{seed}: the screenshot is empty"
+        );
+    }
+}
+
+#[test]
+fn the_pack_prints_to_a4() {
+    let Some(chrome) = require_chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("pack.html");
+    let out = scrutineer(&[
+        "report",
+        "--as-of",
+        "2022-10-01",
+        "--out",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let pdf = dir.path().join("pack.pdf");
+    run_chromium(
+        &chrome,
+        dir.path(),
+        &page,
+        &[
+            "--no-pdf-header-footer".into(),
+            format!("--print-to-pdf={}", pdf.display()),
+        ],
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    // A4 is 595 by 842 points; every page's MediaBox should say so.
+    let text = String::from_utf8_lossy(&bytes);
+    let boxes: Vec<&str> = text
+        .split("/MediaBox")
+        .skip(1)
+        .map(|s| &s[..s.find(']').unwrap_or(0)])
+        .collect();
+    assert!(!boxes.is_empty(), "no pages");
+    for b in &boxes {
+        let numbers: Vec<f64> = b
+            .trim_start_matches([' ', '['])
+            .split_whitespace()
+            .filter_map(|x| x.parse().ok())
+            .collect();
+        assert!(
+            numbers.len() == 4
+                && (numbers[2] - 595.0).abs() < 2.0
+                && (numbers[3] - 842.0).abs() < 2.0,
+            "page size {b}"
+        );
+    }
+    assert!(
+        boxes.len() >= 4,
+        "each partnership starts a new page; got {} pages",
+        boxes.len()
+    );
+}
+
+#[test]
+fn hostile_text_renders_as_text_and_runs_nothing() {
+    let Some(chrome) = require_chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("hostile.html");
+    let out = scrutineer(&[
+        "report",
+        "--as-of",
+        "2022-10-01",
+        "--out",
+        page.to_str().unwrap(),
+        "crates/scrutineer-cli/tests/data/hostile.ron",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // `render` already fails on any console message or network request (the payloads try both).
+    let dom = render(&chrome, dir.path(), &page);
+    // The payloads set an attribute on <body>; their text, shown escaped, names it too.
+    assert!(!dom.contains("data-pwned=\""), "a payload ran");
+    assert!(
+        dom.contains("&lt;script&gt;document.body.setAttribute"),
+        "the markup should show as text"
+    );
+    assert!(
+        dom.contains("Council &lt;b&gt;bold&lt;/b&gt;"),
+        "the markup should show as text"
+    );
+}

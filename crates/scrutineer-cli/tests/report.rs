@@ -1,0 +1,225 @@
+//! The briefing pack and the structure pictures: snapshots of what a reader sees, escaping of
+//! hostile text, and the same bytes for the same input.
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn scrutineer(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scrutineer"))
+        .args(args)
+        .current_dir(common::root())
+        .output()
+        .expect("runs")
+}
+
+const SEEDS: [&str; 4] = [
+    "leicestershire-district-fairmead",
+    "watford",
+    "wellingborough",
+    "welwyn-hatfield",
+];
+
+#[test]
+fn markdown_packs_and_pictures_of_each_seed_partnership() {
+    common::snapshot_settings().bind(|| {
+        for seed in SEEDS {
+            let file = format!("graphs/partnerships/{seed}.ron");
+            let md = scrutineer(&[
+                "report",
+                "--as-of",
+                "2022-10-01",
+                "--format",
+                "markdown",
+                &file,
+            ]);
+            assert_eq!(
+                md.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&md.stderr)
+            );
+            insta::assert_snapshot!(
+                format!("report_markdown__{seed}"),
+                String::from_utf8_lossy(&md.stdout)
+            );
+            for format in ["dot", "svg", "mermaid"] {
+                let out =
+                    scrutineer(&["graph", &file, "--as-of", "2022-10-01", "--format", format]);
+                assert_eq!(out.status.code(), Some(0));
+                insta::assert_snapshot!(
+                    format!("graph_{format}__{seed}"),
+                    String::from_utf8_lossy(&out.stdout)
+                );
+            }
+        }
+    });
+}
+
+#[test]
+fn structure_json_marks_failing_parts() {
+    let out = scrutineer(&[
+        "graph",
+        "graphs/partnerships/watford.ron",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let police = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "herts-police")
+        .unwrap();
+    assert!(
+        police["failing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r == "CDA-S5-RA-POLICE")
+    );
+    let ccg_seat = v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["from"] == "ccg" && e["to"] == "jag")
+        .unwrap();
+    assert!(
+        !ccg_seat["failing"].as_array().unwrap().is_empty(),
+        "the CCG's seat is behind the health failure"
+    );
+}
+
+#[test]
+fn the_pack_is_self_contained_and_the_same_bytes_each_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.html");
+    let b = dir.path().join("b.html");
+    for (path, threads) in [(&a, "1"), (&b, "2")] {
+        let out = scrutineer(&[
+            "--threads",
+            threads,
+            "report",
+            "--as-of",
+            "2022-10-01",
+            "--from",
+            "2021-01-01",
+            "--to",
+            "2023-12-31",
+            "--out",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let html = std::fs::read_to_string(&a).unwrap();
+    assert_eq!(html, std::fs::read_to_string(&b).unwrap());
+    for banned in ["<script", "<link", "@import", "src=", "url(http", "<iframe"] {
+        assert!(!html.contains(banned), "the pack contains `{banned}`");
+    }
+    assert_eq!(
+        html.matches("<svg").count(),
+        8,
+        "a structure and a timeline for each of the four partnerships"
+    );
+    assert!(html.contains("@page { size: A4"));
+}
+
+#[test]
+fn hostile_text_is_escaped_in_every_format() {
+    let file = "crates/scrutineer-cli/tests/data/hostile.ron";
+    let html = scrutineer(&["report", "--as-of", "2022-10-01", file]);
+    let html = String::from_utf8_lossy(&html.stdout);
+    for raw in [
+        "<script>document",
+        "<img src=x",
+        "<b>bold</b>",
+        "<svg onload",
+        "<iframe",
+        "</td></tr></table><script>",
+    ] {
+        assert!(!html.contains(raw), "HTML contains raw `{raw}`");
+    }
+    assert!(html.contains("&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;script&#39;)&lt;/script&gt;"));
+    assert!(
+        !html.contains('\u{7}'),
+        "a control character reached the HTML"
+    );
+    let md = scrutineer(&[
+        "report",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "markdown",
+        file,
+    ]);
+    let md = String::from_utf8_lossy(&md.stdout);
+    for raw in ["<script>", "<img", "**bold**", "[link](http", "<iframe"] {
+        assert!(!md.contains(raw), "Markdown contains raw `{raw}`");
+    }
+    let graph = |format: &str| {
+        let out = scrutineer(&["graph", file, "--as-of", "2022-10-01", "--format", format]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let svg = graph("svg");
+    assert!(
+        !svg.contains("<script>") && !svg.contains("<svg onload") && !svg.contains('\u{7}'),
+        "{svg}"
+    );
+    // In DOT a quoted string is plain text: quotes inside it must be escaped.
+    let dot = graph("dot");
+    assert!(
+        dot.contains(r#"\"Quoted\""#) && !dot.contains('\u{7}'),
+        "{dot}"
+    );
+    let mermaid = graph("mermaid");
+    assert!(
+        !mermaid.contains("<svg")
+            && mermaid.contains("#lt;svg onload")
+            && mermaid.contains("#amp;"),
+        "{mermaid}"
+    );
+    common::snapshot_settings().bind(|| insta::assert_snapshot!("report_markdown__hostile", md));
+}
+
+#[test]
+fn report_out_replaces_a_file_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pack.html");
+    std::fs::write(&out, "an earlier pack").unwrap();
+    // A broken input stops the run before anything is written.
+    let bad = scrutineer(&[
+        "report",
+        "--out",
+        out.to_str().unwrap(),
+        "graphs/invalid/dangling_reference.ron",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "an earlier pack");
+    let good = scrutineer(&[
+        "report",
+        "--as-of",
+        "2022-10-01",
+        "--out",
+        out.to_str().unwrap(),
+        "graphs/partnerships/watford.ron",
+    ]);
+    assert_eq!(good.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -1,0 +1,451 @@
+//! The briefing pack: one self-contained HTML file for a crime and disorder committee's agenda.
+//!
+//! It has no external references (no fonts, scripts or images from anywhere) and no script at
+//! all, so it reads the same offline, in any browser, and printed. Every piece of text from the
+//! data goes through [`escape`]. The order follows what a member needs: a summary, then what
+//! must be fixed (most serious first), then what to ask officers for, then what the committee
+//! has waived, then the structure as a picture, then (with a date range) the timeline.
+
+use std::fmt::Write;
+
+use scrutineer_graph::Graph;
+use scrutineer_rules::timeline::Timeline;
+use scrutineer_rules::{Finding, Outcome, Severity};
+
+use crate::ResultSet;
+use crate::structure::Structure;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters have no business in a report; show where one was.
+            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A link only for http(s) addresses; anything else is shown as text.
+fn link(url: &str, text: &str) -> String {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        format!("<a href=\"{}\">{}</a>", escape(url), escape(text))
+    } else {
+        escape(text)
+    }
+}
+
+const STYLE: &str = r#"
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1a1a1a; background: #ffffff; line-height: 1.5; margin: 0 auto; max-width: 60rem; padding: 1.5rem; }
+h1 { font-size: 1.7rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.4rem; border-bottom: 2px solid #1a1a1a; padding-bottom: .2rem; margin-top: 2.5rem; }
+h3 { font-size: 1.15rem; margin-top: 1.8rem; }
+h4 { font-size: 1rem; margin: 0 0 .3rem; }
+a { color: #0b4fb3; }
+.meta, .muted { color: #4a4a4a; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .5rem 0 1rem; }
+th, td { border: 1px solid #8a8a8a; padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #eeeeee; }
+td.num, th.num { text-align: right; width: 6.5rem; }
+.finding { border: 1px solid #8a8a8a; border-left-width: .5rem; padding: .6rem .8rem; margin: .8rem 0; break-inside: avoid; }
+.finding.violation { border-left-color: #b00020; }
+.finding.warning { border-left-color: #8a5a00; }
+.finding.info { border-left-color: #1d4e89; }
+.badge { display: inline-block; font-size: .8rem; font-weight: 700; padding: .05rem .45rem; border-radius: .2rem; margin-right: .4rem; text-transform: uppercase; letter-spacing: .03em; }
+.badge.violation { background: #b00020; color: #ffffff; }
+.badge.warning { background: #ffe08a; color: #1a1a1a; border: 1px solid #8a5a00; }
+.badge.info { background: #1d4e89; color: #ffffff; }
+.badge.new { background: #1a1a1a; color: #ffffff; }
+dl { display: grid; grid-template-columns: 8.5rem 1fr; gap: .2rem .8rem; margin: .4rem 0 0; }
+dt { font-weight: 700; }
+dd { margin: 0; }
+dd ul { margin: 0; padding-left: 1.1rem; }
+.note { background: #fff7d6; border: 1px solid #8a5a00; padding: .5rem .8rem; }
+figure { margin: 1rem 0; border: 1px solid #8a8a8a; padding: .5rem; break-inside: avoid; }
+figcaption { font-size: .9rem; color: #4a4a4a; margin-top: .4rem; }
+.print-url { display: none; }
+@media print {
+  @page { size: A4; margin: 15mm; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  section.partnership { break-before: page; }
+  h2, h3, h4 { break-after: avoid; }
+  tr, .finding, figure { break-inside: avoid; }
+  a { color: #1a1a1a; text-decoration: none; }
+  .print-url { display: inline; font-size: 9pt; overflow-wrap: anywhere; }
+}
+"#;
+
+/// What the pack shows besides the results: each partnership's graph (for its picture) and,
+/// when a date range was given, its timeline.
+pub struct PackExtras<'a> {
+    pub graphs: Vec<&'a Graph>,
+    pub timelines: Vec<Option<Timeline>>,
+    /// The tool's name and version, for the footer.
+    pub generator: String,
+}
+
+fn severity_rank(s: Severity) -> u8 {
+    match s {
+        Severity::Violation => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
+
+/// Renders the briefing pack.
+pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
+    let mut out = String::new();
+    let title = format!(
+        "Community safety partnership briefing, as of {}",
+        set.as_of.long()
+    );
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        escape(&title)
+    );
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(&title));
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">A check of each partnership's records against the law and good practice, for the crime and disorder committee. \
+         <strong>Fail</strong> means the records show a requirement is not met; <strong>information to request</strong> means the records held cannot settle it.</p>\n</header>\n<main>"
+    );
+    summary(&mut out, set);
+    for (i, p) in set.partnerships.iter().enumerate() {
+        let mine: Vec<&Finding> = set
+            .findings
+            .iter()
+            .copied()
+            .filter(|f| f.partnership == p.id)
+            .collect();
+        let _ = writeln!(
+            out,
+            "<section class=\"partnership\" aria-labelledby=\"p-{i}\">"
+        );
+        let _ = writeln!(out, "<h2 id=\"p-{i}\">{}</h2>", escape(&p.name));
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">Records: <code>{}</code>{}. Evaluated as of {}.</p>",
+            escape(&p.file),
+            p.newest_record
+                .map(|d| format!("; newest document dated {}", d.long()))
+                .unwrap_or_default(),
+            set.as_of.long()
+        );
+        if let Some(note) = &p.stale_note {
+            let _ = writeln!(
+                out,
+                "<p class=\"note\"><strong>Note:</strong> {}.</p>",
+                escape(note)
+            );
+        }
+        failures(&mut out, set, &mine);
+        requests(&mut out, set, &mine);
+        waived(&mut out, &mine);
+        if let Some(g) = extras.graphs.iter().find(|g| g.data.id == p.id) {
+            let s = Structure::build(g, set.as_of, &mine);
+            let _ = writeln!(
+                out,
+                "<h3>Accountability structure</h3>\n<figure>\n{}",
+                s.to_svg()
+            );
+            let _ = writeln!(
+                out,
+                "<figcaption>{} Groups have rounded corners and lines run from each group to those who sit on it or report to it. \
+                 Parts behind a failure are marked with ⚠, a heavy red border, or a dashed red line.</figcaption>\n</figure>",
+                escape(&s.description())
+            );
+        }
+        if let Some(Some(t)) = extras.timelines.get(i) {
+            timeline(&mut out, t, i);
+        }
+        let _ = writeln!(out, "</section>");
+    }
+    let _ = writeln!(
+        out,
+        "</main>\n<footer><p class=\"muted\">Produced by {} as of {}. Rules, laws and questions are explained by <code>scrutineer explain RULE-ID</code>.</p></footer>\n</body>\n</html>",
+        escape(&extras.generator),
+        set.as_of.long()
+    );
+    out
+}
+
+fn count(findings: &[&Finding], outcome: Outcome, severity: Option<Severity>) -> usize {
+    findings
+        .iter()
+        .filter(|f| f.outcome == outcome && severity.is_none_or(|s| f.severity == s))
+        .count()
+}
+
+fn summary(out: &mut String, set: &ResultSet<'_>) {
+    let _ = writeln!(
+        out,
+        "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>"
+    );
+    let _ = writeln!(
+        out,
+        "<table>\n<caption class=\"muted\">Failures by severity, points the records cannot settle, and failures the committee has waived.</caption>\n<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\" class=\"num\">Violations</th><th scope=\"col\" class=\"num\">Warnings</th><th scope=\"col\" class=\"num\"><abbr title=\"For information\">Info</abbr></th><th scope=\"col\" class=\"num\">To request</th><th scope=\"col\" class=\"num\">Waived</th>{}</tr></thead>\n<tbody>",
+        if set.baseline.is_some() {
+            "<th scope=\"col\" class=\"num\">New since baseline</th>"
+        } else {
+            ""
+        }
+    );
+    for (i, p) in set.partnerships.iter().enumerate() {
+        let mine: Vec<&Finding> = set
+            .findings
+            .iter()
+            .copied()
+            .filter(|f| f.partnership == p.id)
+            .collect();
+        let _ = write!(
+            out,
+            "<tr data-partnership=\"{}\"><th scope=\"row\"><a href=\"#p-{i}\">{}</a></th><td class=\"num\" data-count=\"violation\">{}</td><td class=\"num\" data-count=\"warning\">{}</td><td class=\"num\" data-count=\"info\">{}</td><td class=\"num\" data-count=\"unknown\">{}</td><td class=\"num\" data-count=\"waived\">{}</td>",
+            escape(&p.id),
+            escape(&p.name),
+            count(&mine, Outcome::Fail, Some(Severity::Violation)),
+            count(&mine, Outcome::Fail, Some(Severity::Warning)),
+            count(&mine, Outcome::Fail, Some(Severity::Info)),
+            count(&mine, Outcome::Unknown, None),
+            count(&mine, Outcome::Waived, None),
+        );
+        if let Some(b) = set.baseline {
+            let (new, _) = b
+                .counts(mine.iter().copied())
+                .get(&p.id)
+                .copied()
+                .unwrap_or_default();
+            let resolved = b.resolved.iter().filter(|r| r.partnership == p.id).count();
+            let _ = write!(
+                out,
+                "<td class=\"num\" data-count=\"new\">{new} new, {resolved} resolved</td>"
+            );
+        }
+        let _ = writeln!(out, "</tr>");
+    }
+    let _ = writeln!(out, "</tbody>\n</table>");
+    if let Some(b) = set.baseline {
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">Compared with the results as of {} (<code>{}</code>).</p>",
+            escape(&b.as_of),
+            escape(&b.file)
+        );
+    }
+    let _ = writeln!(out, "</section>");
+}
+
+fn failures(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
+    let mut rows: Vec<&Finding> = mine
+        .iter()
+        .copied()
+        .filter(|f| f.outcome == Outcome::Fail)
+        .collect();
+    rows.sort_by_key(|f| (severity_rank(f.severity), f.rule.clone()));
+    let _ = writeln!(out, "<h3>What must be fixed</h3>");
+    if rows.is_empty() {
+        let _ = writeln!(out, "<p>No failures at this severity.</p>");
+        return;
+    }
+    for f in rows {
+        let rule = set.rules.get(f.rule.as_str());
+        let sev = f.severity.as_str();
+        let label = match f.severity {
+            Severity::Violation => "Violation",
+            Severity::Warning => "Warning",
+            Severity::Info => "For information",
+        };
+        let change = match set.baseline.and_then(|b| b.change(f)) {
+            Some(crate::Change::New) => "<span class=\"badge new\">New</span>",
+            _ => "",
+        };
+        let _ = writeln!(
+            out,
+            "<article class=\"finding {sev}\" data-rule=\"{}\" data-subject=\"{}\">\n<h4><span class=\"badge {sev}\">{label}</span>{change}{}</h4>\n<p>{}</p>\n<dl>",
+            escape(&f.rule),
+            escape(&f.subject),
+            escape(rule.map(|r| r.title.as_str()).unwrap_or(&f.rule)),
+            escape(&f.message)
+        );
+        if let Some(r) = rule {
+            let _ = writeln!(
+                out,
+                "<dt>Law</dt><dd>{} <span class=\"print-url\">({})</span></dd>",
+                link(&r.url, &r.basis),
+                escape(&r.url)
+            );
+        }
+        if !f.evidence.is_empty() {
+            let _ = write!(out, "<dt>Evidence</dt><dd><ul>");
+            for e in &f.evidence {
+                let _ = write!(
+                    out,
+                    "<li>{}</li>",
+                    escape(&match &e.source {
+                        Some(s) => s.clone(),
+                        None => format!("{} (no source recorded)", e.node),
+                    })
+                );
+            }
+            let _ = writeln!(out, "</ul></dd>");
+        }
+        if let Some(note) = &f.note {
+            let _ = writeln!(out, "<dt>Note</dt><dd>{}</dd>", escape(note));
+        }
+        if let Some(r) = rule {
+            let _ = writeln!(out, "<dt>Question to ask</dt><dd>“{}”</dd>", escape(&r.ask));
+        }
+        let _ = writeln!(
+            out,
+            "<dt>Rule</dt><dd><code>{}</code></dd>\n</dl>\n</article>",
+            escape(&f.rule)
+        );
+    }
+}
+
+fn requests(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
+    let rows: Vec<&&Finding> = mine
+        .iter()
+        .filter(|f| f.outcome == Outcome::Unknown)
+        .collect();
+    let _ = writeln!(out, "<h3>Information to request from officers</h3>");
+    if rows.is_empty() {
+        let _ = writeln!(out, "<p>None: the records settle every check.</p>");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<p>The records held cannot settle these points. Officers could be asked for the documents that would.</p>\n<table>\n<thead><tr><th scope=\"col\">What the records do not show</th><th scope=\"col\" style=\"width:36%\">The check it would settle</th></tr></thead>\n<tbody>"
+    );
+    for f in rows {
+        let title = set
+            .rules
+            .get(f.rule.as_str())
+            .map(|r| r.title.as_str())
+            .unwrap_or(&f.rule);
+        let _ = writeln!(
+            out,
+            "<tr data-rule=\"{}\"><td>{}</td><td>{} <span class=\"muted\">(<code>{}</code>)</span></td></tr>",
+            escape(&f.rule),
+            escape(&f.message),
+            escape(title),
+            escape(&f.rule)
+        );
+    }
+    let _ = writeln!(out, "</tbody>\n</table>");
+}
+
+fn waived(out: &mut String, mine: &[&Finding]) {
+    let rows: Vec<&&Finding> = mine
+        .iter()
+        .filter(|f| f.outcome == Outcome::Waived)
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<h3>Waived by the committee</h3>\n<table>\n<thead><tr><th scope=\"col\" style=\"width:40%\">Failure</th><th scope=\"col\">Waiver</th></tr></thead>\n<tbody>"
+    );
+    for f in rows {
+        let _ = writeln!(
+            out,
+            "<tr><td>{} <span class=\"muted\">(<code>{}</code>)</span></td><td>{}</td></tr>",
+            escape(&f.message),
+            escape(&f.rule),
+            escape(f.note.as_deref().unwrap_or(""))
+        );
+    }
+    let _ = writeln!(out, "</tbody>\n</table>");
+}
+
+fn timeline(out: &mut String, t: &Timeline, i: usize) {
+    let _ = writeln!(out, "<h3>Timeline</h3>");
+    let (Some(first), Some(last)) = (t.dates.first(), t.dates.last()) else {
+        return;
+    };
+    if t.rows.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>No failures between {} and {}.</p>",
+            first.long(),
+            last.long()
+        );
+        return;
+    }
+    // A bar chart: one row per failure, one column per evaluation date.
+    let (label_w, col_w, row_h) = (0.0_f64, 640.0 / t.dates.len() as f64, 18.0_f64);
+    let height = row_h * t.rows.len() as f64 + 24.0;
+    let _ = write!(
+        out,
+        "<figure>\n<svg role=\"img\" aria-labelledby=\"tl-title-{i}\" viewBox=\"0 0 660 {height}\" style=\"max-width:100%;height:auto\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"tl-title-{i}\">When each failure was open, from {} to {}</title>",
+        first.long(),
+        last.long()
+    );
+    let mut year = String::new();
+    for (c, d) in t.dates.iter().enumerate() {
+        let y = d.iso()[..4].to_string();
+        if y != year {
+            let _ = write!(
+                out,
+                "<text x=\"{:.1}\" y=\"12\" font-size=\"11\" fill=\"#1a1a1a\">{y}</text>",
+                label_w + 10.0 + c as f64 * col_w
+            );
+            year = y;
+        }
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        let y = 20.0 + r as f64 * row_h;
+        let _ = write!(
+            out,
+            "<rect x=\"10\" y=\"{y:.1}\" width=\"640\" height=\"{:.1}\" fill=\"#f2f2f2\"/>",
+            row_h - 4.0
+        );
+        for s in &row.spans {
+            let start = t.dates.iter().position(|d| *d == s.opened).unwrap_or(0);
+            let end = s
+                .closed
+                .and_then(|c| t.dates.iter().position(|d| *d == c))
+                .unwrap_or(t.dates.len());
+            let _ = write!(
+                out,
+                "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#b00020\"/>",
+                10.0 + start as f64 * col_w,
+                (end - start) as f64 * col_w,
+                row_h - 4.0
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "</svg>\n<figcaption>Each bar is one failure in the table below, in the same order; red marks the months it was open.</figcaption>\n</figure>"
+    );
+    let _ = writeln!(
+        out,
+        "<table>\n<thead><tr><th scope=\"col\" style=\"width:28%\">Failure</th><th scope=\"col\" style=\"width:15%\">Opened</th><th scope=\"col\" style=\"width:15%\">Closed</th><th scope=\"col\">Finding when it opened</th></tr></thead>\n<tbody>"
+    );
+    for row in &t.rows {
+        for s in &row.spans {
+            let _ = writeln!(
+                out,
+                "<tr><td><code>{}</code> {}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&row.rule),
+                escape(&row.subject_name),
+                s.opened.long(),
+                s.closed
+                    .map(|c| c.long())
+                    .unwrap_or_else(|| "still open".into()),
+                escape(&s.message)
+            );
+        }
+    }
+    let _ = writeln!(out, "</tbody>\n</table>");
+}
