@@ -14,7 +14,9 @@ pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '!' | '~' => {
+            // With brackets escaped, `(` and `!` cannot start a link or image, so they stay
+            // plain and the text stays readable.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -96,7 +98,7 @@ pub fn render_markdown(set: &ResultSet<'_>, graphs: &[&Graph]) -> String {
             let rule = set.rules.get(f.rule.as_str());
             let _ = writeln!(
                 out,
-                "- **{}: {}** ({})  \n  {}",
+                "- **{}: {}** ({})  \n  {}  ",
                 match f.severity {
                     Severity::Violation => "Violation",
                     Severity::Warning => "Warning",
