@@ -37,6 +37,17 @@ pub enum Command {
     Report(ReportArgs),
     /// A partnership's accountability structure as a picture or as data.
     Graph(GraphArgs),
+    /// Rewrite partnership files in the canonical layout (atomically; nothing is lost).
+    Fmt(FmtArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct FmtArgs {
+    /// Partnership files or folders of them (default: graphs/partnerships/).
+    pub paths: Vec<PathBuf>,
+    /// Change nothing; exit 1 if any file is not in the canonical layout.
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Args, Debug)]

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         cli::Command::Timeline(args) => commands::timeline::run(args),
         cli::Command::Report(args) => commands::report::run(args),
         cli::Command::Graph(args) => commands::graph::run(args),
+        cli::Command::Fmt(args) => commands::fmt::run(args),
     };
     ExitCode::from(code)
 }

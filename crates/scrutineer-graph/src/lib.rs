@@ -9,6 +9,7 @@
 pub mod date;
 pub mod diagnostics;
 pub mod edit;
+pub mod format;
 pub mod graph;
 pub mod load;
 pub mod model;

@@ -61,10 +61,11 @@ pub fn load_file(path: &Path) -> Loaded {
     };
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_FILE_BYTES => {
+            let start = Pos { line: 1, col: 1 };
             return fail(
                 Diagnostic::new(
                     path,
-                    None,
+                    Some(Span { start, end: start }),
                     format!(
                         "file is {} MB, larger than the {} MB a partnership file may be",
                         m.len() / (1024 * 1024),
@@ -148,6 +149,17 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
                 Level::Error,
                 Diagnostic::new(path, Some(Span { start: pos, end: pos }), "file is empty")
                     .with_help("a partnership file starts with `Partnership(` and gives at least `id`, `name`, `nation` and `tier`"),
+            )],
+            source: Some(text),
+        };
+    }
+    if let Some(at) = crate::spans::nesting_beyond(&text, MAX_NESTING) {
+        return Loaded {
+            graph: None,
+            diagnostics: vec![(
+                Level::Error,
+                Diagnostic::new(path, Some(Span { start: at, end: at }), format!("brackets nest more than {MAX_NESTING} deep"))
+                    .with_help("a partnership file nests a few levels at most; look for brackets that are never closed"),
             )],
             source: Some(text),
         };

@@ -16,6 +16,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::When;
 
+/// For `skip_serializing_if`: a `false` flag is the default and is not written.
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// A string field that the document may show as blank. Written `""` for a blank, or the value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -38,68 +43,68 @@ pub struct Partnership {
     /// The partnership's name as its documents give it.
     pub name: String,
     /// The local government area(s) it covers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub areas: Vec<String>,
     /// England or Wales: decides which regulations apply.
     pub nation: Nation,
     /// Unitary or district: decides whether the county council is a responsible authority.
     pub tier: Tier,
     /// The county, for a district in a two-tier area.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub county: Option<String>,
     /// When the partnership was formed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub formed: Option<When>,
     /// Partnerships merged into this one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merged_from: Vec<String>,
     /// What the documents leave unclear about the partnership itself.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     /// Where the partnership-level facts come from.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
     /// The documents this file is built from. Evidence cites them by id.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     /// Bodies: councils, police, fire, probation, health, and the rest.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub organisations: Vec<Organisation>,
     /// Named people, when a document names them (chairs, officers).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
     /// Bodies that meet: the strategy group, subgroups, the scrutiny committee.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
     /// Who sits on which group, in what role, from when.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub memberships: Vec<Membership>,
     /// Lines of accountability between groups.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reporting: Vec<ReportsTo>,
     /// Meetings held, cancelled or planned.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub meetings: Vec<Meeting>,
     /// Assessments, plans, strategies, registers, reports.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Document>,
     /// Priorities set by a plan.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub priorities: Vec<Priority>,
     /// Actions in a delivery plan.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
     /// Staff posts that deliver the partnership's work.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub posts: Vec<Post>,
     /// Entries in the partnership's risk register.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risks: Vec<Risk>,
     /// Occasions when the crime and disorder committee reviewed the partnership.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scrutiny_reviews: Vec<ScrutinyReview>,
     /// Failures the committee has knowingly accepted, each until an expiry date.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<Waiver>,
 }
 
@@ -119,11 +124,11 @@ pub struct Waiver {
     /// Where the decision is minuted.
     pub minute: String,
     /// When it was approved; the waiver applies from then.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved: Option<When>,
     /// The last day it applies.
     pub expires: When,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -152,12 +157,12 @@ pub struct Source {
     pub id: String,
     /// As a person would cite it: "Welwyn Hatfield Overview and Scrutiny Committee, report, 5 July 2021".
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Anything unclear about the document itself (an undated minute, say).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -168,13 +173,13 @@ pub struct Evidence {
     /// The id of a [`Source`].
     pub source: String,
     /// Paragraph, item or section.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
     /// The words relied on.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
     /// What was inferred, and why.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -185,11 +190,11 @@ pub struct Organisation {
     pub id: String,
     pub name: String,
     pub kind: OrgKind,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -261,12 +266,12 @@ pub struct Person {
     pub id: String,
     pub name: String,
     /// Job title as given.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The organisation they belong to.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -278,37 +283,37 @@ pub struct Group {
     pub name: String,
     pub kind: GroupKind,
     /// A person or organisation id; `""` when the record shows the chair as vacant.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chair: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vice_chair: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quorum: Option<u32>,
     /// How often its terms of reference, or the documents, say it meets.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meetings_per_year: Option<u32>,
     /// The id of its terms of reference document.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms_of_reference: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<When>,
     /// When the group was suspended, if it was.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspended_from: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspended_to: Option<When>,
     /// True when a document lists all its members, so an organisation missing from the
     /// memberships is known not to sit on it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub members_listed_in_full: bool,
     /// True when `meetings` holds every meeting of the group, so a gap in them is known.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub meetings_listed_in_full: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -361,19 +366,19 @@ pub struct Membership {
     pub member: String,
     /// A group id.
     pub group: String,
-    #[serde(default = "Role::member")]
+    #[serde(default = "Role::member", skip_serializing_if = "Role::is_member")]
     pub role: Role,
     /// Whether the representative holds a senior position, when the record says.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub senior: Option<bool>,
     /// Whether the member takes part, when the record says.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Participation>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -389,6 +394,10 @@ pub enum Role {
 impl Role {
     fn member() -> Role {
         Role::Member
+    }
+
+    fn is_member(&self) -> bool {
+        *self == Role::Member
     }
 
     /// The name used in scripts and output.
@@ -429,11 +438,11 @@ impl Participation {
 pub struct ReportsTo {
     pub group: String,
     pub to: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -444,18 +453,18 @@ pub struct Meeting {
     pub id: String,
     pub group: String,
     pub date: When,
-    #[serde(default = "MeetingStatus::held")]
+    #[serde(default = "MeetingStatus::held", skip_serializing_if = "MeetingStatus::is_held")]
     pub status: MeetingStatus,
     /// Attendance by organisation or person, as the minutes record it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attendance: Vec<Attendance>,
     /// True when the minutes list everyone present, so an absent member is known absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub attendance_listed_in_full: bool,
     /// The business taken, in brief.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -472,6 +481,10 @@ pub enum MeetingStatus {
 impl MeetingStatus {
     fn held() -> MeetingStatus {
         MeetingStatus::Held
+    }
+
+    fn is_held(&self) -> bool {
+        *self == MeetingStatus::Held
     }
 
     /// The name used in scripts and output.
@@ -522,41 +535,41 @@ pub struct Document {
     pub title: String,
     pub kind: DocKind,
     /// The first day of the period it covers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_from: Option<When>,
     /// The last day of the period it covers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_to: Option<When>,
     /// When it was due to be produced or approved.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<When>,
     /// The group that approved it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DocStatus>,
     /// The statutory topics it covers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub covers: Vec<Topic>,
     /// True when `covers` is known to be the whole list, so a missing topic is known missing.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub topics_listed_in_full: bool,
     /// Documents it has regard to (a police and crime plan, say), by id.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regard_to: Vec<String>,
     /// Refreshes and reviews after approval.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revisions: Vec<Revision>,
     /// When the next refresh is scheduled.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_revision_due: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -649,9 +662,9 @@ impl Topic {
 #[serde(deny_unknown_fields)]
 pub struct Revision {
     pub date: When,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -662,17 +675,17 @@ pub struct Priority {
     pub id: String,
     pub title: String,
     /// The plan it comes from.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
     /// A person, organisation or group id; `""` when the plan shows no owner.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// The measures of success; `[]` when the plan shows none, left out when not recorded.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measures: Option<Vec<Measure>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Topic>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -681,9 +694,9 @@ pub struct Priority {
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     pub description: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
 }
 
@@ -693,21 +706,21 @@ pub struct Measure {
 pub struct Action {
     pub id: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
     /// A person, organisation or group id; `""` when the tracker shows no owner.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// When it is due; `""` when the tracker shows no date.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<DateCell>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ActionStatus>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -777,23 +790,23 @@ pub struct Post {
     pub id: String,
     pub title: String,
     /// The organisation that employs or hosts it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// Fixed-term (true) or permanent (false), when the record says.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fixed_term: Option<bool>,
     /// Core budget or external grant, when the record says.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub funding: Option<Funding>,
     /// Who funds it, as written.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub funding_source: Option<String>,
     /// When its funding or contract ends.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub funding_end: Option<When>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vacant: Option<bool>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -814,21 +827,21 @@ pub struct Risk {
     /// The risk as the register names it.
     pub description: String,
     /// The register (document) it belongs to.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub register: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consequence: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub likelihood: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impact: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub controls: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_date: Option<DateCell>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -843,10 +856,10 @@ pub struct ScrutinyReview {
     pub date: When,
     pub topic: String,
     /// The meeting it took place at, if recorded as a meeting.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }

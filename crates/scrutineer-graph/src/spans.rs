@@ -50,6 +50,7 @@ impl SpanIndex {
     }
 
     fn walk(&mut self, tokens: &[Token]) {
+        let tokens: Vec<&Token> = tokens.iter().filter(|t| !matches!(t.kind, Kind::Comment)).collect();
         // Each frame is one level of nesting: a struct (with the field being read, if any), a
         // list (with the index of the item being read) or a transparent wrapper (`Some(..)`).
         enum Frame {
@@ -72,7 +73,7 @@ impl SpanIndex {
         };
         let mut i = 0;
         while i < tokens.len() {
-            let t = &tokens[i];
+            let t = tokens[i];
             let next = tokens.get(i + 1).map(|t| &t.kind);
             match &t.kind {
                 Kind::Ident(name) if matches!(next, Some(Kind::Colon)) => {
@@ -111,7 +112,7 @@ impl SpanIndex {
                     Some(Frame::Struct { field, .. }) => *field = None,
                     _ => {}
                 },
-                Kind::Colon => {}
+                Kind::Colon | Kind::Comment => {}
                 Kind::Ident(_) | Kind::Str | Kind::Other => {
                     let path = current(&stack);
                     self.record(&path, t.span);
@@ -126,6 +127,36 @@ impl SpanIndex {
     }
 }
 
+/// Where the file's leading comment block ends (the line of its first non-comment token), and
+/// the position of the first comment after that, if any. `fmt` keeps the leading block and
+/// refuses files with comments inside the partnership, which it could not keep.
+pub fn comment_layout(text: &str) -> (usize, Option<Pos>) {
+    let tokens = tokenize(text);
+    let first = tokens.iter().position(|t| !matches!(t.kind, Kind::Comment));
+    let Some(first) = first else { return (usize::MAX, None) };
+    let inner = tokens[first..].iter().find(|t| matches!(t.kind, Kind::Comment)).map(|t| t.span.start);
+    (tokens[first].span.start.line, inner)
+}
+
+/// The deepest nesting of brackets in `text`, and where it first reaches `limit` (if it does).
+/// Checked before parsing so a hostile file gets a plain message rather than a parser error.
+pub fn nesting_beyond(text: &str, limit: usize) -> Option<Pos> {
+    let mut depth = 0usize;
+    for t in tokenize(text) {
+        match t.kind {
+            Kind::LParen | Kind::LBracket | Kind::LBrace => {
+                depth += 1;
+                if depth > limit {
+                    return Some(t.span.start);
+                }
+            }
+            Kind::RParen | Kind::RBracket | Kind::RBrace => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 #[derive(Debug)]
 enum Kind {
     LParen,
@@ -138,6 +169,7 @@ enum Kind {
     Comma,
     Ident(String),
     Str,
+    Comment,
     Other,
 }
 
@@ -172,6 +204,10 @@ fn tokenize(text: &str) -> Vec<Token> {
             while i < chars.len() && chars[i] != '\n' {
                 step(&mut i, &mut line, &mut col);
             }
+            tokens.push(Token {
+                kind: Kind::Comment,
+                span: Span { start, end: Pos { line, col } },
+            });
             continue;
         }
         if c == '/' && chars.get(i + 1) == Some(&'*') {
@@ -190,6 +226,10 @@ fn tokenize(text: &str) -> Vec<Token> {
                 }
                 step(&mut i, &mut line, &mut col);
             }
+            tokens.push(Token {
+                kind: Kind::Comment,
+                span: Span { start, end: Pos { line, col } },
+            });
             continue;
         }
         let single = match c {

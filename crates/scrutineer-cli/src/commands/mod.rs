@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod explain;
+pub mod fmt;
 pub mod graph;
 pub mod report;
 pub mod rules;
@@ -24,7 +25,8 @@ pub const FAILED: u8 = 1;
 pub const BROKEN: u8 = 2;
 
 /// Loads partnership files, printing every diagnostic to standard error. Returns the graphs
-/// that loaded and whether any file had errors.
+/// that loaded and whether any file had problems: errors, or warnings such as a reporting cycle
+/// (the graph still loads, so the rules report on it, but the run exits 2).
 pub fn load_partnerships(files: &[PathBuf]) -> (Vec<Arc<Graph>>, bool) {
     let mut graphs = Vec::new();
     let mut broken = false;
@@ -37,7 +39,7 @@ pub fn load_partnerships(files: &[PathBuf]) -> (Vec<Arc<Graph>>, bool) {
                 Level::Warning => eprint(&text.replacen("error:", "warning:", 1)),
             }
         }
-        broken |= loaded.has_errors();
+        broken |= !loaded.diagnostics.is_empty();
         if let Some(g) = loaded.graph {
             graphs.push(Arc::new(g));
         }
