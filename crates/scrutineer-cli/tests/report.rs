@@ -147,7 +147,10 @@ fn hostile_text_is_escaped_in_every_format() {
         assert!(!html.contains(raw), "HTML contains raw `{raw}`");
     }
     assert!(html.contains("&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;script&#39;)&lt;/script&gt;"));
-    assert!(html.contains("&lt;img src=x onerror="), "the hostile source title should be cited, escaped");
+    assert!(
+        html.contains("&lt;img src=x onerror="),
+        "the hostile source title should be cited, escaped"
+    );
     assert!(
         !html.contains('\u{7}'),
         "a control character reached the HTML"
@@ -164,7 +167,10 @@ fn hostile_text_is_escaped_in_every_format() {
     for raw in ["<script>", "<img", "**bold**", "[link](http", "<iframe"] {
         assert!(!md.contains(raw), "Markdown contains raw `{raw}`");
     }
-    assert!(md.contains("&lt;img src=x onerror="), "the hostile source title should be cited, escaped");
+    assert!(
+        md.contains("&lt;img src=x onerror="),
+        "the hostile source title should be cited, escaped"
+    );
     let graph = |format: &str| {
         let out = scrutineer(&["graph", file, "--as-of", "2022-10-01", "--format", format]);
         String::from_utf8_lossy(&out.stdout).into_owned()

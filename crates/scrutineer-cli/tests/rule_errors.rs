@@ -69,3 +69,5 @@ broken_rule!(uses_eval, "USES-EVAL");
 broken_rule!(imports, "IMPORTS");
 broken_rule!(no_metadata, "NO-METADATA");
 broken_rule!(unknown_function, "UNKNOWN-FUNCTION");
+broken_rule!(grows_an_array, "GROWS-AN-ARRAY");
+broken_rule!(huge_map, "HUGE-MAP");

@@ -16,13 +16,42 @@ use crate::load::load_str;
 use crate::model::Partnership;
 use crate::spans::{Span, comment_layout};
 
+/// Writes a file so that it is either wholly written or not touched: the text goes to a
+/// temporary file beside it, is flushed to disk, and is then renamed over the target, which is
+/// atomic on one file system. If anything fails, the temporary file is removed and any earlier
+/// file is left as it was.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 /// The records in canonical RON.
 pub fn canonical(p: &Partnership) -> String {
     let config = PrettyConfig::new()
         .struct_names(true)
         .indentor(" ".repeat(INDENT))
         .extensions(Extensions::IMPLICIT_SOME);
-    let expanded = plain_apostrophes(&ron::ser::to_string_pretty(p, config).expect("the model always serialises"));
+    let expanded = plain_apostrophes(
+        &ron::ser::to_string_pretty(p, config).expect("the model always serialises"),
+    );
     let mut s = fold(&expanded);
     s.push('\n');
     s
@@ -35,7 +64,11 @@ const INDENT: usize = 4;
 /// One line of ron's fully expanded output, or a bracketed block of them.
 enum Block {
     Line(String),
-    Open { head: String, children: Vec<Block>, tail: String },
+    Open {
+        head: String,
+        children: Vec<Block>,
+        tail: String,
+    },
 }
 
 /// Puts each record or list on one line when it fits in [`WIDTH`] columns, as people write
@@ -69,19 +102,34 @@ fn parse(lines: &[&str], i: &mut usize) -> Block {
         let next = lines[*i].trim();
         if next.starts_with(')') || next.starts_with(']') {
             *i += 1;
-            return Block::Open { head: line.to_string(), children, tail: next.to_string() };
+            return Block::Open {
+                head: line.to_string(),
+                children,
+                tail: next.to_string(),
+            };
         }
         children.push(parse(lines, i));
     }
-    Block::Open { head: line.to_string(), children, tail: String::new() }
+    Block::Open {
+        head: line.to_string(),
+        children,
+        tail: String::new(),
+    }
 }
 
 /// The block on one line, items separated by ", ", with no trailing comma inside.
 fn flat(b: &Block) -> String {
     match b {
         Block::Line(l) => l.clone(),
-        Block::Open { head, children, tail } => {
-            let items: Vec<String> = children.iter().map(|c| flat(c).trim_end_matches(',').to_string()).collect();
+        Block::Open {
+            head,
+            children,
+            tail,
+        } => {
+            let items: Vec<String> = children
+                .iter()
+                .map(|c| flat(c).trim_end_matches(',').to_string())
+                .collect();
             format!("{head}{}{tail}", items.join(", "))
         }
     }
@@ -91,7 +139,11 @@ fn render(b: &Block, depth: usize, out: &mut Vec<String>, top: bool) {
     let pad = " ".repeat(depth * INDENT);
     match b {
         Block::Line(l) => out.push(format!("{pad}{l}")),
-        Block::Open { head, children, tail } => {
+        Block::Open {
+            head,
+            children,
+            tail,
+        } => {
             let one = flat(b);
             // The partnership itself is always expanded: it is the file.
             if !top && pad.len() + one.chars().count() <= WIDTH {
@@ -141,28 +193,71 @@ pub fn format_text(path: &Path, text: &str) -> Result<String, Vec<Diagnostic>> {
         .filter(|(l, _)| *l == crate::load::Level::Error)
         .map(|(_, d)| d.clone())
         .collect();
-    let Some(graph) = loaded.graph else { return Err(errors) };
+    let Some(graph) = loaded.graph else {
+        return Err(errors);
+    };
     let (first_line, inner) = comment_layout(text);
     if let Some(pos) = inner {
-        return Err(vec![Diagnostic::new(
-            path,
-            Some(Span { start: pos, end: pos }),
-            "this comment is inside the partnership, and formatting would lose it",
-        )
-        .with_help("move it into a `notes` field, or into the comment block at the top of the file")]);
+        return Err(vec![
+            Diagnostic::new(
+                path,
+                Some(Span {
+                    start: pos,
+                    end: pos,
+                }),
+                "this comment is inside the partnership, and formatting would lose it",
+            )
+            .with_help(
+                "move it into a `notes` field, or into the comment block at the top of the file",
+            ),
+        ]);
     }
-    let mut out: String = text.lines().take(first_line.saturating_sub(1)).map(|l| format!("{}\n", l.trim_end())).collect();
+    let mut out: String = text
+        .lines()
+        .take(first_line.saturating_sub(1))
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect();
     out.push_str(&canonical(&graph.data));
     Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::plain_apostrophes;
+    use super::{plain_apostrophes, write_atomically};
+
+    #[test]
+    fn a_failed_write_leaves_the_target_and_no_temporary_file() {
+        let dir = std::env::temp_dir().join(format!("scrutineer-atomic-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("target.ron")).unwrap();
+        std::fs::write(dir.join("target.ron").join("inside"), "kept").unwrap();
+        // Renaming a file over a non-empty folder fails: the folder must survive untouched.
+        assert!(write_atomically(&dir.join("target.ron"), "new").is_err());
+        assert_eq!(
+            std::fs::read_to_string(dir.join("target.ron").join("inside")).unwrap(),
+            "kept"
+        );
+        let names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["target.ron"], "no temporary file is left");
+        // A write into a folder that does not exist fails without creating anything.
+        assert!(write_atomically(&dir.join("missing").join("x.ron"), "new").is_err());
+        assert!(!dir.join("missing").exists());
+        // And an ordinary write replaces the file whole.
+        std::fs::write(dir.join("ok.ron"), "old").unwrap();
+        write_atomically(&dir.join("ok.ron"), "new").unwrap();
+        assert_eq!(std::fs::read_to_string(dir.join("ok.ron")).unwrap(), "new");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn apostrophes_are_unescaped_but_backslashes_kept() {
-        assert_eq!(plain_apostrophes(r#""the PCC\'s area""#), r#""the PCC's area""#);
+        assert_eq!(
+            plain_apostrophes(r#""the PCC\'s area""#),
+            r#""the PCC's area""#
+        );
         assert_eq!(plain_apostrophes(r#""a \\' b""#), r#""a \\' b""#);
         assert_eq!(plain_apostrophes(r#""say \"hi\"""#), r#""say \"hi\"""#);
     }

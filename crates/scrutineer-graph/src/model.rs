@@ -453,7 +453,10 @@ pub struct Meeting {
     pub id: String,
     pub group: String,
     pub date: When,
-    #[serde(default = "MeetingStatus::held", skip_serializing_if = "MeetingStatus::is_held")]
+    #[serde(
+        default = "MeetingStatus::held",
+        skip_serializing_if = "MeetingStatus::is_held"
+    )]
     pub status: MeetingStatus,
     /// Attendance by organisation or person, as the minutes record it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -50,7 +50,10 @@ impl SpanIndex {
     }
 
     fn walk(&mut self, tokens: &[Token]) {
-        let tokens: Vec<&Token> = tokens.iter().filter(|t| !matches!(t.kind, Kind::Comment)).collect();
+        let tokens: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| !matches!(t.kind, Kind::Comment))
+            .collect();
         // Each frame is one level of nesting: a struct (with the field being read, if any), a
         // list (with the index of the item being read) or a transparent wrapper (`Some(..)`).
         enum Frame {
@@ -133,8 +136,13 @@ impl SpanIndex {
 pub fn comment_layout(text: &str) -> (usize, Option<Pos>) {
     let tokens = tokenize(text);
     let first = tokens.iter().position(|t| !matches!(t.kind, Kind::Comment));
-    let Some(first) = first else { return (usize::MAX, None) };
-    let inner = tokens[first..].iter().find(|t| matches!(t.kind, Kind::Comment)).map(|t| t.span.start);
+    let Some(first) = first else {
+        return (usize::MAX, None);
+    };
+    let inner = tokens[first..]
+        .iter()
+        .find(|t| matches!(t.kind, Kind::Comment))
+        .map(|t| t.span.start);
     (tokens[first].span.start.line, inner)
 }
 
@@ -206,7 +214,10 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
             tokens.push(Token {
                 kind: Kind::Comment,
-                span: Span { start, end: Pos { line, col } },
+                span: Span {
+                    start,
+                    end: Pos { line, col },
+                },
             });
             continue;
         }
@@ -228,7 +239,10 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
             tokens.push(Token {
                 kind: Kind::Comment,
-                span: Span { start, end: Pos { line, col } },
+                span: Span {
+                    start,
+                    end: Pos { line, col },
+                },
             });
             continue;
         }

@@ -232,39 +232,20 @@ impl RuleSet {
 
 impl RuleSet {
     /// Where a run of `rule` stopped: the position of the last step taken before the error.
-    #[expect(
-        deprecated,
-        reason = "rhai marks its debugger interface volatile, not deprecated"
-    )]
     fn locate(&self, rule: &Rule, view: &Arc<View>) -> rhai::Position {
-        use rhai::debugger::{DebuggerCommand, DebuggerEvent};
-        use std::sync::Mutex;
-        let last = Arc::new(Mutex::new(rhai::Position::NONE));
-        let seen = Arc::clone(&last);
         let mut engine = build_engine(&self.limits);
         api::register(&mut engine);
-        engine.register_debugger(
-            |_, debugger| debugger,
-            move |_, event, _, _, pos| {
-                if matches!(event, DebuggerEvent::Step)
-                    && !pos.is_none()
-                    && let Ok(mut at) = seen.lock()
-                {
-                    *at = pos;
-                }
-                Ok(DebuggerCommand::StepInto)
-            },
-        );
-        let arg = api::Partnership::new(Arc::clone(view));
-        let options = CallFnOptions::new().eval_ast(false);
-        let _ = engine.call_fn_with_options::<Dynamic>(
-            options,
-            &mut Scope::new(),
-            &rule.ast,
-            "check",
-            (arg,),
-        );
-        last.lock().map(|p| *p).unwrap_or(rhai::Position::NONE)
+        crate::sandbox::locate_last_step(engine, |engine| {
+            let arg = api::Partnership::new(Arc::clone(view));
+            let options = CallFnOptions::new().eval_ast(false);
+            let _ = engine.call_fn_with_options::<Dynamic>(
+                options,
+                &mut Scope::new(),
+                &rule.ast,
+                "check",
+                (arg,),
+            );
+        })
     }
 }
 
@@ -341,11 +322,11 @@ fn node_label(g: &Graph, k: NodeKey) -> String {
 }
 
 /// A runtime error as a rule author needs to read it.
-fn describe_runtime(e: &EvalAltResult, limits: &Limits) -> String {
+pub(crate) fn describe_runtime(e: &EvalAltResult, limits: &Limits) -> String {
     use EvalAltResult as E;
     match e {
         E::ErrorTooManyOperations(_) => format!(
-            "the rule ran past its limit of {} operations; does a loop never end?",
+            "the script ran past its limit of {} operations; does a loop never end?",
             limits.max_operations
         ),
         E::ErrorStackOverflow(_) => format!(
@@ -367,7 +348,7 @@ fn describe_runtime(e: &EvalAltResult, limits: &Limits) -> String {
         E::ErrorInFunctionCall(name, _, inner, _) => {
             format!("in `{name}`: {}", describe_runtime(inner, limits))
         }
-        E::ErrorRuntime(value, _) => format!("the rule threw: {value}"),
+        E::ErrorRuntime(value, _) => format!("the script threw: {value}"),
         other => {
             let text = other.to_string();
             // rhai appends " (line x, position y)"; the location is given separately.
@@ -379,13 +360,23 @@ fn describe_runtime(e: &EvalAltResult, limits: &Limits) -> String {
 
 /// A parse error as a rule author needs to read it.
 pub(crate) fn describe_parse(e: &ParseErrorType) -> String {
+    let forbidden = |s: &str| match s {
+        "eval" => Some("`eval` is not allowed in rules and scenarios".to_string()),
+        "import" => Some(
+            "`import` is not allowed: rules and scenarios may not load modules or files"
+                .to_string(),
+        ),
+        _ => None,
+    };
     match e {
-        ParseErrorType::BadInput(rhai::LexError::ImproperSymbol(s, _)) if s == "eval" => {
-            "`eval` is not allowed in rules".to_string()
+        ParseErrorType::BadInput(rhai::LexError::ImproperSymbol(s, _))
+        | ParseErrorType::Reserved(s)
+            if forbidden(s).is_some() =>
+        {
+            forbidden(s).unwrap_or_default()
         }
-        ParseErrorType::Reserved(s) if s == "eval" => "`eval` is not allowed in rules".to_string(),
         ParseErrorType::ForbiddenVariable(s) | ParseErrorType::Reserved(s) => {
-            format!("`{s}` is not allowed in rules")
+            format!("`{s}` is not allowed in rules and scenarios")
         }
         other => lower_first(&other.to_string()),
     }

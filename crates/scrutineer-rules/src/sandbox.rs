@@ -51,6 +51,9 @@ pub fn build_engine(limits: &Limits) -> Engine {
     engine.set_module_resolver(DummyModuleResolver::new());
     // `eval` would let a script compile and run text it builds, around every other check.
     engine.disable_symbol("eval");
+    // Refused when the script is compiled, wherever it appears, so a top-level `import` (which
+    // would otherwise never run) cannot be mistaken for one that worked.
+    engine.disable_symbol("import");
     // Scripts speak only through their return value.
     engine.on_print(|_| {});
     engine.on_debug(|_, _, _| {});
@@ -64,4 +67,34 @@ pub fn build_engine(limits: &Limits) -> Engine {
     engine.set_max_map_size(limits.max_map_size);
     engine.set_max_variables(limits.max_variables);
     engine
+}
+
+/// Where a deterministic script run stopped: `run` is called once more on `engine` with rhai's
+/// debugger hook recording each step's position, and the last one is returned. rhai drops the
+/// position of limit errors (too many operations, stack overflow, data too large), so this is
+/// how those errors get a line and column. It is only used after such an error, so it costs
+/// nothing on the normal path.
+#[expect(
+    deprecated,
+    reason = "rhai marks its debugger interface volatile, not deprecated"
+)]
+pub fn locate_last_step(mut engine: Engine, run: impl FnOnce(&Engine)) -> rhai::Position {
+    use rhai::debugger::{DebuggerCommand, DebuggerEvent};
+    use std::sync::{Arc, Mutex};
+    let last = Arc::new(Mutex::new(rhai::Position::NONE));
+    let seen = Arc::clone(&last);
+    engine.register_debugger(
+        |_, debugger| debugger,
+        move |_, event, _, _, pos| {
+            if matches!(event, DebuggerEvent::Step)
+                && !pos.is_none()
+                && let Ok(mut at) = seen.lock()
+            {
+                *at = pos;
+            }
+            Ok(DebuggerCommand::StepInto)
+        },
+    );
+    run(&engine);
+    last.lock().map(|p| *p).unwrap_or(rhai::Position::NONE)
 }

@@ -197,8 +197,11 @@ pub struct Scenario {
     /// The `//!` documentation.
     pub docs: String,
     sweep: bool,
+    /// The line of `fn variants`, for errors about what it returns.
+    variants_line: Option<usize>,
     ast: AST,
     engine: Engine,
+    limits: Limits,
 }
 
 /// One edited copy of the partnership.
@@ -224,11 +227,16 @@ fn error(file: &Path, pos: Position, message: String) -> RuleError {
 impl Scenario {
     /// Compiles a scenario file and reads its constants.
     pub fn load(path: &Path, limits: Limits) -> Result<Scenario, RuleError> {
-        let mut engine = build_engine(&limits);
-        register(&mut engine);
         let text = std::fs::read_to_string(path)
             .map_err(|e| error(path, Position::NONE, format!("cannot read scenario: {e}")))?;
-        let ast = engine.compile(&text).map_err(|e| {
+        Scenario::compile(path, &text, limits)
+    }
+
+    /// Compiles a scenario from its text; `path` names it in messages.
+    pub fn compile(path: &Path, text: &str, limits: Limits) -> Result<Scenario, RuleError> {
+        let mut engine = build_engine(&limits);
+        register(&mut engine);
+        let ast = engine.compile(text).map_err(|e| {
             error(
                 path,
                 e.position(),
@@ -286,10 +294,15 @@ impl Scenario {
             as_of,
             expect_new: list("EXPECT_NEW"),
             expect_resolved: list("EXPECT_RESOLVED"),
-            docs: parse_docs(&text).text,
+            docs: parse_docs(text).text,
             sweep,
+            variants_line: text
+                .lines()
+                .position(|l| l.trim_start().starts_with("fn variants"))
+                .map(|i| i + 1),
             ast,
             engine,
+            limits,
         })
     }
 
@@ -300,35 +313,55 @@ impl Scenario {
 
     /// Runs the scenario on copies of `base` and returns the edited graphs, one per variant.
     pub fn run(&self, base: &Graph) -> Result<Vec<Variant>, RuleError> {
-        let options = || CallFnOptions::new().eval_ast(false);
-        let fail = |e: Box<EvalAltResult>| {
-            let message = match &*e {
-                EvalAltResult::ErrorRuntime(v, _) => v.to_string(),
-                other => other
-                    .to_string()
-                    .split(" (line ")
-                    .next()
-                    .unwrap_or_default()
-                    .to_string(),
-            };
-            let mut err = error(&self.file, e.position(), message);
-            err.partnership = Some(base.data.id.clone());
-            err
+        let (variants, failure) = self.execute(&self.engine, base);
+        let Some(e) = failure else {
+            return Ok(variants);
         };
+        let message = match &*e {
+            EvalAltResult::ErrorRuntime(v, _) => v.to_string(),
+            other => crate::eval::describe_runtime(other, &self.limits),
+        };
+        let mut pos = e.position();
+        if pos.is_none() && !matches!(&*e, EvalAltResult::ErrorRuntime(..)) {
+            // A limit error has no position; run again watching each step (see sandbox).
+            let mut engine = build_engine(&self.limits);
+            register(&mut engine);
+            pos = crate::sandbox::locate_last_step(engine, |engine| {
+                let _ = self.execute(engine, base);
+            });
+        }
+        let mut err = error(&self.file, pos, message);
+        err.partnership = Some(base.data.id.clone());
+        Err(err)
+    }
+
+    /// Calls `variants` (for a sweep) and `scenario` for each, on fresh copies of `base`,
+    /// stopping at the first error.
+    fn execute(&self, engine: &Engine, base: &Graph) -> (Vec<Variant>, Option<Box<EvalAltResult>>) {
+        let options = || CallFnOptions::new().eval_ast(false);
         let items: Vec<Dynamic> = if self.sweep {
-            let v: Dynamic = self
-                .engine
-                .call_fn_with_options(options(), &mut Scope::new(), &self.ast, "variants", ())
-                .map_err(fail)?;
-            match v.into_array() {
-                Ok(a) => a,
-                Err(t) => {
-                    return Err(error(
-                        &self.file,
-                        Position::NONE,
-                        format!("`variants` must return an array, not `{t}`"),
-                    ));
-                }
+            match engine.call_fn_with_options::<Dynamic>(
+                options(),
+                &mut Scope::new(),
+                &self.ast,
+                "variants",
+                (),
+            ) {
+                Ok(v) => match v.into_array() {
+                    Ok(a) => a,
+                    Err(t) => {
+                        let message = format!("`variants` must return an array, not `{t}`");
+                        let at = self
+                            .variants_line
+                            .map(|l| Position::new(l as u16, 1))
+                            .unwrap_or(Position::NONE);
+                        return (
+                            Vec::new(),
+                            Some(Box::new(EvalAltResult::ErrorRuntime(message.into(), at))),
+                        );
+                    }
+                },
+                Err(e) => return (Vec::new(), Some(e)),
             }
         } else {
             vec![Dynamic::UNIT]
@@ -346,7 +379,7 @@ impl Scenario {
                 item.to_string()
             };
             let result: Result<Dynamic, _> = if self.sweep {
-                self.engine.call_fn_with_options(
+                engine.call_fn_with_options(
                     options(),
                     &mut Scope::new(),
                     &self.ast,
@@ -354,7 +387,7 @@ impl Scenario {
                     (draft.clone(), item),
                 )
             } else {
-                self.engine.call_fn_with_options(
+                engine.call_fn_with_options(
                     options(),
                     &mut Scope::new(),
                     &self.ast,
@@ -362,20 +395,25 @@ impl Scenario {
                     (draft.clone(),),
                 )
             };
-            let _returned: Dynamic = result.map_err(fail)?;
-            let data = draft.0.lock().map(|d| d.clone()).map_err(|_| {
-                error(
-                    &self.file,
-                    Position::NONE,
-                    "the scenario failed part way".into(),
-                )
-            })?;
+            if let Err(e) = result {
+                return (out, Some(e));
+            }
+            let Ok(data) = draft.0.lock().map(|d| d.clone()) else {
+                let message = "the scenario failed part way".to_string();
+                return (
+                    out,
+                    Some(Box::new(EvalAltResult::ErrorRuntime(
+                        message.into(),
+                        Position::NONE,
+                    ))),
+                );
+            };
             out.push(Variant {
                 name,
                 graph: Arc::new(Graph::build(&base.file, data)),
             });
         }
-        Ok(out)
+        (out, None)
     }
 }
 

@@ -1,10 +1,10 @@
 //! `scrutineer fmt`: rewrite partnership files in the canonical layout.
 
-use scrutineer_graph::format::format_text;
+use scrutineer_graph::format::{format_text, write_atomically};
 
 use super::{BROKEN, FAILED, OK};
 use crate::cli::FmtArgs;
-use crate::output::{eprint, print, write_atomically};
+use crate::output::{eprint, print};
 use crate::paths;
 
 pub fn run(args: FmtArgs) -> u8 {
@@ -42,7 +42,10 @@ pub fn run(args: FmtArgs) -> u8 {
         if args.check {
             print(&format!("would reformat {}\n", file.display()));
         } else if let Err(e) = write_atomically(file, &formatted) {
-            eprint(&format!("error: cannot write `{}`: {e}; the file is unchanged\n", file.display()));
+            eprint(&format!(
+                "error: cannot write `{}`: {e}; the file is unchanged\n",
+                file.display()
+            ));
             broken = true;
         } else {
             print(&format!("formatted {}\n", file.display()));

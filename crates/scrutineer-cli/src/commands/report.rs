@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use scrutineer_graph::format::write_atomically;
 use scrutineer_report::{
     Baseline, PackExtras, PartnershipInfo, ResultSet, render_html, render_markdown,
 };
@@ -11,7 +12,7 @@ use scrutineer_rules::{Outcome, Rule, waivers};
 use super::check::limits;
 use super::{BROKEN, OK, load_partnerships, rule_set};
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::output::{eprint, print, write_atomically};
+use crate::output::{eprint, print};
 use crate::paths;
 
 fn broken(message: &str) -> u8 {

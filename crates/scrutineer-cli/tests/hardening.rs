@@ -1,0 +1,176 @@
+//! Untrusted input: hostile scenarios, oversized files, and `fmt` never losing anything.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use scrutineer_graph::format::format_text;
+use scrutineer_rules::Limits;
+use scrutineer_rules::whatif::Scenario;
+
+fn scrutineer(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scrutineer"))
+        .args(args)
+        .current_dir(common::root())
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn hostile_scenarios_are_stopped_and_reported_with_file_and_position() {
+    let root = common::root();
+    let graph = common::load("graphs/partnerships/welwyn-hatfield.ron");
+    let before = graph.data.clone();
+    let limits = Limits {
+        max_operations: 100_000,
+        ..Limits::default()
+    };
+    let mut report = String::new();
+    let mut names: Vec<_> =
+        std::fs::read_dir(root.join("crates/scrutineer-cli/tests/hostile-scenarios"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+    names.sort();
+    for path in names {
+        let relative = path.strip_prefix(&root).unwrap().to_path_buf();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let outcome =
+            Scenario::compile(&relative, &text, limits).and_then(|s| s.run(&graph).map(|_| ()));
+        let err = outcome.expect_err(&format!("{} should be stopped", relative.display()));
+        assert!(
+            err.line.is_some() && err.column.is_some(),
+            "{}: no position in `{err}`",
+            relative.display()
+        );
+        report.push_str(&format!("{err}\n"));
+    }
+    assert_eq!(
+        graph.data, before,
+        "a scenario changed the loaded partnership"
+    );
+    common::snapshot_settings().bind(|| insta::assert_snapshot!("hostile_scenarios", report));
+}
+
+#[test]
+fn a_50_megabyte_file_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.ron");
+    let mut text = String::from(
+        "Partnership(id: \"big\", name: \"Big\", nation: England, tier: Unitary, notes: [\n",
+    );
+    let line = format!("    \"{}\",\n", "x".repeat(1000));
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(&line);
+    }
+    text.push_str("])\n");
+    std::fs::write(&big, &text).unwrap();
+    let out = scrutineer(&["check", big.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("big.ron:1:1") && err.contains("larger than the 16 MB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn fmt_round_trips_every_bundled_file() {
+    let root = common::root();
+    let mut files = Vec::new();
+    for dir in [
+        "graphs/partnerships",
+        "graphs/fixtures",
+        "crates/scrutineer-cli/tests/data",
+    ] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "ron") {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    assert!(files.len() > 150);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let formatted =
+            format_text(&file, &text).unwrap_or_else(|d| panic!("{}: {d:?}", file.display()));
+        assert_eq!(
+            formatted,
+            text,
+            "{} is not in the canonical layout: run `scrutineer fmt`",
+            file.display()
+        );
+        let reloaded = scrutineer_graph::load_str(Path::new("x.ron"), formatted.clone())
+            .graph
+            .expect("loads");
+        let original = scrutineer_graph::load_str(Path::new("x.ron"), text)
+            .graph
+            .expect("loads");
+        assert_eq!(reloaded.data, original.data, "{}", file.display());
+    }
+}
+
+#[test]
+fn fmt_refuses_what_it_would_lose_and_never_half_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    // A comment inside the partnership would be lost: refused, file untouched.
+    let commented = dir.path().join("commented.ron");
+    let text = "// kept\nPartnership(\n    id: \"x\", // lost\n    name: \"X\", nation: England, tier: Unitary,\n)\n";
+    std::fs::write(&commented, text).unwrap();
+    let out = scrutineer(&["fmt", commented.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("commented.ron:3:14"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&commented).unwrap(), text);
+    // A broken file is not touched.
+    let broken = dir.path().join("broken.ron");
+    std::fs::copy(
+        common::root().join("graphs/invalid/dangling_reference.ron"),
+        &broken,
+    )
+    .unwrap();
+    let before = std::fs::read(&broken).unwrap();
+    assert_eq!(
+        scrutineer(&["fmt", broken.to_str().unwrap()]).status.code(),
+        Some(2)
+    );
+    assert_eq!(std::fs::read(&broken).unwrap(), before);
+    // An unformatted file: --check says so and changes nothing; fmt rewrites it whole.
+    let loose = dir.path().join("loose.ron");
+    let messy = "// kept\nPartnership(id:\"x\",name:\"X\",nation:England,tier:Unitary,\n  organisations:[Organisation(id:\"c\",name:\"C\",kind:UnitaryCouncil)])";
+    std::fs::write(&loose, messy).unwrap();
+    assert_eq!(
+        scrutineer(&["fmt", "--check", loose.to_str().unwrap()])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(std::fs::read_to_string(&loose).unwrap(), messy);
+    assert_eq!(
+        scrutineer(&["fmt", loose.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    let tidy = std::fs::read_to_string(&loose).unwrap();
+    assert!(
+        tidy.starts_with("// kept\n")
+            && tidy.contains("Organisation(id: \"c\", name: \"C\", kind: UnitaryCouncil)"),
+        "{tidy}"
+    );
+    assert_eq!(
+        scrutineer(&["fmt", "--check", loose.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    // A write that fails part way is covered by `write_atomically`'s own test in the graph crate.
+}
