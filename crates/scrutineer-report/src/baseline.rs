@@ -91,9 +91,10 @@ impl Baseline {
         })
     }
 
-    /// Records which baseline failures the current findings no longer have. Only partnerships
-    /// and rules present in both runs are compared, so checking one file against a baseline of
-    /// four does not call the other three "resolved".
+    /// Records which baseline failures the current findings no longer have, adding to those of
+    /// earlier chunks of a streamed run. Only partnerships and rules present in `current` are
+    /// compared, so checking one file against a baseline of four does not call the other three
+    /// "resolved".
     pub fn compare(&mut self, current: &[Finding]) {
         let now: BTreeSet<Key> = current
             .iter()
@@ -102,7 +103,7 @@ impl Baseline {
             .collect();
         let partnerships: BTreeSet<&str> = current.iter().map(|f| f.partnership.as_str()).collect();
         let rules: BTreeSet<&str> = current.iter().map(|f| f.rule.as_str()).collect();
-        self.resolved = self
+        let gone: Vec<EarlierResult> = self
             .earlier
             .iter()
             .filter(|r| r.outcome == "fail")
@@ -112,6 +113,7 @@ impl Baseline {
             .filter(|r| !now.contains(&key(&r.rule, &r.partnership, &r.subject)))
             .cloned()
             .collect();
+        self.resolved.extend(gone);
     }
 
     /// New or persisting, for a current failure; `None` for other outcomes.

@@ -9,11 +9,10 @@ use scrutineer_rules::{Finding, Rule};
 
 use crate::ResultSet;
 
+/// Everything after the results: small, so it is held until the end of a streamed run.
 #[derive(Serialize)]
-struct Output<'a> {
-    as_of: String,
+struct Tail<'a> {
     partnerships: Vec<Partnership<'a>>,
-    results: Vec<Result<'a>>,
     errors: Vec<Error<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     unused_waivers: Vec<Unused<'a>>,
@@ -117,68 +116,119 @@ pub(crate) fn result<'a>(
     }
 }
 
-/// Renders the result set as pretty-printed JSON, ending with a newline.
+/// Renders the result set as pretty-printed JSON, ending with a newline. The keys come in the
+/// order `as_of`, `results`, `partnerships`, `errors` (then `unused_waivers` and `baseline` when
+/// there are any), so that a long run can stream its results as it goes.
 pub fn render_json(set: &ResultSet<'_>) -> String {
-    let out = Output {
-        as_of: set.as_of.iso(),
-        partnerships: set
-            .partnerships
-            .iter()
-            .map(|p| Partnership {
-                id: &p.id,
-                name: &p.name,
-                file: &p.file,
-                newest_record: p.newest_record.map(|d| d.iso()),
-                note: p.stale_note.as_deref(),
-            })
-            .collect(),
-        results: set
+    let mut stream = JsonStream::start(set.as_of);
+    let mut out = stream.head.clone();
+    out.push_str(&stream.results(set));
+    let (new, persisting) = match set.baseline {
+        Some(b) => set
             .findings
             .iter()
-            .map(|f| result(f, &set.rules, set.baseline))
-            .collect(),
-        errors: set
-            .errors
-            .iter()
-            .map(|e| Error {
-                rule: &e.rule,
-                file: &e.file,
-                line: e.line,
-                column: e.column,
-                partnership: e.partnership.as_deref(),
-                message: &e.message,
-            })
-            .collect(),
-        unused_waivers: set
-            .unused_waivers
-            .iter()
-            .map(|w| Unused {
-                partnership: &w.partnership,
-                rule: &w.rule,
-                subject: &w.subject,
-                expires: &w.expires,
-                why: &w.why,
-            })
-            .collect(),
-        baseline: set.baseline.map(|b| {
-            let (new, persisting) =
-                set.findings
-                    .iter()
-                    .fold((0, 0), |(n, p), f| match b.change(f) {
-                        Some(crate::Change::New) => (n + 1, p),
-                        Some(crate::Change::Persisting) => (n, p + 1),
-                        None => (n, p),
-                    });
-            BaselineJson {
+            .fold((0, 0), |(n, p), f| match b.change(f) {
+                Some(crate::Change::New) => (n + 1, p),
+                Some(crate::Change::Persisting) => (n, p + 1),
+                None => (n, p),
+            }),
+        None => (0, 0),
+    };
+    out.push_str(&stream.finish(set, &set.partnerships, (new, persisting)));
+    out
+}
+
+/// Writes the JSON output in pieces: the head, the results of each chunk of partnerships in
+/// turn, then the tail. The pieces joined are exactly what [`render_json`] gives.
+pub struct JsonStream {
+    /// The opening, up to the results array.
+    pub head: String,
+    first: bool,
+}
+
+fn indent(text: &str, by: &str) -> String {
+    text.lines()
+        .map(|l| format!("{by}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl JsonStream {
+    /// Starts the output for an evaluation date.
+    pub fn start(as_of: scrutineer_graph::Date) -> JsonStream {
+        JsonStream {
+            head: format!("{{\n  \"as_of\": \"{}\",\n  \"results\": [", as_of.iso()),
+            first: true,
+        }
+    }
+
+    /// The results of one chunk.
+    pub fn results(&mut self, set: &ResultSet<'_>) -> String {
+        let mut out = String::new();
+        for f in &set.findings {
+            let item = serde_json::to_string_pretty(&result(f, &set.rules, set.baseline))
+                .expect("plain data always serialises");
+            out.push_str(if self.first { "\n" } else { ",\n" });
+            out.push_str(&indent(&item, "    "));
+            self.first = false;
+        }
+        out
+    }
+
+    /// Closes the results and writes the rest: every partnership checked, the errors, unused
+    /// waivers and the baseline summary (new and persisting counted over the whole run).
+    pub fn finish(
+        &self,
+        set: &ResultSet<'_>,
+        partnerships: &[crate::PartnershipInfo],
+        baseline_counts: (usize, usize),
+    ) -> String {
+        let tail = Tail {
+            partnerships: partnerships
+                .iter()
+                .map(|p| Partnership {
+                    id: &p.id,
+                    name: &p.name,
+                    file: &p.file,
+                    newest_record: p.newest_record.map(|d| d.iso()),
+                    note: p.stale_note.as_deref(),
+                })
+                .collect(),
+            errors: set
+                .errors
+                .iter()
+                .map(|e| Error {
+                    rule: &e.rule,
+                    file: &e.file,
+                    line: e.line,
+                    column: e.column,
+                    partnership: e.partnership.as_deref(),
+                    message: &e.message,
+                })
+                .collect(),
+            unused_waivers: set
+                .unused_waivers
+                .iter()
+                .map(|w| Unused {
+                    partnership: &w.partnership,
+                    rule: &w.rule,
+                    subject: &w.subject,
+                    expires: &w.expires,
+                    why: &w.why,
+                })
+                .collect(),
+            baseline: set.baseline.map(|b| BaselineJson {
                 file: &b.file,
                 as_of: &b.as_of,
-                new,
-                persisting,
+                new: baseline_counts.0,
+                persisting: baseline_counts.1,
                 resolved: b.resolved.iter().collect(),
-            }
-        }),
-    };
-    let mut s = serde_json::to_string_pretty(&out).expect("plain data always serialises");
-    s.push('\n');
-    s
+            }),
+        };
+        let text = serde_json::to_string_pretty(&tail).expect("plain data always serialises");
+        // `{` + the tail's fields + `}`: join its fields onto the results array.
+        let fields = text.trim_start_matches('{');
+        let close = if self.first { "]" } else { "\n  ]" };
+        format!("{close},{fields}\n")
+    }
 }

@@ -18,10 +18,10 @@ use scrutineer_rules::{Finding, Rule, RuleError, UnusedWaiver};
 
 pub use baseline::{Baseline, Change, EarlierResult};
 pub use html::{PackExtras, render_html};
-pub use json::render_json;
+pub use json::{JsonStream, render_json};
 pub use markdown::render_markdown;
 pub use structure::Structure;
-pub use text::render_text;
+pub use text::{Totals, render_text, render_text_footer, render_text_partnerships};
 pub use timeline::{render_timeline_json, render_timeline_text};
 pub use whatif::{VariantResult, WhatIf, render_whatif_json, render_whatif_text};
 

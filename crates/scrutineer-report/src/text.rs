@@ -12,6 +12,46 @@ pub(crate) const WIDTH: usize = 96;
 
 /// Renders the result set as text.
 pub fn render_text(set: &ResultSet<'_>) -> String {
+    let mut out = render_text_partnerships(set);
+    let mut totals = Totals::default();
+    totals.add(set);
+    out.push_str(&render_text_footer(set, &totals));
+    out
+}
+
+/// What the summary line counts, added up over the chunks of a streamed run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub partnerships: usize,
+    pub violations: usize,
+    pub warnings: usize,
+    pub info: usize,
+    pub unknown: usize,
+}
+
+impl Totals {
+    /// Adds the partnerships and shown findings of `set`.
+    pub fn add(&mut self, set: &ResultSet<'_>) {
+        self.partnerships += set.partnerships.len();
+        for f in &set.findings {
+            match (f.outcome, f.severity) {
+                (Outcome::Fail, Severity::Violation) => self.violations += 1,
+                (Outcome::Fail, Severity::Warning) => self.warnings += 1,
+                (Outcome::Fail, Severity::Info) => self.info += 1,
+                (Outcome::Unknown, _) => self.unknown += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Failures of any severity.
+    pub fn failures(&self) -> usize {
+        self.violations + self.warnings + self.info
+    }
+}
+
+/// The sections for each partnership in `set`: what a streamed run prints chunk by chunk.
+pub fn render_text_partnerships(set: &ResultSet<'_>) -> String {
     let mut out = String::new();
     for p in &set.partnerships {
         let mine: Vec<&Finding> = set
@@ -160,6 +200,13 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
         }
         out.push('\n');
     }
+    out
+}
+
+/// The end of the report: waivers that match nothing, rule errors, and the summary line over
+/// `totals`. `set` supplies the waivers and errors (its partnerships are not used).
+pub fn render_text_footer(set: &ResultSet<'_>, totals: &Totals) -> String {
+    let mut out = String::new();
     if !set.unused_waivers.is_empty() {
         let _ = writeln!(out, "Waivers that match nothing\n");
         for w in &set.unused_waivers {
@@ -190,27 +237,18 @@ pub fn render_text(set: &ResultSet<'_>) -> String {
         }
         out.push('\n');
     }
-    let fails: Vec<&&Finding> = set
-        .findings
-        .iter()
-        .filter(|f| f.outcome == Outcome::Fail)
-        .collect();
-    let at = |s: Severity| fails.iter().filter(|f| f.severity == s).count();
     let _ = writeln!(
         out,
         "Summary: {} partnership{} · {} · {} unknown{}",
-        set.partnerships.len(),
-        if set.partnerships.len() == 1 { "" } else { "s" },
+        totals.partnerships,
+        if totals.partnerships == 1 { "" } else { "s" },
         failures_phrase(
-            fails.len(),
-            at(Severity::Violation),
-            at(Severity::Warning),
-            at(Severity::Info)
+            totals.failures(),
+            totals.violations,
+            totals.warnings,
+            totals.info
         ),
-        set.findings
-            .iter()
-            .filter(|f| f.outcome == Outcome::Unknown)
-            .count(),
+        totals.unknown,
         match set.errors.len() {
             0 => String::new(),
             1 => " · 1 rule error".to_string(),

@@ -1,14 +1,29 @@
 //! `scrutineer check`: the main job.
+//!
+//! Partnerships are checked in chunks: each chunk is loaded (in parallel), evaluated, printed
+//! and dropped before the next, so a run over thousands of files uses about as much memory as a
+//! run over one chunk. The output is the same bytes whatever the chunk size or thread count.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
 
-use scrutineer_report::{Baseline, PartnershipInfo, ResultSet, render_json, render_text};
-use scrutineer_rules::{Limits, Outcome, Rule, waivers};
+use rayon::prelude::*;
+use scrutineer_graph::{Graph, Level, load_file};
+use scrutineer_report::{
+    Baseline, JsonStream, PartnershipInfo, ResultSet, Totals, render_text_footer,
+    render_text_partnerships,
+};
+use scrutineer_rules::{Finding, Limits, Outcome, Rule, RuleError, UnusedWaiver, waivers};
 
-use super::{BROKEN, FAILED, OK, choose, load_partnerships, rule_set};
+use super::{BROKEN, FAILED, OK, choose, rule_set};
 use crate::cli::{CheckArgs, Format, LimitArgs};
 use crate::output::{eprint, print};
 use crate::paths;
+
+/// Partnership files checked together. Large enough to keep both cores busy, small enough that
+/// memory stays flat however many files there are.
+const CHUNK: usize = 64;
 
 /// The sandbox limits: the defaults, with any given on the command line.
 pub fn limits(args: &LimitArgs) -> Limits {
@@ -35,6 +50,39 @@ pub fn limits(args: &LimitArgs) -> Limits {
 fn broken(message: &str) -> u8 {
     eprint(&format!("error: {message}\n"));
     BROKEN
+}
+
+/// Loads a chunk of files in parallel, printing their diagnostics in file order. Returns the
+/// graphs that loaded and whether any file had a problem.
+fn load_chunk(files: &[PathBuf], seen: &mut HashMap<String, PathBuf>) -> (Vec<Arc<Graph>>, bool) {
+    let loaded: Vec<_> = files.par_iter().map(|f| load_file(f)).collect();
+    let mut graphs = Vec::new();
+    let mut problem = false;
+    for l in loaded {
+        for (level, d) in &l.diagnostics {
+            let text = d.render(l.source.as_deref());
+            eprint(&match level {
+                Level::Error => text,
+                Level::Warning => text.replacen("error:", "warning:", 1),
+            });
+        }
+        problem |= !l.diagnostics.is_empty();
+        if let Some(g) = l.graph {
+            // Two files describing one partnership would make results ambiguous.
+            if let Some(other) = seen.insert(g.data.id.clone(), g.file.clone()) {
+                eprint(&format!(
+                    "error: partnership id `{}` is used by both {} and {}\n  = help: give each partnership its own id\n",
+                    g.data.id,
+                    other.display(),
+                    g.file.display()
+                ));
+                problem = true;
+                continue;
+            }
+            graphs.push(Arc::new(g));
+        }
+    }
+    (graphs, problem)
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -67,57 +115,101 @@ pub fn run(args: CheckArgs) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
-
-    let (graphs, input_broken) = load_partnerships(&files);
-    let mut evaluation = set.evaluate(&graphs, as_of, Some(&chosen));
-    if !args.no_waivers {
-        waivers::apply(&mut evaluation, &graphs, as_of, &chosen);
-        if args.select.is_empty() && args.ignore.is_empty() {
-            evaluation
-                .unused_waivers
-                .extend(waivers::unknown_rules(&graphs, &set.rules));
-        }
-    }
-    if let Some(b) = &mut baseline {
-        b.compare(&evaluation.findings);
-    }
-
-    let threshold = args.severity.level();
-    let shown =
-        |o: Outcome| args.all || matches!(o, Outcome::Fail | Outcome::Unknown | Outcome::Waived);
-    let findings: Vec<_> = evaluation
-        .findings
-        .iter()
-        .filter(|f| shown(f.outcome) && f.severity >= threshold)
-        .collect();
-    let errors: Vec<_> = set.errors.iter().chain(&evaluation.errors).collect();
     let rules: HashMap<&str, &Rule> = set.rules.iter().map(|r| (r.id.as_str(), r)).collect();
-    let result = ResultSet {
-        as_of,
-        partnerships: graphs
+    let threshold = args.severity.level();
+    let shown = |f: &&Finding| {
+        (args.all
+            || matches!(
+                f.outcome,
+                Outcome::Fail | Outcome::Unknown | Outcome::Waived
+            ))
+            && f.severity >= threshold
+    };
+
+    let mut stream = JsonStream::start(as_of);
+    if args.format == Format::Json {
+        print(&stream.head);
+    }
+    let mut seen = HashMap::new();
+    let mut input_broken = false;
+    let mut totals = Totals::default();
+    let mut infos: Vec<PartnershipInfo> = Vec::new();
+    let mut errors: Vec<RuleError> = set.errors.clone();
+    let mut unused: Vec<UnusedWaiver> = Vec::new();
+    let mut counts = (0usize, 0usize);
+    let mut failed = false;
+    for chunk in files.chunks(CHUNK) {
+        let (graphs, problem) = load_chunk(chunk, &mut seen);
+        input_broken |= problem;
+        let mut eval = set.evaluate(&graphs, as_of, Some(&chosen));
+        if !args.no_waivers {
+            waivers::apply(&mut eval, &graphs, as_of, &chosen);
+            if args.select.is_empty() && args.ignore.is_empty() {
+                eval.unused_waivers
+                    .extend(waivers::unknown_rules(&graphs, &set.rules));
+            }
+        }
+        if let Some(b) = &mut baseline {
+            b.compare(&eval.findings);
+        }
+        let chunk_set = ResultSet {
+            as_of,
+            partnerships: graphs
+                .iter()
+                .map(|g| PartnershipInfo::of(g, as_of))
+                .collect(),
+            findings: eval.findings.iter().filter(shown).collect(),
+            rules: rules.clone(),
+            errors: Vec::new(),
+            unused_waivers: Vec::new(),
+            baseline: baseline.as_ref(),
+            all: args.all,
+        };
+        totals.add(&chunk_set);
+        failed |= chunk_set
+            .findings
             .iter()
-            .map(|g| PartnershipInfo::of(g, as_of))
-            .collect(),
-        findings,
+            .any(|f| f.outcome == Outcome::Fail);
+        if let Some(b) = &baseline {
+            for f in &chunk_set.findings {
+                match b.change(f) {
+                    Some(scrutineer_report::Change::New) => counts.0 += 1,
+                    Some(scrutineer_report::Change::Persisting) => counts.1 += 1,
+                    None => {}
+                }
+            }
+        }
+        print(&match args.format {
+            Format::Text => render_text_partnerships(&chunk_set),
+            Format::Json => stream.results(&chunk_set),
+        });
+        infos.extend(chunk_set.partnerships);
+        errors.extend(eval.errors);
+        unused.extend(eval.unused_waivers);
+    }
+    let end = ResultSet {
+        as_of,
+        partnerships: Vec::new(),
+        findings: Vec::new(),
         rules,
-        errors,
-        unused_waivers: evaluation.unused_waivers.iter().collect(),
+        errors: errors.iter().collect(),
+        unused_waivers: unused.iter().collect(),
         baseline: baseline.as_ref(),
         all: args.all,
     };
     print(&match args.format {
-        Format::Text => render_text(&result),
-        Format::Json => render_json(&result),
+        Format::Text => render_text_footer(&end, &totals),
+        Format::Json => stream.finish(&end, &infos, counts),
     });
-    if input_broken || !result.errors.is_empty() {
+    if input_broken || !errors.is_empty() {
         // Rule errors also go to stderr, so a JSON consumer piping stdout still sees them.
         if args.format == Format::Json {
-            for e in &result.errors {
+            for e in &errors {
                 eprint(&format!("error: {e}\n"));
             }
         }
         BROKEN
-    } else if result.findings.iter().any(|f| f.outcome == Outcome::Fail) {
+    } else if failed {
         FAILED
     } else {
         OK
