@@ -187,7 +187,12 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
             }
         }
         Ok(p) => {
-            let spans = SpanIndex::new(&text);
+            // The span index is only needed to place a problem, so it is built on first use:
+            // a file with no problems is never tokenised a second time.
+            let spans = LazySpans {
+                text: &text,
+                index: std::cell::OnceCell::new(),
+            };
             let mut checker = Checker {
                 path,
                 spans: &spans,
@@ -422,9 +427,23 @@ impl IdKind {
     }
 }
 
+/// A [`SpanIndex`] built the first time a position is asked for.
+struct LazySpans<'a> {
+    text: &'a str,
+    index: std::cell::OnceCell<SpanIndex>,
+}
+
+impl LazySpans<'_> {
+    fn find(&self, path: &str) -> Option<Span> {
+        self.index
+            .get_or_init(|| SpanIndex::new(self.text))
+            .find(path)
+    }
+}
+
 struct Checker<'a> {
     path: &'a Path,
-    spans: &'a SpanIndex,
+    spans: &'a LazySpans<'a>,
     found: Vec<(Level, Diagnostic)>,
 }
 
@@ -747,12 +766,17 @@ impl Checker<'_> {
                 return;
             }
             if let Some((prev_kind, prev_at)) = ids.get(id) {
+                let prev_line = c
+                    .spans
+                    .find(prev_at)
+                    .map(|s| format!("line {}", s.start.line))
+                    .unwrap_or_else(|| prev_at.clone());
                 c.error(
                     &format!("{at}.id"),
                     format!(
                         "duplicate id `{id}`: {} at {} already has it",
                         prev_kind.noun(),
-                        prev_at
+                        prev_line
                     ),
                     Some("every id in a partnership file must be different".into()),
                 );
@@ -768,12 +792,7 @@ impl Checker<'_> {
                 );
                 return;
             }
-            let line = c
-                .spans
-                .find(&at)
-                .map(|s| format!("line {}", s.start.line))
-                .unwrap_or_else(|| at.clone());
-            ids.insert(id.to_string(), (kind, line));
+            ids.insert(id.to_string(), (kind, at));
             folded.insert(id.to_lowercase(), id.to_string());
         };
         use IdKind::*;

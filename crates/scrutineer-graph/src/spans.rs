@@ -146,21 +146,48 @@ pub fn comment_layout(text: &str) -> (usize, Option<Pos>) {
     (tokens[first].span.start.line, inner)
 }
 
-/// The deepest nesting of brackets in `text`, and where it first reaches `limit` (if it does).
-/// Checked before parsing so a hostile file gets a plain message rather than a parser error.
+/// Where brackets in `text` first nest deeper than `limit`, if they do. Checked before parsing
+/// so a hostile file gets a plain message rather than a parser error. A plain scan of the bytes
+/// (skipping strings and comments) rather than the tokenizer, since every file goes through it.
 pub fn nesting_beyond(text: &str, limit: usize) -> Option<Pos> {
-    let mut depth = 0usize;
-    for t in tokenize(text) {
-        match t.kind {
-            Kind::LParen | Kind::LBracket | Kind::LBrace => {
-                depth += 1;
-                if depth > limit {
-                    return Some(t.span.start);
+    let bytes = text.as_bytes();
+    let (mut depth, mut line, mut line_start) = (0usize, 1usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    } else if bytes[i] == b'\n' {
+                        line += 1;
+                        line_start = i + 1;
+                    }
+                    i += 1;
                 }
             }
-            Kind::RParen | Kind::RBracket | Kind::RBrace => depth = depth.saturating_sub(1),
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    let col = text[line_start..i].chars().count() + 1;
+                    return Some(Pos { line, col });
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        i += 1;
     }
     None
 }

@@ -16,6 +16,7 @@ mod organisations;
 mod outcomes;
 mod partnership;
 mod records;
+mod scans;
 mod seats;
 
 use std::sync::Arc;
@@ -189,5 +190,6 @@ pub fn register(engine: &mut Engine) {
     documents::register(engine);
     records::register(engine);
     seats::register(engine);
+    scans::register(engine);
     outcomes::register(engine);
 }
