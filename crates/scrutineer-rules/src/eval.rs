@@ -105,6 +105,23 @@ impl RuleSet {
         as_of: Date,
         only: Option<&[&Rule]>,
     ) -> Evaluation {
+        let mut eval = Evaluation::default();
+        for e in self.evaluate_each(graphs, as_of, only) {
+            eval.findings.extend(e.findings);
+            eval.errors.extend(e.errors);
+        }
+        eval
+    }
+
+    /// Like [`RuleSet::evaluate`], but one evaluation per graph, all run as one parallel batch:
+    /// for sweeps over many small variants, where a batch per variant would cost more in
+    /// thread hand-offs than in evaluation.
+    pub fn evaluate_each(
+        &self,
+        graphs: &[Arc<Graph>],
+        as_of: Date,
+        only: Option<&[&Rule]>,
+    ) -> Vec<Evaluation> {
         let rules: Vec<&Rule> = match only {
             Some(r) => r.to_vec(),
             None => self.rules.iter().collect(),
@@ -127,14 +144,15 @@ impl RuleSet {
             .par_iter()
             .map(|&(g, rule)| self.run(rule, &views[g]))
             .collect();
-        let mut eval = Evaluation::default();
-        for out in outputs {
+        let mut per_graph: Vec<Evaluation> =
+            (0..graphs.len()).map(|_| Evaluation::default()).collect();
+        for ((g, _), out) in jobs.iter().zip(outputs) {
             match out {
-                Ok(f) => eval.findings.extend(f),
-                Err(e) => eval.errors.push(e),
+                Ok(f) => per_graph[*g].findings.extend(f),
+                Err(e) => per_graph[*g].errors.push(e),
             }
         }
-        eval
+        per_graph
     }
 
     /// The limits the engine was built with.

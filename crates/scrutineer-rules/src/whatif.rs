@@ -35,7 +35,7 @@
 //! ```
 //! Dates are written as in a partnership file: `"2022-09"`, `"2022-09-30"`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -428,31 +428,72 @@ pub struct Diff<'a> {
     pub settled: Vec<&'a Finding>,
 }
 
+/// The "before" side of a comparison, indexed once and reused for every variant of a sweep.
+pub struct Before<'a> {
+    findings: &'a [Finding],
+    failed: HashSet<(&'a str, &'a str, &'a str)>,
+    unknown: HashSet<(&'a str, &'a str, &'a str)>,
+}
+
+fn key(f: &Finding) -> (&str, &str, &str) {
+    (f.rule.as_str(), f.partnership.as_str(), f.subject.as_str())
+}
+
+impl<'a> Before<'a> {
+    /// Indexes the results before the scenario.
+    pub fn new(findings: &'a [Finding]) -> Before<'a> {
+        let with = |o: Outcome| {
+            findings
+                .iter()
+                .filter(|f| f.outcome == o)
+                .map(key)
+                .collect()
+        };
+        Before {
+            findings,
+            failed: with(Outcome::Fail),
+            unknown: with(Outcome::Unknown),
+        }
+    }
+
+    /// Compares the results after a scenario with these, by rule, partnership and subject.
+    pub fn diff<'b>(&self, after: &'b [Finding]) -> Diff<'b>
+    where
+        'a: 'b,
+    {
+        let failed_after: HashSet<_> = after
+            .iter()
+            .filter(|f| f.outcome == Outcome::Fail)
+            .map(key)
+            .collect();
+        let unknown_after: HashSet<_> = after
+            .iter()
+            .filter(|f| f.outcome == Outcome::Unknown)
+            .map(key)
+            .collect();
+        Diff {
+            new: after
+                .iter()
+                .filter(|f| f.outcome == Outcome::Fail && !self.failed.contains(&key(f)))
+                .collect(),
+            resolved: self
+                .findings
+                .iter()
+                .filter(|f| f.outcome == Outcome::Fail && !failed_after.contains(&key(f)))
+                .collect(),
+            settled: after
+                .iter()
+                .filter(|f| {
+                    matches!(f.outcome, Outcome::Pass | Outcome::Fail)
+                        && self.unknown.contains(&key(f))
+                        && !unknown_after.contains(&key(f))
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Compares two result sets by rule, partnership and subject.
 pub fn diff<'a>(before: &'a [Finding], after: &'a [Finding]) -> Diff<'a> {
-    let key = |f: &Finding| (f.rule.clone(), f.partnership.clone(), f.subject.clone());
-    let with = |set: &[Finding], o: Outcome| -> BTreeSet<(String, String, String)> {
-        set.iter().filter(|f| f.outcome == o).map(key).collect()
-    };
-    let (failed_before, failed_after) = (with(before, Outcome::Fail), with(after, Outcome::Fail));
-    let unknown_before = with(before, Outcome::Unknown);
-    let unknown_after = with(after, Outcome::Unknown);
-    Diff {
-        new: after
-            .iter()
-            .filter(|f| f.outcome == Outcome::Fail && !failed_before.contains(&key(f)))
-            .collect(),
-        resolved: before
-            .iter()
-            .filter(|f| f.outcome == Outcome::Fail && !failed_after.contains(&key(f)))
-            .collect(),
-        settled: after
-            .iter()
-            .filter(|f| {
-                matches!(f.outcome, Outcome::Pass | Outcome::Fail)
-                    && unknown_before.contains(&key(f))
-                    && !unknown_after.contains(&key(f))
-            })
-            .collect(),
-    }
+    Before::new(before).diff(after)
 }

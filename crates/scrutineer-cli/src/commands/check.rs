@@ -183,7 +183,11 @@ pub fn run(args: CheckArgs) -> u8 {
             Format::Text => render_text_partnerships(&chunk_set),
             Format::Json => stream.results(&chunk_set),
         });
-        infos.extend(chunk_set.partnerships);
+        // Only JSON lists every partnership at the end; text needs just the count, so a long
+        // text run keeps nothing per partnership and its memory stays flat.
+        if args.format == Format::Json {
+            infos.extend(chunk_set.partnerships);
+        }
         errors.extend(eval.errors);
         unused.extend(eval.unused_waivers);
     }

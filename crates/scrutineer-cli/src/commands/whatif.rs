@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use scrutineer_report::{
     PartnershipInfo, VariantResult, WhatIf, render_whatif_json, render_whatif_text,
 };
-use scrutineer_rules::whatif::{Scenario, diff};
+use scrutineer_rules::whatif::{Before, Scenario};
 use scrutineer_rules::{Evaluation, Finding, Outcome, Rule, waivers};
 
 use super::check::limits;
@@ -50,16 +50,17 @@ pub fn run(args: WhatIfArgs) -> u8 {
         }
     };
     let all_rules: Vec<&Rule> = set.rules.iter().collect();
-    let evaluate = |g: &std::sync::Arc<scrutineer_graph::Graph>| -> Evaluation {
-        let graphs = [std::sync::Arc::clone(g)];
-        let mut e = set.evaluate(&graphs, as_of, None);
-        if !args.no_waivers {
-            waivers::apply(&mut e, &graphs, as_of, &all_rules);
+    // Every variant in one parallel batch, the rules compiled once.
+    let mut graphs = vec![std::sync::Arc::clone(&graph)];
+    graphs.extend(variants.iter().map(|v| std::sync::Arc::clone(&v.graph)));
+    let mut evaluations: Vec<Evaluation> = set.evaluate_each(&graphs, as_of, None);
+    if !args.no_waivers {
+        for (e, g) in evaluations.iter_mut().zip(&graphs) {
+            waivers::apply(e, std::slice::from_ref(g), as_of, &all_rules);
         }
-        e
-    };
-    let before = evaluate(&graph);
-    let afters: Vec<Evaluation> = variants.iter().map(|v| evaluate(&v.graph)).collect();
+    }
+    let afters = evaluations.split_off(1);
+    let before = evaluations.pop().expect("the unedited partnership");
     let errors: Vec<String> = set
         .errors
         .iter()
@@ -67,6 +68,7 @@ pub fn run(args: WhatIfArgs) -> u8 {
         .chain(afters.iter().flat_map(|a| &a.errors))
         .map(|e| e.to_string())
         .collect();
+    let base = Before::new(&before.findings);
     let shown = |f: &&Finding| {
         args.all
             || matches!(
@@ -89,7 +91,7 @@ pub fn run(args: WhatIfArgs) -> u8 {
             .iter()
             .zip(&afters)
             .map(|(v, after)| {
-                let d = diff(&before.findings, &after.findings);
+                let d = base.diff(&after.findings);
                 VariantResult {
                     name: v.name.clone(),
                     after: after.findings.iter().filter(shown).collect(),

@@ -9,6 +9,9 @@
 //! ```text
 //! p.action_outcomes(info_days, #{ complete, not_yet_due, late, unrecorded })
 //!     {title} {due} {days}; late and less than `info_days` days late is for information
+//! p.action_owner_due_outcomes(#{ blank, unrecorded, complete })
+//!     {title} {blank} ("owner or due date") {missing} ("owner and due date") {verb} ("is"/"are")
+//!     {owner} {due}
 //! p.post_outcomes(months, #{ vacant, untold, settled, no_end, ended, ending, funded })
 //!     {title} {how} {end}
 //! p.priority_owner_outcomes(#{ unrecorded, blank, owned })
@@ -163,6 +166,72 @@ fn action_outcomes(view: &Arc<View>, info_days: i64, t: &Templates) -> Array {
                 key,
                 Outcome::Unknown,
                 t.fill("unrecorded", &vars),
+            ));
+        }
+    }
+    out
+}
+
+fn action_owner_due_outcomes(view: &Arc<View>, t: &Templates) -> Array {
+    let g = &view.graph;
+    let mut out = Array::new();
+    for (i, a) in g.data.actions.iter().enumerate() {
+        if !current(view, a.plan.as_deref()) {
+            continue;
+        }
+        let (mut blank, mut missing) = (Vec::new(), Vec::new());
+        match a.owner.as_deref() {
+            Some(o) if o.trim().is_empty() => blank.push("owner"),
+            None => missing.push("owner"),
+            Some(_) => {}
+        }
+        match a.due {
+            Some(DateCell::Blank) => blank.push("due date"),
+            None => missing.push("due date"),
+            Some(DateCell::Date(_)) => {}
+        }
+        let key = NodeKey::Action(i);
+        let title = a.title.as_str();
+        if !blank.is_empty() {
+            out.push(outcome(
+                view,
+                key,
+                Outcome::Fail,
+                t.fill("blank", &[("title", title), ("blank", &blank.join(" or "))]),
+            ));
+        } else if !missing.is_empty() {
+            let verb = if missing.len() == 1 { "is" } else { "are" };
+            out.push(outcome(
+                view,
+                key,
+                Outcome::Unknown,
+                t.fill(
+                    "unrecorded",
+                    &[
+                        ("title", title),
+                        ("missing", &missing.join(" and ")),
+                        ("verb", verb),
+                    ],
+                ),
+            ));
+        } else {
+            let owner = a
+                .owner
+                .as_deref()
+                .map(|o| g.node(o).map(|k| g.name_of(k)).unwrap_or(o))
+                .unwrap_or("");
+            let due = match a.due {
+                Some(DateCell::Date(w)) => w.long(),
+                _ => String::new(),
+            };
+            out.push(outcome(
+                view,
+                key,
+                Outcome::Pass,
+                t.fill(
+                    "complete",
+                    &[("title", title), ("owner", owner), ("due", &due)],
+                ),
             ));
         }
     }
@@ -363,6 +432,17 @@ pub(super) fn register(engine: &mut Engine) {
                     "action_outcomes",
                 )?;
                 Ok(action_outcomes(&p.view, info_days, &t))
+            },
+        )
+        .register_fn(
+            "action_owner_due_outcomes",
+            |p: &mut Partnership, map: Map| -> Res<Array> {
+                let t = Templates::from(
+                    map,
+                    &["blank", "unrecorded", "complete"],
+                    "action_owner_due_outcomes",
+                )?;
+                Ok(action_owner_due_outcomes(&p.view, &t))
             },
         )
         .register_fn(
