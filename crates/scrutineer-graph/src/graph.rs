@@ -243,10 +243,20 @@ impl Graph {
 
     /// Indexes into `memberships` of the seats on a group, in file order.
     pub fn memberships_of_group(&self, group: usize) -> Vec<usize> {
-        self.edges_into(NodeKey::Group(group), |e| match e {
-            Edge::Membership(i) => Some(i),
-            _ => None,
-        })
+        // A scan of the membership list rather than of the group's incoming edges: a group also
+        // has an edge from each of its meetings and from each group reporting to it, and years of
+        // meetings outnumber the seats many times over (this was most of the time of the seat
+        // rules). Same result: a membership has an edge exactly when its group and member resolve.
+        let Some(id) = self.data.groups.get(group).map(|g| g.id.as_str()) else {
+            return Vec::new();
+        };
+        self.data
+            .memberships
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.group == id && self.node(&m.member).is_some())
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Indexes into `meetings` of a group's meetings, in file order.
@@ -284,19 +294,6 @@ impl Graph {
                 let r = &self.data.reporting[i];
                 day.is_none_or(|d| in_force(r.from, r.until, d))
             })
-            .collect();
-        out.sort_unstable();
-        out
-    }
-
-    fn edges_into(&self, key: NodeKey, pick: impl Fn(Edge) -> Option<usize>) -> Vec<usize> {
-        let Some(&n) = self.index_of.get(&key) else {
-            return Vec::new();
-        };
-        let mut out: Vec<usize> = self
-            .graph
-            .edges_directed(n, Direction::Incoming)
-            .filter_map(|e| pick(*e.weight()))
             .collect();
         out.sort_unstable();
         out

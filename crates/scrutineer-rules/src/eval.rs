@@ -223,11 +223,11 @@ impl RuleSet {
         };
         let mut findings = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
-            let Some(o) = item.clone().try_cast::<ScriptOutcome>() else {
+            let type_name = item.type_name();
+            let Some(o) = item.try_cast::<ScriptOutcome>() else {
                 return Err(runtime_error(
                     format!(
-                        "item {i} of the array `check` returned is `{}`, not an outcome",
-                        item.type_name()
+                        "item {i} of the array `check` returned is `{type_name}`, not an outcome"
                     ),
                     None,
                 ));
