@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use divan::Bencher;
 use scrutineer_bench::synth::{Rng, nodes, partnership};
-use scrutineer_bench::{PEER_RULES, native, rego};
+use scrutineer_bench::{PEER_RULES, native, rego, rhai_answers};
 use scrutineer_graph::format::canonical;
 use scrutineer_graph::{Date, Graph, load_file, load_str};
 use scrutineer_rules::{Limits, RuleSet};
@@ -255,21 +255,7 @@ mod peers {
 
     fn check_parity(rule: &str) {
         let g = large();
-        let r = rules().get(rule).unwrap();
-        let eval = rules().evaluate(std::slice::from_ref(g), on(), Some(&[r]));
-        let mut rhai: Vec<_> = eval
-            .findings
-            .iter()
-            .map(|f| {
-                (
-                    f.rule.clone(),
-                    f.subject.clone(),
-                    f.outcome.as_str().to_string(),
-                )
-            })
-            .collect();
-        rhai.sort();
-        rhai.dedup();
+        let rhai = rhai_answers(rules(), g, rule, on());
         assert_eq!(
             native::answers(&native::run(rule, g, on())),
             rhai,

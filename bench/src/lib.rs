@@ -19,3 +19,30 @@ pub const PEER_RULES: [&str; 5] = [
 
 /// One answer, as compared across engines: rule, subject, outcome.
 pub type Answer = (String, String, String);
+
+/// The answers of one rhai rule on one partnership, sorted, for comparison with its twins.
+/// Panics if the rule reports an error: a twin cannot agree with a rule that did not run.
+pub fn rhai_answers(
+    set: &scrutineer_rules::RuleSet,
+    g: &std::sync::Arc<scrutineer_graph::Graph>,
+    rule: &str,
+    on: scrutineer_graph::Date,
+) -> Vec<Answer> {
+    let r = set.get(rule).expect("a peer rule is in the pack");
+    let eval = set.evaluate(std::slice::from_ref(g), on, Some(&[r]));
+    assert!(eval.errors.is_empty(), "{:?}", eval.errors);
+    let mut a: Vec<Answer> = eval
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.subject.clone(),
+                f.outcome.as_str().to_string(),
+            )
+        })
+        .collect();
+    a.sort();
+    a.dedup();
+    a
+}

@@ -6,29 +6,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use scrutineer_bench::synth::{Rng, partnership};
-use scrutineer_bench::{Answer, PEER_RULES, native, rego};
+use scrutineer_bench::{PEER_RULES, native, rego, rhai_answers};
 use scrutineer_graph::{Date, Graph, load_file};
 use scrutineer_rules::{Limits, RuleSet};
-
-fn rhai_answers(set: &RuleSet, g: &Arc<Graph>, rule: &str, on: Date) -> Vec<Answer> {
-    let r = set.get(rule).expect("rule");
-    let eval = set.evaluate(std::slice::from_ref(g), on, Some(&[r]));
-    assert!(eval.errors.is_empty(), "{:?}", eval.errors);
-    let mut a: Vec<Answer> = eval
-        .findings
-        .iter()
-        .map(|f| {
-            (
-                f.rule.clone(),
-                f.subject.clone(),
-                f.outcome.as_str().to_string(),
-            )
-        })
-        .collect();
-    a.sort();
-    a.dedup();
-    a
-}
 
 #[test]
 fn rhai_native_and_rego_agree() {
