@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Audit the governance of Community Safety Partnerships as of a date.
 #[derive(Parser, Debug)]
-#[command(name = "scrutineer", version, about, long_about = None)]
+#[command(name = "scrutineer", version, long_about = None)]
 pub struct Cli {
     /// Worker threads for evaluation (default: one per core). Output is the same whatever
     /// the number.
@@ -39,6 +39,17 @@ pub enum Command {
     Graph(GraphArgs),
     /// Rewrite partnership files in the canonical layout (atomically; nothing is lost).
     Fmt(FmtArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) for scrutineer and each of its commands.
+    Man,
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Args, Debug)]

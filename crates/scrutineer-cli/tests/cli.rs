@@ -307,3 +307,59 @@ fn a_closed_pipe_is_not_an_error() {
         "{status:?}"
     );
 }
+
+const SUBCOMMANDS: [&str; 11] = [
+    "check",
+    "explain",
+    "rules",
+    "validate",
+    "what-if",
+    "timeline",
+    "report",
+    "graph",
+    "fmt",
+    "completions",
+    "man",
+];
+
+#[test]
+fn completions_cover_every_command_in_each_shell() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = scrutineer(&["completions", shell]);
+        assert_eq!(
+            code(&out),
+            0,
+            "{shell}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let script = String::from_utf8(out.stdout).unwrap();
+        for sub in SUBCOMMANDS {
+            assert!(script.contains(sub), "{shell} completion lacks `{sub}`");
+        }
+        assert!(script.contains("as-of"), "{shell} completion lacks options");
+    }
+    let out = scrutineer(&["completions", "tcsh"]);
+    assert_eq!(code(&out), 2, "an unknown shell is a usage error");
+}
+
+#[test]
+fn the_man_page_has_a_section_per_command_with_its_options() {
+    let out = scrutineer(&["man"]);
+    assert_eq!(code(&out), 0);
+    let roff = String::from_utf8(out.stdout).unwrap();
+    assert!(roff.starts_with(".ie"), "roff from the first byte");
+    assert!(roff.contains(".TH scrutineer 1"));
+    for sub in SUBCOMMANDS {
+        assert!(
+            roff.contains(&format!(".TH scrutineer-{sub} 1")),
+            "no page for `{sub}`"
+        );
+    }
+    assert!(
+        !roff.contains(".TH scrutineer-help"),
+        "clap's help needs no page"
+    );
+    // Each page carries the options as `--help` lists them.
+    assert!(roff.contains("\\-\\-baseline"));
+    assert!(roff.contains("Audit the governance of Community Safety Partnerships"));
+}

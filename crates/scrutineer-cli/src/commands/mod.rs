@@ -6,6 +6,7 @@ pub mod fmt;
 pub mod graph;
 pub mod report;
 pub mod rules;
+pub mod shell;
 pub mod timeline;
 pub mod validate;
 pub mod whatif;
