@@ -363,3 +363,66 @@ fn the_man_page_has_a_section_per_command_with_its_options() {
     assert!(roff.contains("\\-\\-baseline"));
     assert!(roff.contains("Audit the governance of Community Safety Partnerships"));
 }
+
+/// More partnerships than one chunk of `check`: copies of Watford under new ids.
+fn many_partnerships(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        std::fs::read_to_string(common::root().join("graphs/partnerships/watford.ron")).unwrap();
+    for i in 0..n {
+        let copy = text.replacen("id: \"watford\"", &format!("id: \"watford-{i}\""), 1);
+        std::fs::write(dir.path().join(format!("watford-{i}.ron")), copy).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn no_progress_bar_when_standard_error_is_not_a_terminal() {
+    let dir = many_partnerships(130);
+    let out = scrutineer(&[
+        "check",
+        "--as-of",
+        "2022-10-01",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1, "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_progress_bar_on_a_terminal_for_a_long_run() {
+    // `script` (util-linux) runs the command on a pseudo-terminal.
+    let dir = many_partnerships(130);
+    let command = format!(
+        "{} check --as-of 2022-10-01 {} > /dev/null",
+        env!("CARGO_BIN_EXE_scrutineer"),
+        dir.path().display()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("TERM", "xterm")
+        .current_dir(common::root())
+        .output()
+        .expect("`script` from util-linux runs");
+    let seen = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        seen.contains("/130 partnerships checked"),
+        "no progress bar on the terminal: {seen:?}"
+    );
+    // One chunk or fewer: no bar, even on a terminal.
+    let command = format!(
+        "{} check --as-of 2022-10-01 graphs/partnerships > /dev/null",
+        env!("CARGO_BIN_EXE_scrutineer")
+    );
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("TERM", "xterm")
+        .current_dir(common::root())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("partnerships checked"));
+}

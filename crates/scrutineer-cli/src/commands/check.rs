@@ -5,9 +5,11 @@
 //! run over one chunk. The output is the same bytes whatever the chunk size or thread count.
 
 use std::collections::HashMap;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use scrutineer_graph::{Graph, Level, load_file};
 use scrutineer_report::{
@@ -52,16 +54,25 @@ fn broken(message: &str) -> u8 {
     BROKEN
 }
 
-/// Loads a chunk of files in parallel, printing their diagnostics in file order. Returns the
-/// graphs that loaded and whether any file had a problem.
-fn load_chunk(files: &[PathBuf], seen: &mut HashMap<String, PathBuf>) -> (Vec<Arc<Graph>>, bool) {
+/// A chunk of partnerships, loaded.
+struct Chunk {
+    graphs: Vec<Arc<Graph>>,
+    /// Whether any file had a problem.
+    problem: bool,
+    /// The files' diagnostics in file order, for standard error.
+    messages: String,
+}
+
+/// Loads a chunk of files in parallel.
+fn load_chunk(files: &[PathBuf], seen: &mut HashMap<String, PathBuf>) -> Chunk {
     let loaded: Vec<_> = files.par_iter().map(|f| load_file(f)).collect();
     let mut graphs = Vec::new();
     let mut problem = false;
+    let mut messages = String::new();
     for l in loaded {
         for (level, d) in &l.diagnostics {
             let text = d.render(l.source.as_deref());
-            eprint(&match level {
+            messages.push_str(&match level {
                 Level::Error => text,
                 Level::Warning => text.replacen("error:", "warning:", 1),
             });
@@ -70,7 +81,7 @@ fn load_chunk(files: &[PathBuf], seen: &mut HashMap<String, PathBuf>) -> (Vec<Ar
         if let Some(g) = l.graph {
             // Two files describing one partnership would make results ambiguous.
             if let Some(other) = seen.insert(g.data.id.clone(), g.file.clone()) {
-                eprint(&format!(
+                messages.push_str(&format!(
                     "error: partnership id `{}` is used by both {} and {}\n  = help: give each partnership its own id\n",
                     g.data.id,
                     other.display(),
@@ -82,7 +93,36 @@ fn load_chunk(files: &[PathBuf], seen: &mut HashMap<String, PathBuf>) -> (Vec<Ar
             graphs.push(Arc::new(g));
         }
     }
-    (graphs, problem)
+    Chunk {
+        graphs,
+        problem,
+        messages,
+    }
+}
+
+/// A progress bar on standard error for a run of more than one chunk, shown only when a person
+/// is watching standard error: never in a pipe, a file or CI logs.
+fn progress_bar(files: usize) -> Option<ProgressBar> {
+    if files <= CHUNK || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(files as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} partnerships checked, about {eta} left")
+            .expect("a valid template")
+            .progress_chars("=> "),
+    );
+    // Drawn at once, not at the end of the first chunk.
+    bar.tick();
+    Some(bar)
+}
+
+/// Runs `write` with the progress bar (if any) cleared, so output never mixes with it.
+fn without_bar(bar: &Option<ProgressBar>, write: impl FnOnce()) {
+    match bar {
+        Some(b) => b.suspend(write),
+        None => write(),
+    }
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -138,8 +178,13 @@ pub fn run(args: CheckArgs) -> u8 {
     let mut unused: Vec<UnusedWaiver> = Vec::new();
     let mut counts = (0usize, 0usize);
     let mut failed = false;
+    let bar = progress_bar(files.len());
     for chunk in files.chunks(CHUNK) {
-        let (graphs, problem) = load_chunk(chunk, &mut seen);
+        let Chunk {
+            graphs,
+            problem,
+            messages,
+        } = load_chunk(chunk, &mut seen);
         input_broken |= problem;
         let mut eval = set.evaluate(&graphs, as_of, Some(&chosen));
         if !args.no_waivers {
@@ -179,10 +224,17 @@ pub fn run(args: CheckArgs) -> u8 {
                 }
             }
         }
-        print(&match args.format {
+        let text = match args.format {
             Format::Text => render_text_partnerships(&chunk_set),
             Format::Json => stream.results(&chunk_set),
+        };
+        without_bar(&bar, || {
+            eprint(&messages);
+            print(&text);
         });
+        if let Some(b) = &bar {
+            b.inc(chunk.len() as u64);
+        }
         // Only JSON lists every partnership at the end; text needs just the count, so a long
         // text run keeps nothing per partnership and its memory stays flat.
         if args.format == Format::Json {
@@ -190,6 +242,9 @@ pub fn run(args: CheckArgs) -> u8 {
         }
         errors.extend(eval.errors);
         unused.extend(eval.unused_waivers);
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
     let end = ResultSet {
         as_of,
