@@ -121,6 +121,7 @@ pub enum GraphFormat {
     Mermaid,
     Svg,
     Json,
+    Graphml,
 }
 
 #[derive(Args, Debug)]

@@ -43,7 +43,7 @@ fn markdown_packs_and_pictures_of_each_seed_partnership() {
                 format!("report_markdown__{seed}"),
                 String::from_utf8_lossy(&md.stdout)
             );
-            for format in ["dot", "svg", "mermaid"] {
+            for format in ["dot", "svg", "mermaid", "graphml"] {
                 let out =
                     scrutineer(&["graph", &file, "--as-of", "2022-10-01", "--format", format]);
                 assert_eq!(out.status.code(), Some(0));
@@ -186,6 +186,15 @@ fn hostile_text_is_escaped_in_every_format() {
         dot.contains(r#"\"Quoted\""#) && !dot.contains('\u{7}'),
         "{dot}"
     );
+    // GraphML is XML: it must parse, and the names must come back as the text they were.
+    let graphml = graph("graphml");
+    let doc = roxmltree::Document::parse(&graphml).expect("well-formed GraphML");
+    assert!(
+        doc.descendants()
+            .any(|n| n.text().is_some_and(|t| t.contains("<svg onload"))),
+        "the hostile name should survive as text: {graphml}"
+    );
+    assert!(!graphml.contains('\u{7}'), "{graphml}");
     let mermaid = graph("mermaid");
     assert!(
         !mermaid.contains("<svg")
@@ -230,4 +239,44 @@ fn report_out_replaces_a_file_whole_or_not_at_all() {
         .filter(|n| n.to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn graphml_is_well_formed_and_holds_the_same_structure_as_json() {
+    for seed in SEEDS {
+        let file = format!("graphs/partnerships/{seed}.ron");
+        let run = |format: &str| {
+            let out = scrutineer(&["graph", &file, "--as-of", "2022-10-01", "--format", format]);
+            assert_eq!(out.status.code(), Some(0));
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+        let graphml = run("graphml");
+        let doc = roxmltree::Document::parse(&graphml).expect("well-formed GraphML");
+        let count = |tag: &str| doc.descendants().filter(|n| n.has_tag_name(tag)).count();
+        assert_eq!(
+            count("node"),
+            json["nodes"].as_array().unwrap().len(),
+            "{seed}"
+        );
+        assert_eq!(
+            count("edge"),
+            json["edges"].as_array().unwrap().len(),
+            "{seed}"
+        );
+        // Every edge joins two nodes of the file.
+        let ids: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("node"))
+            .filter_map(|n| n.attribute("id"))
+            .collect();
+        for e in doc.descendants().filter(|n| n.has_tag_name("edge")) {
+            for end in ["source", "target"] {
+                assert!(
+                    ids.contains(&e.attribute(end).unwrap()),
+                    "{seed}: dangling {end}"
+                );
+            }
+        }
+    }
 }

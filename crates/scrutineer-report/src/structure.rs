@@ -405,6 +405,65 @@ impl Structure {
         out
     }
 
+    /// GraphML, for graph tools (Gephi, yEd, NetworkX, igraph). Every node and edge carries its
+    /// kind, label and the rules failing on it; ids are the partnership file's.
+    pub fn to_graphml(&self) -> String {
+        let x = crate::html::escape;
+        let mut out = String::from(concat!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ",
+            "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ",
+            "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns ",
+            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+        ));
+        for (id, on, name) in [
+            ("label", "node", "label"),
+            ("kind", "node", "kind"),
+            ("detail", "node", "detail"),
+            ("failing", "node", "failing"),
+            ("edge_kind", "edge", "kind"),
+            ("edge_label", "edge", "label"),
+            ("edge_failing", "edge", "failing"),
+        ] {
+            out.push_str(&format!(
+                "  <key id=\"{id}\" for=\"{on}\" attr.name=\"{name}\" attr.type=\"string\"/>\n"
+            ));
+        }
+        out.push_str(&format!(
+            "  <graph id=\"{}\" edgedefault=\"directed\">\n    <desc>{} as of {}</desc>\n",
+            x(&self.partnership),
+            x(&self.name),
+            x(&self.as_of)
+        ));
+        let kind = |k: NodeKind| match k {
+            NodeKind::Group => "group",
+            NodeKind::Organisation => "organisation",
+            NodeKind::Person => "person",
+        };
+        for n in &self.nodes {
+            out.push_str(&format!(
+                "    <node id=\"{}\">\n      <data key=\"label\">{}</data>\n      <data key=\"kind\">{}</data>\n      <data key=\"detail\">{}</data>\n      <data key=\"failing\">{}</data>\n    </node>\n",
+                x(&n.id),
+                x(&n.label),
+                kind(n.kind),
+                x(&n.detail),
+                x(&n.failing.join(" "))
+            ));
+        }
+        for (i, e) in self.edges.iter().enumerate() {
+            out.push_str(&format!(
+                "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">\n      <data key=\"edge_kind\">{}</data>\n      <data key=\"edge_label\">{}</data>\n      <data key=\"edge_failing\">{}</data>\n    </edge>\n",
+                x(&e.from),
+                x(&e.to),
+                e.kind,
+                x(&e.label),
+                x(&e.failing.join(" "))
+            ));
+        }
+        out.push_str("  </graph>\n</graphml>\n");
+        out
+    }
+
     /// The structure as JSON.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("plain data always serialises");

@@ -1,4 +1,4 @@
-//! `scrutineer graph GRAPH --format dot|mermaid|svg|json`: the structure drawn in the pack.
+//! `scrutineer graph GRAPH --format dot|mermaid|svg|json|graphml`: the structure drawn in the pack.
 
 use std::sync::Arc;
 
@@ -35,6 +35,7 @@ pub fn run(args: GraphArgs) -> u8 {
         GraphFormat::Mermaid => s.to_mermaid(),
         GraphFormat::Svg => s.to_svg(),
         GraphFormat::Json => s.to_json(),
+        GraphFormat::Graphml => s.to_graphml(),
     });
     OK
 }
