@@ -134,8 +134,8 @@ pub struct CheckArgs {
     /// The rule pack folder (default: rules/).
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
     /// Also show passes and rules that do not apply.
     #[arg(long)]
     pub all: bool,
@@ -265,6 +265,15 @@ pub struct ValidateArgs {
 pub enum Format {
     Text,
     Json,
+}
+
+/// `check`'s formats: those of the other commands, and SARIF.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    /// SARIF 2.1.0, for code-scanning tools (written at the end of the run, not streamed).
+    Sarif,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

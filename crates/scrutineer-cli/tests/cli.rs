@@ -426,3 +426,122 @@ fn a_progress_bar_on_a_terminal_for_a_long_run() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("partnerships checked"));
 }
+
+/// The OASIS SARIF 2.1.0 schema (Schemata/sarif-schema-2.1.0.json of oasis-tcs/sarif-spec,
+/// as vendored by the serde-sarif crate). One change: its two `language` patterns,
+/// `^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`, have a stray `]` that Rust's regex engine rejects
+/// as it compiles the schema; they read `^[a-zA-Z]{2}(-[a-zA-Z]{2})?$` here. scrutineer does not
+/// write `language`.
+fn sarif_validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(
+        common::root().join("crates/scrutineer-cli/tests/data/sarif-schema-2.1.0.json"),
+    )
+    .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    jsonschema::draft7::new(&schema).expect("the SARIF schema compiles")
+}
+
+fn sarif(args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = vec!["check", "--format", "sarif"];
+    all.extend_from_slice(args);
+    let out = scrutineer(&all);
+    let v = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let errors: Vec<String> = sarif_validator()
+        .iter_errors(&v)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "not valid SARIF 2.1.0: {errors:#?}");
+    (code(&out), v)
+}
+
+#[test]
+fn sarif_output_validates_and_maps_every_outcome() {
+    // The schema does reject what is not SARIF.
+    assert!(!sarif_validator().is_valid(&serde_json::json!({ "version": "2.1.0" })));
+    let (exit, v) = sarif(&["--as-of", "2022-10-01", "--all"]);
+    assert_eq!(exit, 1, "failures still set the exit code");
+    let run = &v["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 27);
+    for r in rules {
+        assert!(r["helpUri"].as_str().unwrap().starts_with("https://"));
+        assert!(!r["help"]["text"].as_str().unwrap().is_empty());
+    }
+    let results = run["results"].as_array().unwrap();
+    for kind in ["fail", "open", "pass", "notApplicable"] {
+        assert!(
+            results.iter().any(|r| r["kind"] == kind),
+            "no result of kind {kind}"
+        );
+    }
+    // Welwyn Hatfield's probation seat, as in the JSON output.
+    let probation = results
+        .iter()
+        .find(|r| {
+            r["ruleId"] == "CDA-S5-RA-PARTICIPATION"
+                && r["properties"]["partnership"] == "welwyn-hatfield"
+                && r["properties"]["subject"] == "probation"
+        })
+        .expect("the probation result");
+    assert_eq!(probation["kind"], "fail");
+    // A warning in the pack, so a SARIF warning.
+    assert_eq!(probation["level"], "warning");
+    assert_eq!(
+        probation["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "graphs/partnerships/welwyn-hatfield.ron"
+    );
+    let i = probation["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(rules[i]["id"], "CDA-S5-RA-PARTICIPATION");
+    // Only fails carry a level other than none.
+    for r in results.iter().filter(|r| r["kind"] != "fail") {
+        assert_eq!(r["level"], "none", "{r}");
+    }
+}
+
+#[test]
+fn sarif_suppresses_waived_failures_and_reports_rule_errors() {
+    let (_, v) = sarif(&[
+        "--as-of",
+        "2022-10-01",
+        "crates/scrutineer-cli/tests/data/waivers.ron",
+    ]);
+    let waived: Vec<_> = v["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["properties"]["outcome"] == "waived")
+        .collect();
+    assert!(!waived.is_empty());
+    for r in waived {
+        assert_eq!(r["kind"], "fail");
+        assert_eq!(r["suppressions"][0]["kind"], "external");
+        assert!(
+            !r["suppressions"][0]["justification"]
+                .as_str()
+                .unwrap()
+                .is_empty()
+        );
+    }
+    let dir = rules_with("LOOPS-FOREVER");
+    let (exit, v) = sarif(&[
+        "--as-of",
+        "2022-10-01",
+        "--rules",
+        dir.path().to_str().unwrap(),
+        "graphs/partnerships/welwyn-hatfield.ron",
+    ]);
+    assert_eq!(exit, 2);
+    let inv = &v["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let note = &inv["toolExecutionNotifications"][0];
+    assert_eq!(note["descriptor"]["id"], "LOOPS-FOREVER");
+    assert!(note["locations"][0]["physicalLocation"]["region"]["startLine"].is_u64());
+    // The other rule's results are still there.
+    assert!(
+        v["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["ruleId"] == "HALL-FIXED-TERM-POSTS")
+    );
+}

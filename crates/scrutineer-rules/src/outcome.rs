@@ -10,7 +10,7 @@ pub enum Outcome {
     Fail,
     /// The records held do not let anyone judge.
     Unknown,
-    /// A failure the committee has knowingly accepted (waivers arrive with the what-if issue).
+    /// A failure the committee has knowingly accepted, under a waiver in the partnership file.
     Waived,
     /// The evidence shows the check is met.
     Pass,

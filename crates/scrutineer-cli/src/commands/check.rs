@@ -13,13 +13,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use scrutineer_graph::{Graph, Level, load_file};
 use scrutineer_report::{
-    Baseline, JsonStream, PartnershipInfo, ResultSet, Totals, render_text_footer,
+    Baseline, JsonStream, PartnershipInfo, ResultSet, Totals, render_sarif, render_text_footer,
     render_text_partnerships,
 };
 use scrutineer_rules::{Finding, Limits, Outcome, Rule, RuleError, UnusedWaiver, waivers};
 
 use super::{BROKEN, FAILED, OK, choose, rule_set};
-use crate::cli::{CheckArgs, Format, LimitArgs};
+use crate::cli::{CheckArgs, CheckFormat as Format, LimitArgs};
 use crate::output::{eprint, print};
 use crate::paths;
 
@@ -178,6 +178,7 @@ pub fn run(args: CheckArgs) -> u8 {
     let mut unused: Vec<UnusedWaiver> = Vec::new();
     let mut counts = (0usize, 0usize);
     let mut failed = false;
+    let (mut sarif, mut sarif_files) = (Vec::new(), std::collections::BTreeMap::new());
     let bar = progress_bar(files.len());
     for chunk in files.chunks(CHUNK) {
         let Chunk {
@@ -227,6 +228,16 @@ pub fn run(args: CheckArgs) -> u8 {
         let text = match args.format {
             Format::Text => render_text_partnerships(&chunk_set),
             Format::Json => stream.results(&chunk_set),
+            Format::Sarif => {
+                // One JSON document with the rules first: kept until the end of the run.
+                sarif.extend(chunk_set.findings.iter().map(|f| (*f).clone()));
+                sarif_files.extend(
+                    graphs
+                        .iter()
+                        .map(|g| (g.data.id.clone(), g.file.display().to_string())),
+                );
+                String::new()
+            }
         };
         without_bar(&bar, || {
             eprint(&messages);
@@ -259,10 +270,14 @@ pub fn run(args: CheckArgs) -> u8 {
     print(&match args.format {
         Format::Text => render_text_footer(&end, &totals),
         Format::Json => stream.finish(&end, &infos, counts),
+        Format::Sarif => {
+            let pack: Vec<&Rule> = set.rules.iter().collect();
+            render_sarif(&sarif, &pack, &sarif_files, &errors)
+        }
     });
     if input_broken || !errors.is_empty() {
         // Rule errors also go to stderr, so a JSON consumer piping stdout still sees them.
-        if args.format == Format::Json {
+        if args.format != Format::Text {
             for e in &errors {
                 eprint(&format!("error: {e}\n"));
             }
