@@ -274,6 +274,8 @@ pub enum CheckFormat {
     Json,
     /// SARIF 2.1.0, for code-scanning tools (written at the end of the run, not streamed).
     Sarif,
+    /// JUnit XML: a test suite per partnership, a test case per rule.
+    Junit,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

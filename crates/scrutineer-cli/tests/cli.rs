@@ -545,3 +545,137 @@ fn sarif_suppresses_waived_failures_and_reports_rule_errors() {
             .any(|r| r["ruleId"] == "HALL-FIXED-TERM-POSTS")
     );
 }
+
+/// (partnership, rule) of each case with a child element named `tag`, from JUnit XML.
+fn junit_cases_with(xml: &str, tag: &str) -> std::collections::BTreeSet<(String, String)> {
+    let doc = roxmltree::Document::parse(xml).expect("well-formed JUnit XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .filter(|c| c.children().any(|x| x.has_tag_name(tag)))
+        .map(|c| {
+            let rule = c.attribute("name").unwrap().split(':').next().unwrap();
+            (
+                c.attribute("classname").unwrap().to_string(),
+                rule.to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn junit_has_a_case_per_rule_and_partnership_agreeing_with_json() {
+    let out = scrutineer(&["check", "--as-of", "2022-10-01", "--format", "junit"]);
+    assert_eq!(code(&out), 1);
+    let xml = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed JUnit XML");
+    let root = doc.root_element();
+    assert!(root.has_tag_name("testsuites"));
+    let suites: Vec<_> = root.children().filter(|n| n.is_element()).collect();
+    assert_eq!(suites.len(), 4);
+    for s in &suites {
+        assert!(s.has_tag_name("testsuite"));
+        let cases: Vec<_> = s
+            .children()
+            .filter(|n| n.has_tag_name("testcase"))
+            .collect();
+        assert_eq!(cases.len(), 27);
+        let count = |tag: &str| {
+            cases
+                .iter()
+                .filter(|c| c.children().any(|x| x.has_tag_name(tag)))
+                .count()
+                .to_string()
+        };
+        // The suite's totals are its cases'.
+        assert_eq!(s.attribute("tests"), Some("27"));
+        assert_eq!(s.attribute("failures"), Some(count("failure").as_str()));
+        assert_eq!(s.attribute("skipped"), Some(count("skipped").as_str()));
+        assert_eq!(s.attribute("errors"), Some(count("error").as_str()));
+        for c in &cases {
+            assert!(c.attribute("classname").is_some() && c.attribute("name").is_some());
+        }
+    }
+    // A case fails exactly when JSON has a failure for that rule and partnership.
+    let json = scrutineer(&["check", "--as-of", "2022-10-01", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let failing: std::collections::BTreeSet<(String, String)> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["outcome"] == "fail")
+        .map(|r| {
+            (
+                r["partnership"].as_str().unwrap().to_string(),
+                r["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(!failing.is_empty());
+    assert_eq!(junit_cases_with(&xml, "failure"), failing);
+    // --severity applies as to the exit code: only violations fail.
+    let out = scrutineer(&[
+        "check",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "junit",
+        "--severity",
+        "violation",
+    ]);
+    let strict = junit_cases_with(&String::from_utf8(out.stdout).unwrap(), "failure");
+    assert!(strict.len() < failing.len() && strict.is_subset(&failing));
+}
+
+#[test]
+fn junit_reports_a_rule_that_could_not_run_as_an_error() {
+    let dir = rules_with("LOOPS-FOREVER");
+    let out = scrutineer(&[
+        "check",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "junit",
+        "--rules",
+        dir.path().to_str().unwrap(),
+        "graphs/partnerships/welwyn-hatfield.ron",
+    ]);
+    assert_eq!(code(&out), 2);
+    let xml = String::from_utf8(out.stdout).unwrap();
+    let errors = junit_cases_with(&xml, "error");
+    assert!(errors.contains(&("welwyn-hatfield".into(), "LOOPS-FOREVER".into())));
+    assert!(
+        xml.contains("HALL-FIXED-TERM-POSTS"),
+        "the other rule still reports"
+    );
+}
+
+#[test]
+fn hostile_text_stays_text_in_junit_and_sarif() {
+    let file = "crates/scrutineer-cli/tests/data/hostile.ron";
+    let out = scrutineer(&[
+        "check",
+        "--as-of",
+        "2022-10-01",
+        "--all",
+        "--format",
+        "junit",
+        file,
+    ]);
+    let xml = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed despite the markup");
+    assert!(
+        doc.descendants()
+            .filter_map(|n| n.attribute("name"))
+            .any(|t| t.starts_with("<script>document")),
+        "the hostile partnership name should come back as text"
+    );
+    assert!(
+        doc.descendants()
+            .filter_map(|n| n.text())
+            .any(|t| t.contains("Board <svg onload")),
+        "the hostile group name should come back as text"
+    );
+    assert!(!xml.chars().any(|c| c.is_control() && c != '\n'), "{xml}");
+    let (_, v) = sarif(&["--as-of", "2022-10-01", "--all", file]);
+    assert!(v.to_string().contains("svg onload"));
+}

@@ -5,6 +5,7 @@
 mod baseline;
 pub mod html;
 mod json;
+mod junit;
 pub mod markdown;
 mod sarif;
 pub mod structure;
@@ -20,6 +21,7 @@ use scrutineer_rules::{Finding, Rule, RuleError, UnusedWaiver};
 pub use baseline::{Baseline, Change, EarlierResult};
 pub use html::{PackExtras, render_html};
 pub use json::{JsonStream, render_json};
+pub use junit::{junit_head, junit_suite, junit_tail};
 pub use markdown::render_markdown;
 pub use sarif::render_sarif;
 pub use structure::Structure;

@@ -13,8 +13,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use scrutineer_graph::{Graph, Level, load_file};
 use scrutineer_report::{
-    Baseline, JsonStream, PartnershipInfo, ResultSet, Totals, render_sarif, render_text_footer,
-    render_text_partnerships,
+    Baseline, JsonStream, PartnershipInfo, ResultSet, Totals, junit_head, junit_suite, junit_tail,
+    render_sarif, render_text_footer, render_text_partnerships,
 };
 use scrutineer_rules::{Finding, Limits, Outcome, Rule, RuleError, UnusedWaiver, waivers};
 
@@ -167,8 +167,10 @@ pub fn run(args: CheckArgs) -> u8 {
     };
 
     let mut stream = JsonStream::start(as_of);
-    if args.format == Format::Json {
-        print(&stream.head);
+    match args.format {
+        Format::Json => print(&stream.head),
+        Format::Junit => print(&junit_head()),
+        Format::Text | Format::Sarif => {}
     }
     let mut seen = HashMap::new();
     let mut input_broken = false;
@@ -238,6 +240,34 @@ pub fn run(args: CheckArgs) -> u8 {
                 );
                 String::new()
             }
+            Format::Junit => {
+                let chosen_rules: Vec<&Rule> = chosen.to_vec();
+                let as_of = as_of.to_string();
+                graphs
+                    .iter()
+                    .map(|g| {
+                        let id = g.data.id.as_str();
+                        let findings: Vec<&Finding> = eval
+                            .findings
+                            .iter()
+                            .filter(|f| f.partnership == id)
+                            .collect();
+                        let errors: Vec<&RuleError> = eval
+                            .errors
+                            .iter()
+                            .filter(|e| e.partnership.as_deref() == Some(id))
+                            .collect();
+                        junit_suite(
+                            (id, &g.data.name),
+                            &as_of,
+                            &chosen_rules,
+                            &findings,
+                            &errors,
+                            threshold,
+                        )
+                    })
+                    .collect()
+            }
         };
         without_bar(&bar, || {
             eprint(&messages);
@@ -274,6 +304,7 @@ pub fn run(args: CheckArgs) -> u8 {
             let pack: Vec<&Rule> = set.rules.iter().collect();
             render_sarif(&sarif, &pack, &sarif_files, &errors)
         }
+        Format::Junit => junit_tail(),
     });
     if input_broken || !errors.is_empty() {
         // Rule errors also go to stderr, so a JSON consumer piping stdout still sees them.
