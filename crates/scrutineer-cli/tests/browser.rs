@@ -11,6 +11,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::scrutineer;
+
 fn chromium() -> Option<PathBuf> {
     if let Ok(p) = std::env::var("SCRUTINEER_CHROMIUM") {
         return Some(PathBuf::from(p));
@@ -39,14 +41,6 @@ fn require_chromium() -> Option<PathBuf> {
             None
         }
     }
-}
-
-fn scrutineer(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_scrutineer"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("runs")
 }
 
 /// Runs headless Chromium on a file with the flags that keep it off the network.

@@ -5,13 +5,7 @@ mod common;
 use std::io::Read;
 use std::process::{Command, Output, Stdio};
 
-fn scrutineer(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_scrutineer"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("the binary runs")
-}
+use common::scrutineer;
 
 fn code(o: &Output) -> i32 {
     o.status.code().expect("exited normally")

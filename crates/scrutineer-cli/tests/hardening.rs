@@ -3,19 +3,12 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use scrutineer_graph::format::format_text;
 use scrutineer_rules::Limits;
 use scrutineer_rules::whatif::Scenario;
 
-fn scrutineer(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_scrutineer"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("runs")
-}
+use common::scrutineer;
 
 #[test]
 fn hostile_scenarios_are_stopped_and_reported_with_file_and_position() {

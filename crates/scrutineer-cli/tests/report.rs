@@ -3,15 +3,7 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
-fn scrutineer(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_scrutineer"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("runs")
-}
+use common::scrutineer;
 
 const SEEDS: [&str; 4] = [
     "leicestershire-district-fairmead",

@@ -3,19 +3,12 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
 
 use scrutineer_report::{PartnershipInfo, VariantResult, WhatIf, render_whatif_text};
 use scrutineer_rules::whatif::{Scenario, diff};
 use scrutineer_rules::{Limits, Outcome};
 
-fn scrutineer(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_scrutineer"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("runs")
-}
+use common::scrutineer;
 
 fn scenarios() -> Vec<String> {
     let mut out: Vec<String> = std::fs::read_dir(common::root().join("graphs/what-if"))

@@ -50,6 +50,19 @@ impl Loaded {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(|(l, _)| *l == Level::Error)
     }
+
+    /// Every diagnostic as a person reads it, in file order, warnings labelled as such.
+    pub fn render_diagnostics(&self) -> String {
+        let mut out = String::new();
+        for (level, d) in &self.diagnostics {
+            let text = d.render(self.source.as_deref());
+            out.push_str(&match level {
+                Level::Error => text,
+                Level::Warning => text.replacen("error:", "warning:", 1),
+            });
+        }
+        out
+    }
 }
 
 /// Reads and checks one partnership file.

@@ -6,19 +6,15 @@
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
-use std::path::PathBuf;
-use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
-use scrutineer_graph::{Graph, Level, load_file};
 use scrutineer_report::{
     Baseline, JsonStream, PartnershipInfo, ResultSet, Totals, junit_head, junit_suite, junit_tail,
     render_sarif, render_text_footer, render_text_partnerships,
 };
 use scrutineer_rules::{Finding, Limits, Outcome, Rule, RuleError, UnusedWaiver, waivers};
 
-use super::{BROKEN, FAILED, OK, choose, rule_set};
+use super::{BROKEN, FAILED, Loaded, OK, choose, load_files, rule_set};
 use crate::cli::{CheckArgs, CheckFormat as Format, LimitArgs};
 use crate::output::{eprint, print};
 use crate::paths;
@@ -52,52 +48,6 @@ pub fn limits(args: &LimitArgs) -> Limits {
 fn broken(message: &str) -> u8 {
     eprint(&format!("error: {message}\n"));
     BROKEN
-}
-
-/// A chunk of partnerships, loaded.
-struct Chunk {
-    graphs: Vec<Arc<Graph>>,
-    /// Whether any file had a problem.
-    problem: bool,
-    /// The files' diagnostics in file order, for standard error.
-    messages: String,
-}
-
-/// Loads a chunk of files in parallel.
-fn load_chunk(files: &[PathBuf], seen: &mut HashMap<String, PathBuf>) -> Chunk {
-    let loaded: Vec<_> = files.par_iter().map(|f| load_file(f)).collect();
-    let mut graphs = Vec::new();
-    let mut problem = false;
-    let mut messages = String::new();
-    for l in loaded {
-        for (level, d) in &l.diagnostics {
-            let text = d.render(l.source.as_deref());
-            messages.push_str(&match level {
-                Level::Error => text,
-                Level::Warning => text.replacen("error:", "warning:", 1),
-            });
-        }
-        problem |= !l.diagnostics.is_empty();
-        if let Some(g) = l.graph {
-            // Two files describing one partnership would make results ambiguous.
-            if let Some(other) = seen.insert(g.data.id.clone(), g.file.clone()) {
-                messages.push_str(&format!(
-                    "error: partnership id `{}` is used by both {} and {}\n  = help: give each partnership its own id\n",
-                    g.data.id,
-                    other.display(),
-                    g.file.display()
-                ));
-                problem = true;
-                continue;
-            }
-            graphs.push(Arc::new(g));
-        }
-    }
-    Chunk {
-        graphs,
-        problem,
-        messages,
-    }
 }
 
 /// A progress bar on standard error for a run of more than one chunk, shown only when a person
@@ -183,11 +133,11 @@ pub fn run(args: CheckArgs) -> u8 {
     let (mut sarif, mut sarif_files) = (Vec::new(), std::collections::BTreeMap::new());
     let bar = progress_bar(files.len());
     for chunk in files.chunks(CHUNK) {
-        let Chunk {
+        let Loaded {
             graphs,
             problem,
             messages,
-        } = load_chunk(chunk, &mut seen);
+        } = load_files(chunk, &mut seen);
         input_broken |= problem;
         let mut eval = set.evaluate(&graphs, as_of, Some(&chosen));
         if !args.no_waivers {

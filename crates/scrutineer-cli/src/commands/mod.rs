@@ -11,10 +11,12 @@ pub mod timeline;
 pub mod validate;
 pub mod whatif;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use scrutineer_graph::{Graph, Level, load_file};
+use rayon::prelude::*;
+use scrutineer_graph::{Graph, load_file};
 
 use crate::output::eprint;
 
@@ -25,51 +27,59 @@ pub const FAILED: u8 = 1;
 /// Exit code: the input or a rule is broken.
 pub const BROKEN: u8 = 2;
 
-/// Loads partnership files, printing every diagnostic to standard error. Returns the graphs
-/// that loaded and whether any file had problems: errors, or warnings such as a reporting cycle
-/// (the graph still loads, so the rules report on it, but the run exits 2).
-pub fn load_partnerships(files: &[PathBuf]) -> (Vec<Arc<Graph>>, bool) {
+/// Partnership files, loaded.
+pub struct Loaded {
+    pub graphs: Vec<Arc<Graph>>,
+    /// Whether any file had a problem: errors, or warnings such as a reporting cycle (the graph
+    /// still loads, so the rules report on it, but the run exits 2).
+    pub problem: bool,
+    /// The files' diagnostics in file order, for standard error.
+    pub messages: String,
+}
+
+/// Loads files in parallel. `seen` holds the partnership ids already loaded in this run (by
+/// file), so that a run in several batches still refuses two files with one id.
+pub fn load_files(files: &[PathBuf], seen: &mut HashMap<String, PathBuf>) -> Loaded {
+    let loaded: Vec<_> = files.par_iter().map(|f| load_file(f)).collect();
     let mut graphs = Vec::new();
-    let mut broken = false;
-    for file in files {
-        let loaded = load_file(file);
-        for (level, d) in &loaded.diagnostics {
-            let text = d.render(loaded.source.as_deref());
-            match level {
-                Level::Error => eprint(&text),
-                Level::Warning => eprint(&text.replacen("error:", "warning:", 1)),
+    let mut problem = false;
+    let mut messages = String::new();
+    for l in loaded {
+        messages.push_str(&l.render_diagnostics());
+        problem |= !l.diagnostics.is_empty();
+        if let Some(g) = l.graph {
+            // Two files describing one partnership would make results ambiguous.
+            if let Some(other) = seen.insert(g.data.id.clone(), g.file.clone()) {
+                messages.push_str(&format!(
+                    "error: partnership id `{}` is used by both {} and {}\n  = help: give each partnership its own id\n",
+                    g.data.id,
+                    other.display(),
+                    g.file.display()
+                ));
+                problem = true;
+                continue;
             }
-        }
-        broken |= !loaded.diagnostics.is_empty();
-        if let Some(g) = loaded.graph {
             graphs.push(Arc::new(g));
         }
     }
-    // Two files describing one partnership would make results ambiguous.
-    let mut seen = std::collections::HashMap::new();
-    for g in &graphs {
-        if let Some(other) = seen.insert(g.data.id.clone(), g.file.clone()) {
-            eprint(&format!(
-                "error: partnership id `{}` is used by both {} and {}\n  = help: give each partnership its own id\n",
-                g.data.id,
-                other.display(),
-                g.file.display()
-            ));
-            broken = true;
-        }
+    Loaded {
+        graphs,
+        problem,
+        messages,
     }
-    (graphs, broken)
+}
+
+/// Loads partnership files all at once, printing every diagnostic to standard error. Returns
+/// the graphs that loaded and whether any file had problems.
+pub fn load_partnerships(files: &[PathBuf]) -> (Vec<Arc<Graph>>, bool) {
+    let l = load_files(files, &mut HashMap::new());
+    eprint(&l.messages);
+    (l.graphs, l.problem)
 }
 
 /// Loads the rule pack for a command that only reads its metadata, or says why it cannot.
 pub fn load_rule_pack(given: Option<&std::path::Path>) -> Result<scrutineer_rules::RuleSet, u8> {
-    let dir = crate::paths::rules_dir(given);
-    scrutineer_rules::RuleSet::load_dir(&dir, scrutineer_rules::Limits::default()).map_err(|e| {
-        eprint(&format!(
-            "error: {e}\n  = help: pass --rules DIR, or run from the repository folder\n"
-        ));
-        BROKEN
-    })
+    rule_set(given, scrutineer_rules::Limits::default())
 }
 
 /// Loads one partnership file for a command that needs exactly one, printing its diagnostics.

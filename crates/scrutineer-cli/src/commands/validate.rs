@@ -19,13 +19,7 @@ pub fn run(args: ValidateArgs) -> u8 {
     let mut problems = 0;
     for file in &files {
         let loaded = load_file(file);
-        for (level, d) in &loaded.diagnostics {
-            let text = d.render(loaded.source.as_deref());
-            eprint(&match level {
-                scrutineer_graph::Level::Error => text,
-                scrutineer_graph::Level::Warning => text.replacen("error:", "warning:", 1),
-            });
-        }
+        eprint(&loaded.render_diagnostics());
         problems += loaded.diagnostics.len();
         if let Some(g) = &loaded.graph
             && loaded.diagnostics.is_empty()

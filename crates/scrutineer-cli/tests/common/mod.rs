@@ -7,11 +7,21 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 use std::sync::{Arc, OnceLock};
 
 use scrutineer_graph::{Date, Graph, load_str};
 use scrutineer_report::{PartnershipInfo, ResultSet};
 use scrutineer_rules::{Evaluation, Limits, Rule, RuleSet};
+
+/// Runs the `scrutineer` binary from the repository root, as a user would.
+pub fn scrutineer(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scrutineer"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the scrutineer binary runs")
+}
 
 /// The repository root.
 pub fn root() -> PathBuf {
