@@ -39,6 +39,9 @@ pub enum Command {
     Graph(GraphArgs),
     /// Rewrite partnership files in the canonical layout (atomically; nothing is lost).
     Fmt(FmtArgs),
+    /// Merge a spreadsheet (CSV or XLSX) of board membership, attendance, actions or risks
+    /// into a partnership file.
+    Import(ImportArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(CompletionsArgs),
     /// Print the manual page (roff) for scrutineer and each of its commands.
@@ -50,6 +53,54 @@ pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// What a spreadsheet holds.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ImportKind {
+    /// A board membership list: one row per member (Organisation, Role, Start date, ...).
+    Membership,
+    /// An attendance register: one row per member per meeting (Meeting date, Organisation, Attendance).
+    Attendance,
+    /// An action tracker: one row per action (Ref, Action, Lead, Due date, Status, ...).
+    Actions,
+    /// A risk register: one row per risk (Ref, Risk, Likelihood, Impact, Controls, ...).
+    Risks,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// What the spreadsheet holds.
+    #[arg(value_enum)]
+    pub kind: ImportKind,
+    /// The spreadsheet: .csv, .xlsx, .xls, .xlsb or .ods.
+    pub file: PathBuf,
+    /// The partnership file to merge into; rewritten whole, in the canonical layout, or not at all.
+    #[arg(long, value_name = "GRAPH.ron")]
+    pub into: PathBuf,
+    /// The sheet of a workbook to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The group the rows belong to when the sheet has no Group column (id or name; default:
+    /// the partnership's strategy group).
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
+    /// The plan (actions) or register (risks) the rows belong to (id or title).
+    #[arg(long, value_name = "DOCUMENT")]
+    pub document: Option<String>,
+    /// Cite this source of the partnership instead of adding one for the spreadsheet.
+    #[arg(long, value_name = "SOURCE")]
+    pub source: Option<String>,
+    /// The sheet lists every member (membership) or everyone present (attendance), so anyone
+    /// missing from it is known to be absent.
+    #[arg(long)]
+    pub complete: bool,
+    /// Where a cell disagrees with the file, take the sheet's value (each one is still listed).
+    #[arg(long)]
+    pub overwrite: bool,
+    /// Show what would change, as a diff, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Args, Debug)]

@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         cli::Command::Report(args) => commands::report::run(args),
         cli::Command::Graph(args) => commands::graph::run(args),
         cli::Command::Fmt(args) => commands::fmt::run(args),
+        cli::Command::Import(args) => commands::import::run(args),
         cli::Command::Completions(args) => commands::shell::completions(args),
         cli::Command::Man => commands::shell::man(),
     };

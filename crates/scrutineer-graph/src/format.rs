@@ -196,6 +196,13 @@ pub fn format_text(path: &Path, text: &str) -> Result<String, Vec<Diagnostic>> {
     let Some(graph) = loaded.graph else {
         return Err(errors);
     };
+    rewrite(path, text, &graph.data)
+}
+
+/// `records` written in the canonical layout under the leading comment block of `text` (the
+/// file they were loaded from). Fails, with one diagnostic, if `text` holds a comment inside the
+/// partnership, which the rewrite would lose.
+pub fn rewrite(path: &Path, text: &str, records: &Partnership) -> Result<String, Vec<Diagnostic>> {
     let (first_line, inner) = comment_layout(text);
     if let Some(pos) = inner {
         return Err(vec![
@@ -205,7 +212,7 @@ pub fn format_text(path: &Path, text: &str) -> Result<String, Vec<Diagnostic>> {
                     start: pos,
                     end: pos,
                 }),
-                "this comment is inside the partnership, and formatting would lose it",
+                "this comment is inside the partnership, and rewriting the file would lose it",
             )
             .with_help(
                 "move it into a `notes` field, or into the comment block at the top of the file",
@@ -217,7 +224,7 @@ pub fn format_text(path: &Path, text: &str) -> Result<String, Vec<Diagnostic>> {
         .take(first_line.saturating_sub(1))
         .map(|l| format!("{}\n", l.trim_end()))
         .collect();
-    out.push_str(&canonical(&graph.data));
+    out.push_str(&canonical(records));
     Ok(out)
 }
 

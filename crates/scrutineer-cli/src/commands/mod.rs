@@ -4,6 +4,7 @@ pub mod check;
 pub mod explain;
 pub mod fmt;
 pub mod graph;
+pub mod import;
 pub mod report;
 pub mod rules;
 pub mod shell;

@@ -1,0 +1,135 @@
+//! `scrutineer import`: merge a spreadsheet into a partnership file.
+//!
+//! The order of the steps is what keeps the file safe: everything is read and checked first
+//! (the partnership, the sheet, every row, and the partnership as it would be afterwards), and
+//! only then is the file replaced, whole, by an atomic rename. Any problem on the way stops
+//! the import with the file untouched.
+
+use scrutineer_graph::format::{format_text, rewrite, write_atomically};
+use scrutineer_graph::load_str;
+use scrutineer_import::{Kind, Options, import, read};
+
+use super::{BROKEN, FAILED, OK};
+use crate::cli::{ImportArgs, ImportKind};
+use crate::output::{eprint, print};
+
+pub fn run(args: ImportArgs) -> u8 {
+    let kind = match args.kind {
+        ImportKind::Membership => Kind::Membership,
+        ImportKind::Attendance => Kind::Attendance,
+        ImportKind::Actions => Kind::Actions,
+        ImportKind::Risks => Kind::Risks,
+    };
+    let into = &args.into;
+    let original = match std::fs::read_to_string(into) {
+        Ok(t) => t,
+        Err(e) => {
+            eprint(&format!(
+                "error: cannot read `{}`: {e}\n  = help: --into names an existing partnership file; start one by hand (see the README) and import into it\n",
+                into.display()
+            ));
+            return BROKEN;
+        }
+    };
+    let loaded = load_str(into, original.clone());
+    let Some(graph) = loaded.graph.as_ref().filter(|_| !loaded.has_errors()) else {
+        eprint(&loaded.render_diagnostics());
+        eprint("error: the partnership file does not load, so nothing was imported\n");
+        return BROKEN;
+    };
+    let table = match read(&args.file, args.sheet.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            eprint(&format!("error: {e}\n"));
+            return BROKEN;
+        }
+    };
+    let options = Options {
+        group: args.group,
+        document: args.document,
+        source: args.source,
+        complete: args.complete,
+        overwrite: args.overwrite,
+    };
+    let report = match import(kind, &table, &graph.data, &options) {
+        Ok(r) => r,
+        Err(problems) => {
+            for p in &problems {
+                eprint(&p.render(&args.file));
+            }
+            eprint(&format!(
+                "error: {} problem{} in the spreadsheet; `{}` was not changed\n",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" },
+                into.display()
+            ));
+            return BROKEN;
+        }
+    };
+    let updated = match rewrite(into, &original, &report.data) {
+        Ok(t) => t,
+        Err(diagnostics) => {
+            for d in diagnostics {
+                eprint(&d.render(Some(&original)));
+            }
+            eprint(&format!("error: `{}` was not changed\n", into.display()));
+            return BROKEN;
+        }
+    };
+    // The merged records must load as well as the original did: a check on this code as much
+    // as on the sheet, since every id it writes was resolved or made fresh.
+    let check = load_str(into, updated.clone());
+    if check.has_errors() {
+        eprint(&check.render_diagnostics());
+        eprint(&format!(
+            "error: the import would leave `{}` unable to load; it was not changed\n",
+            into.display()
+        ));
+        return BROKEN;
+    }
+    print(&format!(
+        "import {} from {}{} into {}\n",
+        kind.as_str(),
+        args.file.display(),
+        if table.sheet.is_empty() {
+            String::new()
+        } else {
+            format!(" (sheet `{}`)", table.sheet)
+        },
+        into.display()
+    ));
+    print(&report.render());
+    if format_text(into, &original).is_ok_and(|f| f != original) {
+        print(&format!(
+            "note: `{}` was not in the canonical layout, so the rewrite also reformats it (as `scrutineer fmt` would)\n",
+            into.display()
+        ));
+    }
+    if updated == original {
+        print(&format!("no change to {}\n", into.display()));
+    } else if args.dry_run {
+        let name = into.display().to_string();
+        let diff = similar::TextDiff::from_lines(&original, &updated);
+        print(
+            &diff
+                .unified_diff()
+                .context_radius(2)
+                .header(&name, &name)
+                .to_string(),
+        );
+        print(&format!("dry run: {} was not changed\n", into.display()));
+    } else if let Err(e) = write_atomically(into, &updated) {
+        eprint(&format!(
+            "error: cannot write `{}`: {e}; the file is unchanged\n",
+            into.display()
+        ));
+        return BROKEN;
+    } else {
+        print(&format!("wrote {}\n", into.display()));
+    }
+    if report.conflicts.iter().any(|c| !c.overwritten) {
+        FAILED
+    } else {
+        OK
+    }
+}

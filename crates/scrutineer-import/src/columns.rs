@@ -1,0 +1,181 @@
+//! Finding the header row and matching its headers to the fields an import needs, by name and
+//! by the variants officers use ("Organisation", "Agency", "Partner").
+
+use crate::cells::normalise;
+use crate::table::{Table, column_letters};
+
+/// A field an import reads, and the headers that mean it (already normalised: lower case,
+/// words separated by one space).
+pub struct Field {
+    pub name: &'static str,
+    pub headers: &'static [&'static str],
+    pub required: bool,
+}
+
+/// A column found for a field.
+#[derive(Clone, Debug)]
+pub struct Column {
+    pub index: usize,
+    /// The header as written in the sheet.
+    pub header: String,
+}
+
+impl Column {
+    /// `D (`Due date`)`: how a message names the column.
+    pub fn label(&self) -> String {
+        format!("{} (`{}`)", column_letters(self.index), self.header)
+    }
+}
+
+/// The header row and where each field's column is.
+pub struct Columns {
+    /// Index into the table's rows of the header row.
+    pub header_row: usize,
+    found: Vec<(&'static str, Column)>,
+    /// Headers that matched no field, so the summary can say they were not read.
+    pub ignored: Vec<Column>,
+}
+
+impl Columns {
+    pub fn get(&self, field: &str) -> Option<&Column> {
+        self.found.iter().find(|(f, _)| *f == field).map(|(_, c)| c)
+    }
+}
+
+/// How many rows from the top a header row may be: officers put a title and a date or two
+/// above the table.
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// Finds the first row, near the top, that has a column for every required field, and matches
+/// the rest of its headers. Exact (normalised) matches are taken first; then a header that
+/// starts with a known name (`Due date (dd/mm/yyyy)`).
+pub fn find(table: &Table, fields: &[Field]) -> Result<Columns, (usize, String, String)> {
+    let mut first_nonblank = None;
+    for (i, row) in table.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
+        if row.is_blank() {
+            continue;
+        }
+        first_nonblank.get_or_insert(i);
+        let headers: Vec<Column> = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter_map(|(j, c)| {
+                c.text().map(|h| Column {
+                    index: row.first_column + j,
+                    header: h,
+                })
+            })
+            .collect();
+        let found = match_headers(&headers, fields).map_err(|(_, m, h)| (row.number, m, h))?;
+        if fields
+            .iter()
+            .filter(|f| f.required)
+            .all(|f| found.iter().any(|(n, _)| *n == f.name))
+        {
+            let ignored = headers
+                .iter()
+                .filter(|h| !found.iter().any(|(_, c)| c.index == h.index))
+                .cloned()
+                .collect();
+            return Ok(Columns {
+                header_row: i,
+                found,
+                ignored,
+            });
+        }
+    }
+    let row_number = first_nonblank.map(|i| table.rows[i].number).unwrap_or(1);
+    let missing: Vec<String> = fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| {
+            format!(
+                "{} (or {})",
+                title_case(f.headers[0]),
+                f.headers[1..]
+                    .iter()
+                    .take(3)
+                    .map(|h| title_case(h))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+        .collect();
+    let seen = first_nonblank
+        .map(|i| {
+            table.rows[i]
+                .cells
+                .iter()
+                .filter_map(|c| c.text())
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    Err((
+        row_number,
+        format!(
+            "no header row with the columns this import needs: {}",
+            missing.join("; ")
+        ),
+        if seen.is_empty() {
+            "the sheet is empty".into()
+        } else {
+            format!("the first row with text has {seen}; rename a header to one of the names above")
+        },
+    ))
+}
+
+type Found = Vec<(&'static str, Column)>;
+
+fn match_headers(headers: &[Column], fields: &[Field]) -> Result<Found, (usize, String, String)> {
+    let mut found: Found = Vec::new();
+    let taken = |found: &Found, index: usize| found.iter().any(|(_, c)| c.index == index);
+    for exact in [true, false] {
+        for field in fields {
+            if found.iter().any(|(n, _)| *n == field.name) {
+                continue;
+            }
+            let matches: Vec<&Column> = headers
+                .iter()
+                .filter(|h| !taken(&found, h.index))
+                .filter(|h| {
+                    let n = normalise(&h.header);
+                    field.headers.iter().any(|known| {
+                        if exact {
+                            n == *known
+                        } else {
+                            n.starts_with(&format!("{known} "))
+                        }
+                    })
+                })
+                .collect();
+            match matches.as_slice() {
+                [] => {}
+                [one] => found.push((field.name, (*one).clone())),
+                [a, b, ..] => {
+                    return Err((
+                        0,
+                        format!(
+                            "two columns could be the {} column: {} and {}",
+                            field.name,
+                            a.label(),
+                            b.label()
+                        ),
+                        "rename one of them so that each field has one column".into(),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn title_case(h: &str) -> String {
+    let mut c = h.chars();
+    match c.next() {
+        Some(f) => format!("`{}{}`", f.to_uppercase(), c.as_str()),
+        None => String::new(),
+    }
+}

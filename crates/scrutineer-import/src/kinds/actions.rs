@@ -1,0 +1,243 @@
+//! An action tracker: one row per action.
+
+use scrutineer_graph::model::{Action, DateCell};
+
+use super::{Read, blank_required, named, read, show_when, when};
+use crate::cells::{self, normalise};
+use crate::columns::Field;
+use crate::resolve::Among;
+use crate::table::Row;
+use crate::{Context, Effect, slug};
+
+pub const FIELDS: &[Field] = &[
+    Field {
+        name: "ref",
+        headers: &[
+            "ref",
+            "reference",
+            "id",
+            "action ref",
+            "action id",
+            "action no",
+            "action number",
+            "no",
+            "number",
+        ],
+        required: false,
+    },
+    Field {
+        name: "action",
+        headers: &[
+            "action",
+            "actions",
+            "description",
+            "action description",
+            "title",
+            "task",
+            "activity",
+        ],
+        required: true,
+    },
+    Field {
+        name: "priority",
+        headers: &[
+            "priority",
+            "theme",
+            "strategic priority",
+            "objective",
+            "priority area",
+        ],
+        required: false,
+    },
+    Field {
+        name: "plan",
+        headers: &["plan", "delivery plan", "action plan"],
+        required: false,
+    },
+    Field {
+        name: "owner",
+        headers: &[
+            "owner",
+            "lead",
+            "responsible",
+            "lead officer",
+            "lead agency",
+            "action owner",
+            "responsible officer",
+            "lead partner",
+            "who",
+        ],
+        required: false,
+    },
+    Field {
+        name: "due",
+        headers: &[
+            "due",
+            "due date",
+            "deadline",
+            "target date",
+            "by when",
+            "timescale",
+            "target completion date",
+            "due by",
+        ],
+        required: false,
+    },
+    Field {
+        name: "status",
+        headers: &["status", "progress", "current status"],
+        required: false,
+    },
+    Field {
+        name: "completed",
+        headers: &[
+            "completed",
+            "date completed",
+            "completion date",
+            "completed on",
+            "date closed",
+        ],
+        required: false,
+    },
+];
+
+pub fn row(cx: &mut Context, row: &Row) {
+    let title = read(cx, row, "action", |c| Ok(c.text().unwrap_or_default()));
+    let reference = read(cx, row, "ref", |c| Ok(c.text().unwrap_or_default()));
+    let priority = named(cx, row, "priority", Among::Priorities);
+    let plan = named(cx, row, "plan", Among::Documents);
+    let owner = named(cx, row, "owner", Among::Owners);
+    let due = read(cx, row, "due", when);
+    let status = read(cx, row, "status", cells::action_status);
+    let completed = read(cx, row, "completed", when);
+    let title = match title {
+        Read::Value(t, _) => t,
+        Read::Blank(column) => {
+            blank_required(cx, row, &column, "action");
+            return;
+        }
+        _ => return,
+    };
+    if [
+        matches!(priority, Read::Bad),
+        matches!(plan, Read::Bad),
+        matches!(owner, Read::Bad),
+        matches!(due, Read::Bad),
+        matches!(status, Read::Bad),
+        matches!(completed, Read::Bad),
+    ]
+    .contains(&true)
+    {
+        return;
+    }
+    let reference = reference.value();
+    // A tracker with the column but a blank cell shows no owner, or no date: that is a fact
+    // about the tracker (`""`), unlike a tracker with no such column.
+    let owner = match owner {
+        Read::Value(id, c) => Some((id, c)),
+        Read::Blank(c) => Some((String::new(), c)),
+        _ => None,
+    };
+    let due = match due {
+        Read::Value(w, c) => Some((DateCell::Date(w), c)),
+        Read::Blank(c) => Some((DateCell::Blank, c)),
+        _ => None,
+    };
+    let title_column = cx
+        .cell_column("action")
+        .cloned()
+        .expect("a required column");
+    let priority = priority.pair();
+    let plan = plan.pair();
+    let plan_for_new = plan.as_ref().map(|(p, _)| p.clone()).or_else(|| {
+        priority
+            .as_ref()
+            .and_then(|(p, _)| cx.data.priorities.iter().find(|x| &x.id == p))
+            .and_then(|p| p.plan.clone())
+            .or_else(|| cx.document.clone())
+    });
+    let existing = reference
+        .as_deref()
+        .and_then(|r| {
+            cx.data
+                .actions
+                .iter()
+                .position(|a| a.id == r || a.id == format!("action-{}", slug(r, 6)))
+        })
+        .or_else(|| {
+            let wanted = normalise(&title);
+            cx.data
+                .actions
+                .iter()
+                .position(|a| normalise(&a.title) == wanted)
+        });
+    let Some(i) = existing else {
+        let id = new_id(cx, reference.as_deref(), &title);
+        cx.change(row, format!("action `{id}`"), Effect::Added);
+        cx.cite(&id, row);
+        cx.data.actions.push(Action {
+            id,
+            title,
+            priority: priority.map(|(p, _)| p),
+            plan: plan_for_new,
+            owner: owner.map(|(o, _)| o),
+            due: due.map(|(d, _)| d),
+            status: status.value(),
+            completed: completed.value(),
+            evidence: Vec::new(),
+        });
+        return;
+    };
+    let id = cx.data.actions[i].id.clone();
+    let record = format!("action `{id}`");
+    let mut merge = cx.log.row(row, &record);
+    let a = &mut cx.data.actions[i];
+    let quoted = |s: &String| format!("`{s}`");
+    let mut slot = Some(a.title.clone());
+    merge.field(&title_column, "title", &mut slot, title, quoted);
+    a.title = slot.expect("kept or replaced");
+    if let Some((p, column)) = priority {
+        merge.field(&column, "priority", &mut a.priority, p, quoted);
+    }
+    if let Some((p, column)) = plan {
+        merge.field(&column, "plan", &mut a.plan, p, quoted);
+    }
+    if let Some((o, column)) = owner {
+        merge.field(&column, "owner", &mut a.owner, o, quoted);
+    }
+    if let Some((d, column)) = due {
+        let show = |d: &DateCell| match d.date() {
+            Some(w) => show_when(&w),
+            None => "a blank date".into(),
+        };
+        merge.field(&column, "due", &mut a.due, d, show);
+    }
+    if let Read::Value(s, column) = status {
+        merge.field(&column, "status", &mut a.status, s, |s| {
+            format!("`{}`", s.as_str())
+        });
+    }
+    if let Read::Value(w, column) = completed {
+        merge.field(&column, "completed", &mut a.completed, w, show_when);
+    }
+    let filled = merge.filled;
+    if filled.is_empty() {
+        cx.change(row, record, Effect::Unchanged);
+    } else {
+        cx.cite(&id, row);
+        cx.change(row, record, Effect::Updated(filled));
+    }
+}
+
+/// The id for a new action: the tracker's own reference where it is free, else one made from
+/// the reference or the title.
+fn new_id(cx: &mut Context, reference: Option<&str>, title: &str) -> String {
+    match reference {
+        Some(r) if !r.chars().any(char::is_whitespace) && !cx.id_taken(r) => {
+            cx.claim_id(r);
+            r.to_string()
+        }
+        Some(r) => cx.fresh_id(&format!("action-{}", slug(r, 6))),
+        None => cx.fresh_id(&slug(title, 6)),
+    }
+}

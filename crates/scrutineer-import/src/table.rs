@@ -1,0 +1,203 @@
+//! A spreadsheet read into rows of cells, each row keeping the number a person sees in Excel
+//! (or the line number of a CSV), so that every message can say where to look.
+
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, open_workbook_auto};
+
+use crate::cells::Cell;
+use scrutineer_graph::Date;
+
+/// One sheet of a workbook, or one CSV file.
+#[derive(Clone, Debug)]
+pub struct Table {
+    pub file: PathBuf,
+    /// The sheet's name; empty for a CSV file, which has no sheets.
+    pub sheet: String,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// The row number as the spreadsheet shows it (1 is the top row).
+    pub number: usize,
+    /// The first cell's column, 0 for column A.
+    pub first_column: usize,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// The cell in a column of the sheet (0 for A); a missing cell is blank.
+    pub fn cell(&self, column: usize) -> &Cell {
+        column
+            .checked_sub(self.first_column)
+            .and_then(|i| self.cells.get(i))
+            .unwrap_or(&Cell::Empty)
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.text().is_none())
+    }
+}
+
+/// The letters Excel shows above a column: 0 is `A`, 25 `Z`, 26 `AA`.
+pub fn column_letters(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII")
+}
+
+/// Reads a CSV, XLSX, XLS, XLSB or ODS file. `sheet` picks a sheet of a workbook (default: the
+/// first); a CSV has one.
+pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "csv" | "txt" => {
+            if sheet.is_some() {
+                return Err(format!(
+                    "`{}` is a CSV file, which has no sheets; leave out --sheet",
+                    path.display()
+                ));
+            }
+            read_csv(path)
+        }
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(path, sheet),
+        _ => Err(format!(
+            "`{}` is not a spreadsheet this import reads; give a .csv, .xlsx, .xls, .xlsb or .ods file",
+            path.display()
+        )),
+    }
+}
+
+fn read_csv(path: &Path) -> Result<Table, String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    // Excel's "CSV UTF-8" starts with a byte order mark, which would otherwise stick to the
+    // first header.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut rows = Vec::new();
+    for record in reader.byte_records() {
+        let record = record.map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        let number = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        let cells = record
+            .iter()
+            .enumerate()
+            .map(|(i, field)| match std::str::from_utf8(field) {
+                Ok(t) if t.trim().is_empty() => Ok(Cell::Empty),
+                Ok(t) => Ok(Cell::Text(t.to_string())),
+                Err(_) => Err(format!(
+                    "`{}`, row {number}, column {}: the text is not UTF-8; save the file as \"CSV UTF-8\"",
+                    path.display(),
+                    column_letters(i)
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.push(Row {
+            number,
+            first_column: 0,
+            cells,
+        });
+    }
+    Ok(Table {
+        file: path.to_path_buf(),
+        sheet: String::new(),
+        rows,
+    })
+}
+
+fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
+    let mut book = open_workbook_auto(path)
+        .map_err(|e| format!("cannot open `{}` as a workbook: {e}", path.display()))?;
+    let names = book.sheet_names();
+    let name = match sheet {
+        Some(s) => names.iter().find(|n| *n == s).cloned().ok_or_else(|| {
+            format!(
+                "`{}` has no sheet `{s}`; its sheets are: {}",
+                path.display(),
+                quoted(&names)
+            )
+        })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| format!("`{}` has no sheets", path.display()))?,
+    };
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| format!("cannot read sheet `{name}` of `{}`: {e}", path.display()))?;
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| Row {
+            number: top as usize + i + 1,
+            first_column: left as usize,
+            cells: cells.iter().map(cell).collect(),
+        })
+        .collect();
+    Ok(Table {
+        file: path.to_path_buf(),
+        sheet: name,
+        rows,
+    })
+}
+
+fn cell(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(s) if s.trim().is_empty() => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            // `as_datetime` allows for workbooks that count from 1904.
+            Some(t) if dt.is_datetime() => Cell::Date(Date(t.date())),
+            _ => Cell::Number(dt.as_f64()),
+        },
+        Data::DateTimeIso(s) => s
+            .get(..10)
+            .and_then(|d| d.parse::<Date>().ok())
+            .map(Cell::Date)
+            .unwrap_or_else(|| Cell::Text(s.clone())),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Text(format!("#{e:?}")),
+    }
+}
+
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_letters;
+
+    #[test]
+    fn columns_are_lettered_as_excel_does() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+    }
+}
