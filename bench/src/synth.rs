@@ -305,6 +305,7 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
             },
             attendance,
             attendance_listed_in_full: rng.chance(0.5),
+            public: None,
             items: vec![],
             evidence: ev(src, format!("meeting {m}")),
         });
@@ -350,6 +351,11 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
                 })
                 .collect(),
             next_revision_due: None,
+            sent_to: Vec::new(),
+            circulation_listed_in_full: false,
+            consulted: Vec::new(),
+            consultees_listed_in_full: false,
+            threshold: None,
             notes: vec![],
             evidence: ev(src, "plan".into()),
         });
@@ -377,6 +383,11 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
             regard_to: vec![],
             revisions: vec![],
             next_revision_due: None,
+            sent_to: Vec::new(),
+            circulation_listed_in_full: false,
+            consulted: Vec::new(),
+            consultees_listed_in_full: false,
+            threshold: None,
             notes: vec![],
             evidence: vec![],
         });
@@ -397,6 +408,11 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
         regard_to: vec![],
         revisions: vec![],
         next_revision_due: None,
+        sent_to: Vec::new(),
+        circulation_listed_in_full: false,
+        consulted: Vec::new(),
+        consultees_listed_in_full: false,
+        threshold: None,
         notes: vec![],
         evidence: vec![],
     });
@@ -517,6 +533,7 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
                 month: 3,
             },
             topic: "the partnership's work".into(),
+            covers: vec![],
             meeting: None,
             recommendations: vec![],
             evidence: vec![],

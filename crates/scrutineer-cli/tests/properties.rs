@@ -147,6 +147,7 @@ prop_compose! {
                 id: format!("m{i}"), group: group(*g), date: *date, status: if *held { MeetingStatus::Held } else { MeetingStatus::Cancelled },
                 attendance: attendance.iter().map(|(o, s)| Attendance { member: org(*o), status: ATTENDANCE[*s] }).collect(),
                 attendance_listed_in_full: false, items: vec![], evidence: vec![],
+                public: None,
             }).collect(),
             documents: docs.iter().enumerate().map(|(i, (k, (from, to), approved, draft, topics, revisions, next))| Document {
                 id: doc_ids[i].clone(), title: format!("Document {i}"), kind: DOC_KINDS[*k], period_from: *from, period_to: *to, due: None,
@@ -155,6 +156,11 @@ prop_compose! {
                 topics_listed_in_full: *draft, regard_to: vec![],
                 revisions: revisions.iter().map(|w| Revision { date: *w, note: None, evidence: vec![] }).collect(),
                 next_revision_due: *next, notes: vec![], evidence: vec![],
+                sent_to: Vec::new(),
+                circulation_listed_in_full: false,
+                consulted: Vec::new(),
+                consultees_listed_in_full: false,
+                threshold: None,
             }).collect(),
             priorities: priorities.iter().enumerate().map(|(i, (d, owner, measures))| Priority {
                 id: format!("p{i}"), title: format!("Priority {i}"), plan: (!doc_ids.is_empty()).then(|| doc_ids[d % doc_ids.len()].clone()),
@@ -177,7 +183,7 @@ prop_compose! {
                 controls: ctl.clone(), owner: None, review_date: *review, evidence: vec![],
             }).collect(),
             scrutiny_reviews: reviews.iter().enumerate().map(|(i, (g, date))| ScrutinyReview {
-                id: format!("sr{i}"), committee: group(*g), date: *date, topic: "the partnership".into(), meeting: None, recommendations: vec![], evidence: vec![],
+                id: format!("sr{i}"), committee: group(*g), date: *date, topic: "the partnership".into(), covers: vec![], meeting: None, recommendations: vec![], evidence: vec![],
             }).collect(),
             waivers: vec![],
         }

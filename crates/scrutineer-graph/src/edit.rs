@@ -322,6 +322,11 @@ impl Edits for Partnership {
             regard_to: Vec::new(),
             revisions: Vec::new(),
             next_revision_due: None,
+            sent_to: Vec::new(),
+            circulation_listed_in_full: false,
+            consulted: Vec::new(),
+            consultees_listed_in_full: false,
+            threshold: None,
             notes: vec!["added by a what-if scenario".into()],
             evidence: Vec::new(),
         });
@@ -387,6 +392,7 @@ impl Edits for Partnership {
             status: MeetingStatus::Held,
             attendance: rows,
             attendance_listed_in_full: false,
+            public: None,
             items: Vec::new(),
             evidence: Vec::new(),
         });

@@ -665,6 +665,29 @@ impl Checker<'_> {
                     false,
                 );
             }
+            for (j, s) in d.sent_to.iter().enumerate() {
+                refer(
+                    self,
+                    format!("documents[{i}].sent_to[{j}].to"),
+                    &s.to,
+                    &[Organisation],
+                    false,
+                );
+                self.evidence(
+                    &format!("documents[{i}].sent_to[{j}].evidence"),
+                    &s.evidence,
+                    &sources,
+                );
+            }
+            for (j, c) in d.consulted.iter().enumerate() {
+                refer(
+                    self,
+                    format!("documents[{i}].consulted[{j}]"),
+                    c,
+                    &[Organisation],
+                    false,
+                );
+            }
             self.period(
                 &format!("documents[{i}]"),
                 d.period_from,

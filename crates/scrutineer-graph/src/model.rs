@@ -221,6 +221,9 @@ pub enum OrgKind {
     YouthOffendingTeam,
     EducationalAuthority,
     PrisonAuthority,
+    YouthCustodyAuthority,
+    /// The Domestic Abuse Commissioner, to whom domestic homicide reviews are sent.
+    DomesticAbuseCommissioner,
     HousingProvider,
     VoluntarySector,
     Business,
@@ -251,6 +254,8 @@ impl OrgKind {
             YouthOffendingTeam => "youth_offending_team",
             EducationalAuthority => "educational_authority",
             PrisonAuthority => "prison_authority",
+            YouthCustodyAuthority => "youth_custody_authority",
+            DomesticAbuseCommissioner => "domestic_abuse_commissioner",
             HousingProvider => "housing_provider",
             VoluntarySector => "voluntary_sector",
             Business => "business",
@@ -464,6 +469,9 @@ pub struct Meeting {
     /// True when the minutes list everyone present, so an absent member is known absent.
     #[serde(default, skip_serializing_if = "is_false")]
     pub attendance_listed_in_full: bool,
+    /// Whether the meeting was held in public, when the record says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public: Option<bool>,
     /// The business taken, in brief.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<String>,
@@ -570,8 +578,37 @@ pub struct Document {
     /// When the next refresh is scheduled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_revision_due: Option<When>,
+    /// Bodies a copy was sent to (a plan to the police and crime commissioner, a review to the
+    /// Domestic Abuse Commissioner), as the records show.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sent_to: Vec<Sent>,
+    /// True when `sent_to` is every copy sent, so a body missing from it is known not sent one.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub circulation_listed_in_full: bool,
+    /// Bodies consulted in preparing it, by organisation id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consulted: Vec<String>,
+    /// True when `consulted` is the whole list, so a body missing from it is known not consulted.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub consultees_listed_in_full: bool,
+    /// For ASB case review procedures: the number of qualifying complaints that meets the
+    /// threshold for a review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A copy of a document sent to a body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sent {
+    /// An organisation id.
+    pub to: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<When>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
@@ -594,6 +631,16 @@ pub enum DocKind {
     AnnualReport,
     ScrutinyReport,
     DomesticHomicideReview,
+    /// The action plan of a domestic homicide review.
+    DhrActionPlan,
+    /// Published procedures for ASB case reviews (the "community trigger").
+    AsbCaseReviewProcedure,
+    /// Published figures on ASB case review applications and reviews.
+    AsbCaseReviewData,
+    /// A record of consultation with residents and groups (for an assessment or plan).
+    ConsultationRecord,
+    /// The local Prevent risk assessment (counter-terrorism situational risk assessment).
+    PreventRiskAssessment,
     /// A thematic plan or strategy (Prevent, ASB, a policing plan) that is not the partnership plan.
     ThematicPlan,
     Other,
@@ -617,6 +664,11 @@ impl DocKind {
             AnnualReport => "annual_report",
             ScrutinyReport => "scrutiny_report",
             DomesticHomicideReview => "domestic_homicide_review",
+            DhrActionPlan => "dhr_action_plan",
+            AsbCaseReviewProcedure => "asb_case_review_procedure",
+            AsbCaseReviewData => "asb_case_review_data",
+            ConsultationRecord => "consultation_record",
+            PreventRiskAssessment => "prevent_risk_assessment",
             ThematicPlan => "thematic_plan",
             Other => "other",
         }
@@ -858,6 +910,9 @@ pub struct ScrutinyReview {
     pub committee: String,
     pub date: When,
     pub topic: String,
+    /// The statutory topics it took in (serious violence, say), when the record says.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<Topic>,
     /// The meeting it took place at, if recorded as a meeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<String>,

@@ -159,6 +159,7 @@ fn new_meeting(cx: &mut Context, row: &Row, group: &str, date: When) -> usize {
         status: MeetingStatus::Held,
         attendance: Vec::new(),
         attendance_listed_in_full: false,
+        public: None,
         items: Vec::new(),
         evidence: Vec::new(),
     });

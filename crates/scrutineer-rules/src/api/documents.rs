@@ -9,6 +9,12 @@
 //! d.last_revised          // the newest of those, else approved, else published, or ()
 //! d.in_force              // true, false, or () when the recorded period cannot settle it
 //! d.months_covered        // length of the period in months, or ()
+//! d.sent_to               // copies sent by the date: array of #{to: Organisation, date: When or ()}
+//! d.sent_to_kind("local_policing_body")   // the first such copy, or ()
+//! d.circulation_listed_in_full           // true: a body missing from sent_to was not sent a copy
+//! d.consulted             // organisations consulted in preparing it
+//! d.consultees_listed_in_full             // true: an organisation missing from consulted was not
+//! d.threshold             // ASB case review threshold (complaints), or ()
 //! ```
 
 use rhai::{Array, Dynamic, Engine};
@@ -37,6 +43,25 @@ pub(crate) fn in_force(view: &View, from: Option<When>, to: Option<When>) -> Opt
     let started = from.is_none_or(|f| f.latest() <= day);
     let not_ended = to.is_some_and(|t| t.earliest() >= day);
     (started && not_ended).then_some(true)
+}
+
+/// Copies sent by the evaluation date (an undated copy counts: the record says it was sent).
+fn sent(d: &Document) -> Vec<rhai::Map> {
+    let v = &d.view;
+    v.graph.data.documents[d.index]
+        .sent_to
+        .iter()
+        .filter(|s| s.date.is_none_or(|w| v.happened(w)))
+        .filter_map(|s| match v.graph.node(&s.to) {
+            Some(NodeKey::Organisation(i)) => {
+                let mut m = rhai::Map::new();
+                m.insert("to".into(), Dynamic::from(Org::new(v, i)));
+                m.insert("date".into(), opt(s.date));
+                Some(m)
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn revisions(d: &Document) -> Vec<When> {
@@ -128,6 +153,41 @@ pub(super) fn register(engine: &mut Engine) {
                     _ => None,
                 })
                 .collect()
+        })
+        .register_get("sent_to", |d: &mut Document| array(sent(d)))
+        .register_fn("sent_to_kind", |d: &mut Document, kind: &str| {
+            let v = d.view.clone();
+            sent(d)
+                .into_iter()
+                .find(|m| {
+                    m.get("to")
+                        .and_then(|o| o.clone().try_cast::<Org>())
+                        .is_some_and(|o| v.graph.data.organisations[o.index].kind.as_str() == kind)
+                })
+                .map(Dynamic::from)
+                .unwrap_or(Dynamic::UNIT)
+        })
+        .register_get("consulted", |d: &mut Document| -> Array {
+            let v = &d.view;
+            v.graph.data.documents[d.index]
+                .consulted
+                .iter()
+                .filter_map(|id| match v.graph.node(id) {
+                    Some(NodeKey::Organisation(i)) => Some(Dynamic::from(Org::new(v, i))),
+                    _ => None,
+                })
+                .collect()
+        })
+        .register_get("circulation_listed_in_full", |d: &mut Document| {
+            d.view.graph.data.documents[d.index].circulation_listed_in_full
+        })
+        .register_get("consultees_listed_in_full", |d: &mut Document| {
+            d.view.graph.data.documents[d.index].consultees_listed_in_full
+        })
+        .register_get("threshold", |d: &mut Document| {
+            opt(d.view.graph.data.documents[d.index]
+                .threshold
+                .map(i64::from))
         })
         .register_fn("revision_dates", |d: &mut Document| array(revisions(d)))
         .register_get("last_revised", |d: &mut Document| {

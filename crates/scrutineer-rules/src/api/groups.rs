@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! g.id  g.name  g.kind  g.chair (name, "" when recorded vacant, () when not recorded)
+//! g.chair_body                    // the organisation in the chair (a person's own), or ()
+//! g.from  g.to  (When or ())
 //! g.vice_chair  g.quorum  g.meetings_per_year (int or ())  g.suspended (on the date)
 //! g.members_listed_in_full        // true: someone missing from memberships() is known absent
 //! g.memberships()                 // seats in force on the date
@@ -17,6 +19,7 @@
 //! mt.id  mt.date (When)  mt.status  mt.held  mt.group  mt.items
 //! mt.attendance_of(org_or_person) // "present", "substitute", "apologies", "absent" or ()
 //! mt.attendance_listed_in_full
+//! mt.held_in_public (true, false or ())  mt.present_count  // members present or represented by a substitute
 //! g.attendance_summary(org, 4)    // #{recorded, attended, meetings} over its last 4 held meetings
 //! ```
 
@@ -75,6 +78,30 @@ fn office(g: &Group, field: Option<&String>, role: Role) -> Dynamic {
         .and_then(|i| v.graph.node(&v.graph.data.memberships[i].member))
         .map(|k| Dynamic::from(v.graph.name_of(k).to_string()))
         .unwrap_or(Dynamic::UNIT)
+}
+
+/// The organisation holding the chair: the chair itself when it is an organisation, else the
+/// chair's own organisation; `()` when neither is recorded.
+fn chair_body(g: &Group) -> Dynamic {
+    let v = &g.view;
+    let id = v.graph.data.groups[g.index].chair.clone().or_else(|| {
+        seats(g)
+            .find(|&i| v.graph.data.memberships[i].role == Role::Chair)
+            .map(|i| v.graph.data.memberships[i].member.clone())
+    });
+    match id.as_deref().and_then(|id| v.graph.node(id)) {
+        Some(NodeKey::Organisation(i)) => Dynamic::from(Org::new(v, i)),
+        Some(NodeKey::Person(p)) => v.graph.data.people[p]
+            .organisation
+            .as_deref()
+            .and_then(|o| v.graph.node(o))
+            .and_then(|k| match k {
+                NodeKey::Organisation(i) => Some(Dynamic::from(Org::new(v, i))),
+                _ => None,
+            })
+            .unwrap_or(Dynamic::UNIT),
+        _ => Dynamic::UNIT,
+    }
 }
 
 /// How a member was recorded at a meeting: the best status recorded for it or for a person
@@ -165,6 +192,13 @@ pub(super) fn register(engine: &mut Engine) {
         .register_get("chair", |g: &mut Group| {
             let field = g.view.graph.data.groups[g.index].chair.clone();
             office(g, field.as_ref(), Role::Chair)
+        })
+        .register_get("chair_body", |g: &mut Group| chair_body(g))
+        .register_get("from", |g: &mut Group| {
+            opt(g.view.graph.data.groups[g.index].from)
+        })
+        .register_get("to", |g: &mut Group| {
+            opt(g.view.graph.data.groups[g.index].to)
         })
         .register_get("vice_chair", |g: &mut Group| {
             let field = g.view.graph.data.groups[g.index].vice_chair.clone();
@@ -342,6 +376,21 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_get("attendance_listed_in_full", |m: &mut Meeting| {
             m.view.graph.data.meetings[m.index].attendance_listed_in_full
+        })
+        .register_get("held_in_public", |m: &mut Meeting| {
+            opt(m.view.graph.data.meetings[m.index].public)
+        })
+        .register_get("present_count", |m: &mut Meeting| {
+            m.view.graph.data.meetings[m.index]
+                .attendance
+                .iter()
+                .filter(|a| {
+                    matches!(
+                        a.status,
+                        AttendanceStatus::Present | AttendanceStatus::Substitute
+                    )
+                })
+                .count() as i64
         })
         .register_fn("attendance_of", |m: &mut Meeting, who: Dynamic| {
             let Some(key) = member_key(&who) else {

@@ -7,6 +7,7 @@
 //! p.responsible_authorities()        // bodies s.5(1) makes responsible authorities on the date
 //! p.health_kind_required()           // "integrated_care_board", ... or () before 30 April 2004
 //! p.strategy_group()  p.committee()  p.groups()  p.groups_of_kind("subgroup")
+//! p.groups_ever_of_kind("channel_panel")   // including groups not in force on the date
 //! p.documents_of_kind("partnership_plan")   // those that exist by the date, oldest first
 //! p.priorities()  p.actions()  p.posts()  p.risks()  p.scrutiny_reviews()
 //! p.reporting_cycles()               // arrays of groups, each a cycle in force on the date
@@ -132,6 +133,19 @@ pub(super) fn register(engine: &mut Engine) {
         .register_fn("groups_of_kind", |p: &mut Partnership, kind: &str| {
             let v = p.view();
             array(groups(v).filter(|g| v.graph.data.groups[g.index].kind.as_str() == kind))
+        })
+        .register_fn("groups_ever_of_kind", |p: &mut Partnership, kind: &str| {
+            let v = p.view();
+            array(
+                (0..v.graph.data.groups.len())
+                    .filter(|&i| v.graph.data.groups[i].kind.as_str() == kind)
+                    .filter(|&i| {
+                        v.graph.data.groups[i]
+                            .from
+                            .is_none_or(|f| f.earliest() <= v.as_of)
+                    })
+                    .map(|i| Group::new(v, i)),
+            )
         })
         .register_fn(
             "documents_of_kind",

@@ -6,12 +6,13 @@
 //! ```text
 //! pr.id  pr.title  pr.plan  pr.owner ("" | name | ())  pr.themes
 //! pr.measures             // () when not recorded; else array of #{description, baseline, target}
+//! a.plan (Document or ())
 //! a.id  a.title  a.owner  a.due (When | "" | ())  a.status  a.complete (bool or ())  a.completed
 //! post.id  post.title  post.host  post.fixed_term  post.funding ("core"|"external"|"mixed"|())
 //! post.funding_source  post.funding_end (When or ())  post.vacant
 //! r.id  r.description  r.blank_cells (names of cells shown empty)
 //! r.unrecorded_cells (names of cells the register does not have)  r.review_date
-//! sr.id  sr.committee  sr.date  sr.topic  sr.recommendations
+//! sr.id  sr.committee  sr.date  sr.topic  sr.recommendations  sr.covers (array of topics)
 //! ```
 
 use std::sync::Arc;
@@ -115,6 +116,19 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_get("title", |a: &mut Action| {
             a.view.graph.data.actions[a.index].title.clone()
+        })
+        .register_get("plan", |a: &mut Action| {
+            let v = &a.view;
+            match v.graph.data.actions[a.index]
+                .plan
+                .as_deref()
+                .and_then(|id| v.graph.node(id))
+            {
+                Some(scrutineer_graph::NodeKey::Document(i)) => {
+                    Dynamic::from(super::Document::new(v, i))
+                }
+                _ => Dynamic::UNIT,
+            }
         })
         .register_get("owner", |a: &mut Action| {
             owner(&a.view, a.view.graph.data.actions[a.index].owner.as_ref())
@@ -232,6 +246,14 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_get("topic", |r: &mut Review| {
             r.view.graph.data.scrutiny_reviews[r.index].topic.clone()
+        })
+        .register_get("covers", |r: &mut Review| {
+            array(
+                r.view.graph.data.scrutiny_reviews[r.index]
+                    .covers
+                    .iter()
+                    .map(|t| t.as_str().to_string()),
+            )
         })
         .register_get("committee", |r: &mut Review| {
             let v = &r.view;
