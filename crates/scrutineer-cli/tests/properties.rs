@@ -122,6 +122,7 @@ prop_compose! {
             county: None,
             formed: None,
             merged_from: vec![],
+            combination: None,
             notes: vec![],
             evidence: vec![],
             sources: vec![Source { id: "s".into(), title: "Generated".into(), date: Some(When::Year(2020)), url: None, note: None }],
@@ -138,7 +139,7 @@ prop_compose! {
             }).collect(),
             memberships: seats.iter().map(|(o, g, status, chair, (from, to))| Membership {
                 member: org(*o), group: group(*g), role: if *chair { Role::Chair } else { Role::Member }, senior: None,
-                status: status.map(|s| STATUSES[s]), from: *from, to: *to, evidence: vec![],
+                status: status.map(|s| STATUSES[s]), appointed_by: vec![], from: *from, to: *to, evidence: vec![],
             }).collect(),
             reporting: lines.iter().filter(|(a, b, _)| a % group_ids.len() != b % group_ids.len()).map(|(a, b, (from, until))| ReportsTo {
                 group: group(*a), to: group(*b), from: *from, until: *until, evidence: vec![],
@@ -148,6 +149,9 @@ prop_compose! {
                 attendance: attendance.iter().map(|(o, s)| Attendance { member: org(*o), status: ATTENDANCE[*s] }).collect(),
                 attendance_listed_in_full: false, items: vec![], evidence: vec![],
                 public: None,
+                reports_from: Vec::new(),
+                papers: Vec::new(),
+                tabled: Vec::new(),
             }).collect(),
             documents: docs.iter().enumerate().map(|(i, (k, (from, to), approved, draft, topics, revisions, next))| Document {
                 id: doc_ids[i].clone(), title: format!("Document {i}"), kind: DOC_KINDS[*k], period_from: *from, period_to: *to, due: None,
@@ -161,6 +165,9 @@ prop_compose! {
                 consulted: Vec::new(),
                 consultees_listed_in_full: false,
                 threshold: None,
+                data_from: Vec::new(),
+                data_sources_listed_in_full: false,
+                considers_crime_and_disorder: None,
             }).collect(),
             priorities: priorities.iter().enumerate().map(|(i, (d, owner, measures))| Priority {
                 id: format!("p{i}"), title: format!("Priority {i}"), plan: (!doc_ids.is_empty()).then(|| doc_ids[d % doc_ids.len()].clone()),
@@ -183,8 +190,12 @@ prop_compose! {
                 controls: ctl.clone(), owner: None, review_date: *review, evidence: vec![],
             }).collect(),
             scrutiny_reviews: reviews.iter().enumerate().map(|(i, (g, date))| ScrutinyReview {
-                id: format!("sr{i}"), committee: group(*g), date: *date, topic: "the partnership".into(), covers: vec![], meeting: None, recommendations: vec![], evidence: vec![],
+                id: format!("sr{i}"), committee: group(*g), date: *date, topic: "the partnership".into(), covers: vec![], meeting: None, recommendations: vec![], sent_to: vec![], circulation_listed_in_full: false, responses: vec![], responses_listed_in_full: false, requests: vec![], evidence: vec![],
             }).collect(),
+            case_reviews: vec![],
+            referrals: vec![],
+            services: vec![],
+            data_returns: vec![],
             waivers: vec![],
         }
     }

@@ -167,6 +167,7 @@ impl Partnership {
             role: Role::Member,
             senior: None,
             status: Some(status),
+            appointed_by: Vec::new(),
             from: Some(from),
             to: None,
             evidence: Vec::new(),
@@ -327,6 +328,9 @@ impl Edits for Partnership {
             consulted: Vec::new(),
             consultees_listed_in_full: false,
             threshold: None,
+            data_from: Vec::new(),
+            data_sources_listed_in_full: false,
+            considers_crime_and_disorder: None,
             notes: vec!["added by a what-if scenario".into()],
             evidence: Vec::new(),
         });
@@ -393,6 +397,9 @@ impl Edits for Partnership {
             attendance: rows,
             attendance_listed_in_full: false,
             public: None,
+            reports_from: Vec::new(),
+            papers: Vec::new(),
+            tabled: Vec::new(),
             items: Vec::new(),
             evidence: Vec::new(),
         });

@@ -30,6 +30,9 @@ pub enum NodeKey {
     Post(usize),
     Risk(usize),
     ScrutinyReview(usize),
+    CaseReview(usize),
+    Referral(usize),
+    Service(usize),
 }
 
 /// An edge of the graph.
@@ -116,6 +119,15 @@ impl Graph {
         for (i, x) in data.scrutiny_reviews.iter().enumerate() {
             add(NodeKey::ScrutinyReview(i), &x.id);
         }
+        for (i, x) in data.case_reviews.iter().enumerate() {
+            add(NodeKey::CaseReview(i), &x.id);
+        }
+        for (i, x) in data.referrals.iter().enumerate() {
+            add(NodeKey::Referral(i), &x.id);
+        }
+        for (i, x) in data.services.iter().enumerate() {
+            add(NodeKey::Service(i), &x.id);
+        }
         let node = |id: &str| ids.get(id).and_then(|k| index_of.get(k)).copied();
         for (i, m) in data.memberships.iter().enumerate() {
             if let (Some(a), Some(b)) = (node(&m.member), node(&m.group)) {
@@ -170,6 +182,9 @@ impl Graph {
             NodeKey::Post(i) => &d.posts[i].id,
             NodeKey::Risk(i) => &d.risks[i].id,
             NodeKey::ScrutinyReview(i) => &d.scrutiny_reviews[i].id,
+            NodeKey::CaseReview(i) => &d.case_reviews[i].id,
+            NodeKey::Referral(i) => &d.referrals[i].id,
+            NodeKey::Service(i) => &d.services[i].id,
         }
     }
 
@@ -188,6 +203,9 @@ impl Graph {
             NodeKey::Post(i) => &d.posts[i].title,
             NodeKey::Risk(i) => &d.risks[i].description,
             NodeKey::ScrutinyReview(i) => &d.scrutiny_reviews[i].topic,
+            NodeKey::CaseReview(i) => &d.case_reviews[i].id,
+            NodeKey::Referral(i) => &d.referrals[i].topic,
+            NodeKey::Service(i) => &d.services[i].title,
         }
     }
 
@@ -206,6 +224,9 @@ impl Graph {
             NodeKey::Post(i) => &d.posts[i].evidence,
             NodeKey::Risk(i) => &d.risks[i].evidence,
             NodeKey::ScrutinyReview(i) => &d.scrutiny_reviews[i].evidence,
+            NodeKey::CaseReview(i) => &d.case_reviews[i].evidence,
+            NodeKey::Referral(i) => &d.referrals[i].evidence,
+            NodeKey::Service(i) => &d.services[i].evidence,
         }
     }
 

@@ -11,7 +11,7 @@ use ron::extensions::Extensions;
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::graph::Graph;
-use crate::model::{Evidence, Partnership};
+use crate::model::{DateCell, Evidence, Partnership};
 use crate::spans::{Pos, Span, SpanIndex};
 
 /// The most problems reported for one file; past this, one line says how many more there were.
@@ -418,6 +418,9 @@ enum IdKind {
     Post,
     Risk,
     ScrutinyReview,
+    CaseReview,
+    Referral,
+    Service,
 }
 
 impl IdKind {
@@ -433,6 +436,9 @@ impl IdKind {
             IdKind::Post => "a post",
             IdKind::Risk => "a risk",
             IdKind::ScrutinyReview => "a scrutiny review",
+            IdKind::CaseReview => "a case review",
+            IdKind::Referral => "a referral",
+            IdKind::Service => "a service",
         }
     }
     fn short(self) -> &'static str {
@@ -767,6 +773,122 @@ impl Checker<'_> {
                 &sources,
             );
         }
+        for (i, s) in p.scrutiny_reviews.iter().enumerate() {
+            for (field, list) in [("sent_to", &s.sent_to), ("responses", &s.responses)] {
+                for (j, x) in list.iter().enumerate() {
+                    let at = format!("scrutiny_reviews[{i}].{field}[{j}]");
+                    refer(self, format!("{at}.to"), &x.to, &[Organisation], false);
+                    self.evidence(&format!("{at}.evidence"), &x.evidence, &sources);
+                }
+            }
+            for (j, r) in s.requests.iter().enumerate() {
+                let at = format!("scrutiny_reviews[{i}].requests[{j}]");
+                refer(self, format!("{at}.to"), &r.to, &[Organisation], false);
+                self.evidence(&format!("{at}.evidence"), &r.evidence, &sources);
+            }
+        }
+        for (i, m) in p.memberships.iter().enumerate() {
+            for (j, a) in m.appointed_by.iter().enumerate() {
+                refer(
+                    self,
+                    format!("memberships[{i}].appointed_by[{j}]"),
+                    a,
+                    &[Organisation],
+                    false,
+                );
+            }
+        }
+        for (i, m) in p.meetings.iter().enumerate() {
+            for (j, g) in m.reports_from.iter().enumerate() {
+                refer(
+                    self,
+                    format!("meetings[{i}].reports_from[{j}]"),
+                    g,
+                    &[Group],
+                    false,
+                );
+            }
+            for (field, list) in [("papers", &m.papers), ("tabled", &m.tabled)] {
+                for (j, d) in list.iter().enumerate() {
+                    refer(
+                        self,
+                        format!("meetings[{i}].{field}[{j}]"),
+                        d,
+                        &[Document],
+                        false,
+                    );
+                }
+            }
+        }
+        for (i, d) in p.documents.iter().enumerate() {
+            for (j, o) in d.data_from.iter().enumerate() {
+                refer(
+                    self,
+                    format!("documents[{i}].data_from[{j}]"),
+                    o,
+                    &[Organisation],
+                    false,
+                );
+            }
+        }
+        for (i, c) in p.case_reviews.iter().enumerate() {
+            if let Some(r) = &c.report {
+                refer(
+                    self,
+                    format!("case_reviews[{i}].report"),
+                    r,
+                    &[Document],
+                    false,
+                );
+            }
+            if let Some(d) = c.decided.and_then(DateCell::date)
+                && d.latest() < c.notified.earliest()
+            {
+                self.error(
+                    &format!("case_reviews[{i}].decided"),
+                    format!(
+                        "the decision on `{}` ({d}) is dated before the death was notified ({})",
+                        c.id, c.notified
+                    ),
+                    None,
+                );
+            }
+            self.evidence(
+                &format!("case_reviews[{i}].evidence"),
+                &c.evidence,
+                &sources,
+            );
+        }
+        for (i, r) in p.referrals.iter().enumerate() {
+            refer(
+                self,
+                format!("referrals[{i}].committee"),
+                &r.committee,
+                &[Group],
+                false,
+            );
+            self.evidence(&format!("referrals[{i}].evidence"), &r.evidence, &sources);
+        }
+        for (i, x) in p.services.iter().enumerate() {
+            self.evidence(&format!("services[{i}].evidence"), &x.evidence, &sources);
+        }
+        for (i, x) in p.data_returns.iter().enumerate() {
+            refer(
+                self,
+                format!("data_returns[{i}].from"),
+                &x.from,
+                &[Organisation],
+                false,
+            );
+            self.evidence(
+                &format!("data_returns[{i}].evidence"),
+                &x.evidence,
+                &sources,
+            );
+        }
+        if let Some(c) = &p.combination {
+            self.evidence("combination.evidence", &c.evidence, &sources);
+        }
         for (i, w) in p.waivers.iter().enumerate() {
             if let Some(a) = w.approved
                 && w.expires.latest() < a.earliest()
@@ -866,6 +988,15 @@ impl Checker<'_> {
                 ScrutinyReview,
                 format!("scrutiny_reviews[{i}]"),
             );
+        }
+        for (i, x) in p.case_reviews.iter().enumerate() {
+            add(self, &x.id, CaseReview, format!("case_reviews[{i}]"));
+        }
+        for (i, x) in p.referrals.iter().enumerate() {
+            add(self, &x.id, Referral, format!("referrals[{i}]"));
+        }
+        for (i, x) in p.services.iter().enumerate() {
+            add(self, &x.id, Service, format!("services[{i}]"));
         }
         ids
     }

@@ -58,6 +58,9 @@ pub struct Partnership {
     /// Partnerships merged into this one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merged_from: Vec<String>,
+    /// How several areas came to share one partnership: a combination agreement or an order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub combination: Option<Combination>,
     /// What the documents leave unclear about the partnership itself.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -103,6 +106,18 @@ pub struct Partnership {
     /// Occasions when the crime and disorder committee reviewed the partnership.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scrutiny_reviews: Vec<ScrutinyReview>,
+    /// Deaths notified for review: domestic homicide and offensive weapons homicide reviews.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub case_reviews: Vec<CaseReview>,
+    /// Matters referred to the crime and disorder committee (councillor calls for action).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referrals: Vec<Referral>,
+    /// Commissioned services the partnership depends on, and their funding.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<Service>,
+    /// Quarterly returns of depersonalised data between the authorities (s.17A).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_returns: Vec<DataReturn>,
     /// Failures the committee has knowingly accepted, each until an expiry date.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<Waiver>,
@@ -339,6 +354,9 @@ pub enum GroupKind {
     CrimeAndDisorderCommittee,
     /// A wider local strategic partnership that oversees community safety among other things.
     StrategicPartnership,
+    /// A meeting of responsible authorities convened by the police and crime commissioner
+    /// (SI 2007/1830 reg 14A).
+    PccConvened,
     Other,
 }
 
@@ -358,6 +376,7 @@ impl GroupKind {
             SeriousViolencePartnership => "serious_violence_partnership",
             CrimeAndDisorderCommittee => "crime_and_disorder_committee",
             StrategicPartnership => "strategic_partnership",
+            PccConvened => "pcc_convened",
             Other => "other",
         }
     }
@@ -379,6 +398,10 @@ pub struct Membership {
     /// Whether the member takes part, when the record says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Participation>,
+    /// The organisations that appointed the member, when the record says (several probation
+    /// providers appoint jointly).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appointed_by: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<When>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -475,6 +498,15 @@ pub struct Meeting {
     /// The business taken, in brief.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<String>,
+    /// Groups that reported to this meeting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports_from: Vec<String>,
+    /// Documents circulated with the agenda.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub papers: Vec<String>,
+    /// Documents tabled at the meeting rather than circulated beforehand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tabled: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
@@ -595,6 +627,16 @@ pub struct Document {
     /// threshold for a review.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<u32>,
+    /// For an assessment: the organisations that supplied data to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_from: Vec<String>,
+    /// True when `data_from` is every contributor, so an authority missing from it supplied none.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub data_sources_listed_in_full: bool,
+    /// For a report on a council decision: whether it assesses the effect on crime and disorder
+    /// (Crime and Disorder Act 1998 s.17), when the record says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub considers_crime_and_disorder: Option<bool>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -641,6 +683,8 @@ pub enum DocKind {
     ConsultationRecord,
     /// The local Prevent risk assessment (counter-terrorism situational risk assessment).
     PreventRiskAssessment,
+    /// A report on a council decision (cabinet, committee or officer decision).
+    DecisionReport,
     /// A thematic plan or strategy (Prevent, ASB, a policing plan) that is not the partnership plan.
     ThematicPlan,
     Other,
@@ -669,6 +713,7 @@ impl DocKind {
             AsbCaseReviewData => "asb_case_review_data",
             ConsultationRecord => "consultation_record",
             PreventRiskAssessment => "prevent_risk_assessment",
+            DecisionReport => "decision_report",
             ThematicPlan => "thematic_plan",
             Other => "other",
         }
@@ -918,6 +963,160 @@ pub struct ScrutinyReview {
     pub meeting: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<String>,
+    /// Copies of the committee's report or recommendations sent (PJA 2006 s.19(2)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sent_to: Vec<Sent>,
+    /// True when `sent_to` is every copy sent.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub circulation_listed_in_full: bool,
+    /// Responses received from the bodies sent a copy.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<Sent>,
+    /// True when `responses` is every response received.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub responses_listed_in_full: bool,
+    /// Requests the committee made for an officer to attend or for information.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<Request>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A request by the crime and disorder committee to a body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    /// An organisation id.
+    pub to: String,
+    pub kind: RequestKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<When>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<RequestOutcome>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestKind {
+    Attendance,
+    Information,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestOutcome {
+    Complied,
+    Refused,
+    NoResponse,
+}
+
+/// How a partnership covering several areas was formed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Combination {
+    pub kind: CombinationKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<When>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CombinationKind {
+    /// A combination agreement (Crime and Disorder Act 1998 s.5A).
+    Agreement,
+    /// An order of the Secretary of State under the earlier wording of s.5.
+    Order,
+}
+
+/// A death notified to the partnership for a statutory review.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseReview {
+    pub id: String,
+    pub kind: CaseReviewKind,
+    /// When the partnership was notified of the death.
+    pub notified: When,
+    /// When it decided whether to hold a review; `""` when the record shows no decision yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<DateCell>,
+    /// What it decided: true to hold a review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_held: Option<bool>,
+    /// The review's report (a document id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CaseReviewKind {
+    DomesticHomicide,
+    OffensiveWeaponsHomicide,
+}
+
+impl CaseReviewKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseReviewKind::DomesticHomicide => "domestic_homicide",
+            CaseReviewKind::OffensiveWeaponsHomicide => "offensive_weapons_homicide",
+        }
+    }
+}
+
+/// A matter referred to the crime and disorder committee.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    pub id: String,
+    /// The committee (a group id).
+    pub committee: String,
+    pub referred: When,
+    /// When the committee considered it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub considered: Option<When>,
+    pub topic: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A commissioned service and its funding.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    pub title: String,
+    /// Who funds it, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funder: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding_end: Option<When>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal: Option<Renewal>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Renewal {
+    Renewed,
+    Pending,
+    NotRenewed,
+}
+
+/// One authority's quarterly return of depersonalised data under s.17A.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataReturn {
+    /// The authority that supplied it (an organisation id).
+    pub from: String,
+    /// The last day of the quarter it covers.
+    pub period_to: When,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivered: Option<When>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }

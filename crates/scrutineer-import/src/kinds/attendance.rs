@@ -160,6 +160,9 @@ fn new_meeting(cx: &mut Context, row: &Row, group: &str, date: When) -> usize {
         attendance: Vec::new(),
         attendance_listed_in_full: false,
         public: None,
+        reports_from: Vec::new(),
+        papers: Vec::new(),
+        tabled: Vec::new(),
         items: Vec::new(),
         evidence: Vec::new(),
     });

@@ -115,6 +115,7 @@ pub fn row(cx: &mut Context, row: &Row) {
             role: role.value().unwrap_or(Role::Member),
             senior: senior.value(),
             status: status.value(),
+            appointed_by: Vec::new(),
             from: from.value(),
             to: to.value(),
             evidence: Vec::new(),

@@ -16,6 +16,7 @@ mod organisations;
 mod outcomes;
 mod partnership;
 mod records;
+mod reviews;
 mod scans;
 mod seats;
 
@@ -61,6 +62,18 @@ macro_rules! handle {
     };
 }
 
+handle!(
+    /// A death notified for review (`CaseReview` in scripts).
+    CaseReview
+);
+handle!(
+    /// A matter referred to the committee (`Referral` in scripts).
+    Referral
+);
+handle!(
+    /// A commissioned service (`Service` in scripts).
+    Service
+);
 handle!(
     /// An organisation (`Organisation` in scripts).
     Org
@@ -156,6 +169,9 @@ pub(crate) fn evidence_ref(d: &Dynamic) -> Option<(EvidenceRef, Arc<View>)> {
     try_node!(Post, NodeKey::Post);
     try_node!(Risk, NodeKey::Risk);
     try_node!(Review, NodeKey::ScrutinyReview);
+    try_node!(CaseReview, NodeKey::CaseReview);
+    try_node!(Referral, NodeKey::Referral);
+    try_node!(Service, NodeKey::Service);
     if let Some(h) = d.read_lock::<Membership>() {
         return Some((EvidenceRef::Membership(h.index), Arc::clone(&h.view)));
     }
@@ -189,6 +205,7 @@ pub fn register(engine: &mut Engine) {
     groups::register(engine);
     documents::register(engine);
     records::register(engine);
+    reviews::register(engine);
     seats::register(engine);
     scans::register(engine);
     outcomes::register(engine);

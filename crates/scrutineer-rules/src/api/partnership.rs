@@ -24,7 +24,7 @@ use super::{
 use crate::law;
 
 impl Partnership {
-    fn view(&self) -> &Arc<View> {
+    pub(super) fn view(&self) -> &Arc<View> {
         &self.view
     }
 }

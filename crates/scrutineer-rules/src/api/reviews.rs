@@ -1,0 +1,319 @@
+//! Case reviews, referrals, services and data returns in scripts, and the parts of scrutiny
+//! reviews, memberships, meetings and documents that record correspondence.
+//!
+//! ```text
+//! p.case_reviews()  p.referrals()  p.services()      // those that have happened by the date
+//! p.data_returns()        // array of #{from: Organisation, period_to: When, delivered: When or ()}
+//! p.areas  p.combination  // array of area names; #{kind: "agreement"|"order", date} or ()
+//! cr.id  cr.kind ("domestic_homicide"|"offensive_weapons_homicide")  cr.notified
+//! cr.decided (When, "" when the record shows no decision yet, or ())  cr.review_held (bool or ())  cr.report (Document or ())
+//! rf.id  rf.topic  rf.committee (Group)  rf.referred  rf.considered (When or ())
+//! sv.id  sv.title  sv.funder  sv.funding_end  sv.renewal ("renewed"|"pending"|"not_renewed"|())
+//! sr.sent_to  sr.responses    // arrays of #{to: Organisation, date: When or ()} by the date
+//! sr.circulation_listed_in_full  sr.responses_listed_in_full
+//! sr.requests             // array of #{to, kind ("attendance"|"information"), date, outcome}
+//!                         //   outcome: "complied", "refused", "no_response" or ()
+//! m.appointed_by          // organisations that appointed a member
+//! mt.reports_from (Groups)  mt.papers  mt.tabled (Documents)
+//! d.data_from (Organisations)  d.data_sources_listed_in_full
+//! d.considers_crime_and_disorder (bool or ())
+//! a.priority (Priority or ())
+//! ```
+
+use std::sync::Arc;
+
+use rhai::{Array, Dynamic, Engine, Map};
+use scrutineer_graph::model::{
+    CombinationKind, DateCell, Renewal, RequestKind, RequestOutcome, Sent,
+};
+use scrutineer_graph::{NodeKey, When};
+
+use super::{
+    Action, CaseReview, Document, Group, Meeting, Membership, Org, Partnership, Priority, Referral,
+    Review, Service, View, array, opt, opt_str,
+};
+
+fn org(view: &Arc<View>, id: &str) -> Option<Dynamic> {
+    match view.graph.node(id) {
+        Some(NodeKey::Organisation(i)) => Some(Dynamic::from(Org::new(view, i))),
+        _ => None,
+    }
+}
+
+fn handles(view: &Arc<View>, ids: &[String]) -> Array {
+    ids.iter()
+        .filter_map(|id| match view.graph.node(id) {
+            Some(NodeKey::Organisation(i)) => Some(Dynamic::from(Org::new(view, i))),
+            Some(NodeKey::Group(i)) => Some(Dynamic::from(Group::new(view, i))),
+            Some(NodeKey::Document(i)) => Some(Dynamic::from(Document::new(view, i))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Copies or responses that have happened by the date (an undated one counts).
+fn letters(view: &Arc<View>, list: &[Sent]) -> Array {
+    list.iter()
+        .filter(|s| s.date.is_none_or(|w| view.happened(w)))
+        .filter_map(|s| {
+            let to = org(view, &s.to)?;
+            let mut m = Map::new();
+            m.insert("to".into(), to);
+            m.insert("date".into(), opt(s.date));
+            Some(Dynamic::from(m))
+        })
+        .collect()
+}
+
+fn happened_rows(view: &View, dates: impl Iterator<Item = When>) -> Vec<usize> {
+    dates
+        .enumerate()
+        .filter(|(_, w)| view.happened(*w))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+pub(super) fn register(engine: &mut Engine) {
+    engine
+        .register_fn("case_reviews", |p: &mut Partnership| {
+            let v = p.view();
+            let rows = happened_rows(v, v.graph.data.case_reviews.iter().map(|c| c.notified));
+            array(rows.into_iter().map(|i| CaseReview::new(v, i)))
+        })
+        .register_fn("referrals", |p: &mut Partnership| {
+            let v = p.view();
+            let rows = happened_rows(v, v.graph.data.referrals.iter().map(|r| r.referred));
+            array(rows.into_iter().map(|i| Referral::new(v, i)))
+        })
+        .register_fn("services", |p: &mut Partnership| {
+            let v = p.view();
+            array((0..v.graph.data.services.len()).map(|i| Service::new(v, i)))
+        })
+        .register_fn("data_returns", |p: &mut Partnership| -> Array {
+            let v = p.view();
+            v.graph
+                .data
+                .data_returns
+                .iter()
+                .filter(|r| v.happened(r.period_to))
+                .filter_map(|r| {
+                    let from = org(v, &r.from)?;
+                    let mut m = Map::new();
+                    m.insert("from".into(), from);
+                    m.insert("period_to".into(), Dynamic::from(r.period_to));
+                    m.insert(
+                        "delivered".into(),
+                        opt(r.delivered.filter(|w| v.happened(*w))),
+                    );
+                    Some(Dynamic::from(m))
+                })
+                .collect()
+        })
+        .register_get("areas", |p: &mut Partnership| {
+            array(p.view().graph.data.areas.iter().cloned())
+        })
+        .register_get("combination", |p: &mut Partnership| {
+            match &p.view().graph.data.combination {
+                Some(c) => {
+                    let mut m = Map::new();
+                    m.insert(
+                        "kind".into(),
+                        Dynamic::from(match c.kind {
+                            CombinationKind::Agreement => "agreement".to_string(),
+                            CombinationKind::Order => "order".to_string(),
+                        }),
+                    );
+                    m.insert("date".into(), opt(c.date));
+                    Dynamic::from(m)
+                }
+                None => Dynamic::UNIT,
+            }
+        });
+
+    engine
+        .register_type_with_name::<CaseReview>("CaseReview")
+        .register_get("id", |c: &mut CaseReview| {
+            c.view.graph.data.case_reviews[c.index].id.clone()
+        })
+        .register_get("kind", |c: &mut CaseReview| {
+            c.view.graph.data.case_reviews[c.index]
+                .kind
+                .as_str()
+                .to_string()
+        })
+        .register_get("notified", |c: &mut CaseReview| {
+            c.view.graph.data.case_reviews[c.index].notified
+        })
+        .register_get("decided", |c: &mut CaseReview| {
+            match c.view.graph.data.case_reviews[c.index].decided {
+                None => Dynamic::UNIT,
+                Some(DateCell::Blank) => Dynamic::from(String::new()),
+                // A decision dated after the evaluation date had not been taken yet.
+                Some(DateCell::Date(w)) if c.view.happened(w) => Dynamic::from(w),
+                Some(DateCell::Date(_)) => Dynamic::from(String::new()),
+            }
+        })
+        .register_get("review_held", |c: &mut CaseReview| {
+            let x = &c.view.graph.data.case_reviews[c.index];
+            // What was decided is known only once the decision has been taken.
+            let taken = match x.decided {
+                Some(DateCell::Date(w)) => c.view.happened(w),
+                Some(DateCell::Blank) => false,
+                None => true,
+            };
+            opt(x.review_held.filter(|_| taken))
+        })
+        .register_get("report", |c: &mut CaseReview| {
+            let v = &c.view;
+            match v.graph.data.case_reviews[c.index]
+                .report
+                .as_deref()
+                .and_then(|id| v.graph.node(id))
+            {
+                Some(NodeKey::Document(i)) => Dynamic::from(Document::new(v, i)),
+                _ => Dynamic::UNIT,
+            }
+        })
+        .register_fn("to_string", |c: &mut CaseReview| {
+            c.view.graph.data.case_reviews[c.index].id.clone()
+        });
+
+    engine
+        .register_type_with_name::<Referral>("Referral")
+        .register_get("id", |r: &mut Referral| {
+            r.view.graph.data.referrals[r.index].id.clone()
+        })
+        .register_get("topic", |r: &mut Referral| {
+            r.view.graph.data.referrals[r.index].topic.clone()
+        })
+        .register_get("committee", |r: &mut Referral| {
+            let v = &r.view;
+            match v.graph.node(&v.graph.data.referrals[r.index].committee) {
+                Some(NodeKey::Group(i)) => Dynamic::from(Group::new(v, i)),
+                _ => Dynamic::UNIT,
+            }
+        })
+        .register_get("referred", |r: &mut Referral| {
+            r.view.graph.data.referrals[r.index].referred
+        })
+        .register_get("considered", |r: &mut Referral| {
+            opt(r.view.graph.data.referrals[r.index]
+                .considered
+                .filter(|w| r.view.happened(*w)))
+        });
+
+    engine
+        .register_type_with_name::<Service>("Service")
+        .register_get("id", |s: &mut Service| {
+            s.view.graph.data.services[s.index].id.clone()
+        })
+        .register_get("title", |s: &mut Service| {
+            s.view.graph.data.services[s.index].title.clone()
+        })
+        .register_get("funder", |s: &mut Service| {
+            opt_str(s.view.graph.data.services[s.index].funder.as_deref())
+        })
+        .register_get("funding_end", |s: &mut Service| {
+            opt(s.view.graph.data.services[s.index].funding_end)
+        })
+        .register_get("renewal", |s: &mut Service| {
+            opt_str(
+                s.view.graph.data.services[s.index]
+                    .renewal
+                    .map(|r| match r {
+                        Renewal::Renewed => "renewed",
+                        Renewal::Pending => "pending",
+                        Renewal::NotRenewed => "not_renewed",
+                    }),
+            )
+        });
+
+    engine
+        .register_get("sent_to", |r: &mut Review| {
+            letters(
+                &r.view,
+                &r.view.graph.data.scrutiny_reviews[r.index].sent_to,
+            )
+        })
+        .register_get("responses", |r: &mut Review| {
+            letters(
+                &r.view,
+                &r.view.graph.data.scrutiny_reviews[r.index].responses,
+            )
+        })
+        .register_get("circulation_listed_in_full", |r: &mut Review| {
+            r.view.graph.data.scrutiny_reviews[r.index].circulation_listed_in_full
+        })
+        .register_get("responses_listed_in_full", |r: &mut Review| {
+            r.view.graph.data.scrutiny_reviews[r.index].responses_listed_in_full
+        })
+        .register_get("requests", |r: &mut Review| -> Array {
+            let v = &r.view;
+            v.graph.data.scrutiny_reviews[r.index]
+                .requests
+                .iter()
+                .filter(|q| q.date.is_none_or(|w| v.happened(w)))
+                .filter_map(|q| {
+                    let to = org(v, &q.to)?;
+                    let mut m = Map::new();
+                    m.insert("to".into(), to);
+                    m.insert(
+                        "kind".into(),
+                        Dynamic::from(match q.kind {
+                            RequestKind::Attendance => "attendance".to_string(),
+                            RequestKind::Information => "information".to_string(),
+                        }),
+                    );
+                    m.insert("date".into(), opt(q.date));
+                    m.insert(
+                        "outcome".into(),
+                        opt_str(q.outcome.map(|o| match o {
+                            RequestOutcome::Complied => "complied",
+                            RequestOutcome::Refused => "refused",
+                            RequestOutcome::NoResponse => "no_response",
+                        })),
+                    );
+                    Some(Dynamic::from(m))
+                })
+                .collect()
+        });
+
+    engine
+        .register_get("appointed_by", |m: &mut Membership| {
+            handles(
+                &m.view,
+                &m.view.graph.data.memberships[m.index].appointed_by,
+            )
+        })
+        .register_get("reports_from", |m: &mut Meeting| {
+            handles(&m.view, &m.view.graph.data.meetings[m.index].reports_from)
+        })
+        .register_get("papers", |m: &mut Meeting| {
+            handles(&m.view, &m.view.graph.data.meetings[m.index].papers)
+        })
+        .register_get("tabled", |m: &mut Meeting| {
+            handles(&m.view, &m.view.graph.data.meetings[m.index].tabled)
+        })
+        .register_get("data_from", |d: &mut Document| {
+            handles(&d.view, &d.view.graph.data.documents[d.index].data_from)
+        })
+        .register_get("data_sources_listed_in_full", |d: &mut Document| {
+            d.view.graph.data.documents[d.index].data_sources_listed_in_full
+        })
+        .register_get("considers_crime_and_disorder", |d: &mut Document| {
+            opt(d.view.graph.data.documents[d.index].considers_crime_and_disorder)
+        })
+        .register_fn("==", |a: Priority, b: Priority| a.index == b.index)
+        .register_fn("!=", |a: Priority, b: Priority| a.index != b.index)
+        .register_get("priority", |a: &mut Action| {
+            let v = &a.view;
+            match v.graph.data.actions[a.index]
+                .priority
+                .as_deref()
+                .and_then(|id| v.graph.node(id))
+            {
+                Some(NodeKey::Priority(i)) => Dynamic::from(Priority::new(v, i)),
+                _ => Dynamic::UNIT,
+            }
+        });
+}
