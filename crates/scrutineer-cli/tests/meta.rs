@@ -115,6 +115,28 @@ fn every_rule_has_failing_passing_and_unknown_fixtures() {
                 r.id
             );
         }
+        // A rule for one nation shows it does not fire in the other.
+        if r.nations.len() == 1 {
+            let other = if r.nations[0] == scrutineer_graph::model::Nation::England {
+                "nation: Wales"
+            } else {
+                "nation: England"
+            };
+            let dir = root.join("graphs/fixtures").join(&r.id);
+            let shown = std::fs::read_dir(&dir).unwrap().any(|f| {
+                let path = f.unwrap().path();
+                path.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("not_applicable")
+                    && std::fs::read_to_string(&path).unwrap().contains(other)
+            });
+            assert!(
+                shown,
+                "{}: applies in one nation only, so it needs a `not_applicable_*` fixture in the other",
+                r.id
+            );
+        }
         // A rule with an in-force date has a fixture on the day before it.
         // (Rules in force since 1998 are exempt: no records reach back that far.)
         let since_1999 = common::day("1999-01-01");
@@ -165,5 +187,29 @@ fn no_orphan_snapshots() {
                 "snapshots/{name} has no file in graphs/invalid"
             );
         }
+    }
+}
+
+#[test]
+fn the_pack_covers_the_catalogue_and_the_readme_says_so() {
+    let rules = &common::rules().rules;
+    // The statutory catalogue lists 77 checks. Two are not rules: CDA-S115-POWER is a power to
+    // disclose that no record can show unused, and VPA-2024-DARDR is not yet in force.
+    assert!(rules.len() >= 75, "{} rules", rules.len());
+    for r in rules {
+        assert!(!r.basis.trim().is_empty(), "{}: no BASIS", r.id);
+    }
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("The pack has {} rules", rules.len())),
+        "README's rule pack section gives the wrong count"
+    );
+    let areas: BTreeSet<&str> = rules.iter().map(|r| r.area.as_str()).collect();
+    let rules_readme = std::fs::read_to_string(common::root().join("rules/README.md")).unwrap();
+    for a in areas {
+        assert!(
+            rules_readme.contains(&format!("| `{a}` |")),
+            "rules/README.md does not describe the area `{a}`"
+        );
     }
 }
