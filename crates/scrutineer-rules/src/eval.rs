@@ -43,8 +43,17 @@ impl RuleSet {
             .map_err(|e| format!("cannot read rules folder `{}`: {e}", dir.display()))?;
         files.sort();
         let mut set = RuleSet::empty(limits);
-        for (path, area) in files {
-            set.add_file(&path, &area);
+        // Compiling is most of a one-partnership run's time (75 scripts, about 12 ms on one
+        // core), and each script compiles independently; the results are kept in file order.
+        let compiled: Vec<_> = files
+            .par_iter()
+            .map(|(path, area)| Rule::load(&set.engine, path, area))
+            .collect();
+        for c in compiled {
+            match c {
+                Ok(r) => set.rules.push(r),
+                Err(e) => set.errors.push(e),
+            }
         }
         set.rules.sort_by(|a, b| a.id.cmp(&b.id));
         // Two files with one id would make results ambiguous: report the later one.

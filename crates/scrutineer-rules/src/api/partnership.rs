@@ -234,7 +234,7 @@ pub(super) fn register(engine: &mut Engine) {
 
 /// Records that belong to a document (priorities of a plan, risks of a register) are seen when
 /// their document exists by the date, or always when they name none.
-fn visible_in_plan(view: &Arc<View>, doc: Option<&str>) -> bool {
+pub(super) fn visible_in_plan(view: &Arc<View>, doc: Option<&str>) -> bool {
     match doc.and_then(|id| view.graph.node(id)) {
         Some(scrutineer_graph::NodeKey::Document(i)) => document_exists(view, i),
         _ => true,
