@@ -19,7 +19,7 @@ mod kinds;
 mod resolve;
 pub mod table;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -335,8 +335,8 @@ pub(crate) struct Context<'a> {
     /// Every id in the partnership, lower-cased, so new ones do not clash.
     ids: HashSet<String>,
     source: String,
-    /// Rows that cite each record id, gathered so a record gets one evidence entry.
-    cited: BTreeMap<String, Vec<usize>>,
+    /// Rows that cite each record, gathered so a record gets one evidence entry.
+    cited: BTreeMap<Cited, Vec<usize>>,
     kind: Kind,
     /// The header row's number, for problems with the sheet as a whole.
     pub header_row: usize,
@@ -344,6 +344,50 @@ pub(crate) struct Context<'a> {
     pub group: Option<String>,
     /// The plan or register rows belong to when they name none (actions, risks).
     pub document: Option<String>,
+    /// Actions and risks by id and by their text (normalised), so that matching a row is a
+    /// lookup rather than a scan: a 10,000-row tracker would otherwise take minutes.
+    pub actions: RecordIndex,
+    pub risks: RecordIndex,
+}
+
+/// A record an import added to or changed, by its place in its list (memberships have no id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Cited {
+    Membership(usize),
+    Meeting(usize),
+    Action(usize),
+    Risk(usize),
+}
+
+/// Where records are, by id and by normalised text.
+#[derive(Default)]
+pub(crate) struct RecordIndex {
+    by_id: HashMap<String, usize>,
+    by_text: HashMap<String, usize>,
+}
+
+impl RecordIndex {
+    fn of<'x>(records: impl Iterator<Item = (&'x str, &'x str)>) -> RecordIndex {
+        let mut index = RecordIndex::default();
+        for (i, (id, text)) in records.enumerate() {
+            index.insert(i, id, text);
+        }
+        index
+    }
+
+    /// Records the position of a record; the first record with a text keeps it.
+    pub fn insert(&mut self, at: usize, id: &str, text: &str) {
+        self.by_id.entry(id.to_string()).or_insert(at);
+        self.by_text.entry(cells::normalise(text)).or_insert(at);
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn by_text(&self, text: &str) -> Option<usize> {
+        self.by_text.get(&cells::normalise(text)).copied()
+    }
 }
 
 impl<'a> Context<'a> {
@@ -414,6 +458,16 @@ impl<'a> Context<'a> {
             header_row,
             group: None,
             document: None,
+            actions: RecordIndex::of(
+                base.actions
+                    .iter()
+                    .map(|a| (a.id.as_str(), a.title.as_str())),
+            ),
+            risks: RecordIndex::of(
+                base.risks
+                    .iter()
+                    .map(|r| (r.id.as_str(), r.description.as_str())),
+            ),
         })
     }
 
@@ -479,11 +533,8 @@ impl<'a> Context<'a> {
 
     /// Notes that a row is evidence for a record; the record gets one evidence entry naming
     /// all its rows when the import finishes.
-    pub fn cite(&mut self, id: &str, row: &Row) {
-        self.cited
-            .entry(id.to_string())
-            .or_default()
-            .push(row.number);
+    pub fn cite(&mut self, record: Cited, row: &Row) {
+        self.cited.entry(record).or_default().push(row.number);
     }
 
     /// An id not yet used in the partnership, as close to `wanted` as can be.
@@ -528,9 +579,9 @@ impl<'a> Context<'a> {
             return Err(self.problems);
         }
         let cited = std::mem::take(&mut self.cited);
-        for (id, rows) in &cited {
+        for (record, rows) in &cited {
             let evidence = self.evidence_for(rows);
-            if let Some(list) = kinds::evidence_list(&mut self.data, id)
+            if let Some(list) = kinds::evidence_list(&mut self.data, *record)
                 && !list.contains(&evidence)
             {
                 list.push(evidence);

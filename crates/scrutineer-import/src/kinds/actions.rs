@@ -3,11 +3,11 @@
 use scrutineer_graph::model::{Action, DateCell};
 
 use super::{Read, blank_required, named, read, show_when, when};
-use crate::cells::{self, normalise};
+use crate::cells;
 use crate::columns::Field;
 use crate::resolve::Among;
 use crate::table::Row;
-use crate::{Context, Effect, slug};
+use crate::{Cited, Context, Effect, slug};
 
 pub const FIELDS: &[Field] = &[
     Field {
@@ -159,22 +159,16 @@ pub fn row(cx: &mut Context, row: &Row) {
     let existing = reference
         .as_deref()
         .and_then(|r| {
-            cx.data
-                .actions
-                .iter()
-                .position(|a| a.id == r || a.id == format!("action-{}", slug(r, 6)))
+            cx.actions
+                .by_id(r)
+                .or_else(|| cx.actions.by_id(&format!("action-{}", slug(r, 6))))
         })
-        .or_else(|| {
-            let wanted = normalise(&title);
-            cx.data
-                .actions
-                .iter()
-                .position(|a| normalise(&a.title) == wanted)
-        });
+        .or_else(|| cx.actions.by_text(&title));
     let Some(i) = existing else {
         let id = new_id(cx, reference.as_deref(), &title);
         cx.change(row, format!("action `{id}`"), Effect::Added);
-        cx.cite(&id, row);
+        cx.cite(Cited::Action(cx.data.actions.len()), row);
+        cx.actions.insert(cx.data.actions.len(), &id, &title);
         cx.data.actions.push(Action {
             id,
             title,
@@ -224,7 +218,7 @@ pub fn row(cx: &mut Context, row: &Row) {
     if filled.is_empty() {
         cx.change(row, record, Effect::Unchanged);
     } else {
-        cx.cite(&id, row);
+        cx.cite(Cited::Action(i), row);
         cx.change(row, record, Effect::Updated(filled));
     }
 }

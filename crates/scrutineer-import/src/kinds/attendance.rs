@@ -8,7 +8,7 @@ use crate::cells::{self, Cell};
 use crate::columns::Field;
 use crate::resolve::Among;
 use crate::table::Row;
-use crate::{Context, Effect};
+use crate::{Cited, Context, Effect};
 
 pub const FIELDS: &[Field] = &[
     Field {
@@ -62,11 +62,25 @@ enum MeetingRef {
 }
 
 pub fn row(cx: &mut Context, row: &Row) {
-    let ids: Vec<String> = cx.data.meetings.iter().map(|m| m.id.clone()).collect();
-    let meeting = read(cx, row, "meeting", |c: &Cell| match c {
-        Cell::Text(t) if ids.iter().any(|id| id == t.trim()) => Ok(MeetingRef::Id(t.trim().into())),
-        _ => super::when(c).map(MeetingRef::Date),
+    // A cell naming a meeting the file has is that meeting; anything else is read as a date.
+    let named_meeting = cx.cell(row, "meeting").and_then(|(c, _)| match c {
+        Cell::Text(t) => cx
+            .data
+            .meetings
+            .iter()
+            .any(|m| m.id == t.trim())
+            .then(|| t.trim().to_string()),
+        _ => None,
     });
+    let meeting = match named_meeting {
+        Some(id) => Read::Value(
+            MeetingRef::Id(id),
+            cx.cell_column("meeting").cloned().expect("found"),
+        ),
+        None => read(cx, row, "meeting", |c: &Cell| {
+            super::when(c).map(MeetingRef::Date)
+        }),
+    };
     let member = named(cx, row, "member", Among::Members);
     let mark = read(cx, row, "attendance", cells::attendance);
     let group = group_of(cx, row);
@@ -139,7 +153,7 @@ pub fn row(cx: &mut Context, row: &Row) {
         ));
     }
     if effect != Effect::Unchanged {
-        cx.cite(&meeting_id, row);
+        cx.cite(Cited::Meeting(index), row);
     }
     cx.change(row, record, effect);
 }

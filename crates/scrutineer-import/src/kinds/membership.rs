@@ -7,10 +7,7 @@ use crate::cells;
 use crate::columns::Field;
 use crate::resolve::Among;
 use crate::table::Row;
-use crate::{Context, Effect};
-
-/// Memberships have no id; the import cites them by their place in the list.
-pub const KEY_PREFIX: &str = "membership#";
+use crate::{Cited, Context, Effect};
 
 pub const FIELDS: &[Field] = &[
     Field {
@@ -121,8 +118,7 @@ pub fn row(cx: &mut Context, row: &Row) {
             evidence: Vec::new(),
         };
         cx.data.memberships.push(m);
-        let key = format!("{KEY_PREFIX}{}", cx.data.memberships.len() - 1);
-        cx.cite(&key, row);
+        cx.cite(Cited::Membership(cx.data.memberships.len() - 1), row);
         cx.change(row, record, Effect::Added);
         complete(cx, &group);
         return;
@@ -158,7 +154,7 @@ pub fn row(cx: &mut Context, row: &Row) {
     if filled.is_empty() {
         cx.change(row, record, Effect::Unchanged);
     } else {
-        cx.cite(&format!("{KEY_PREFIX}{i}"), row);
+        cx.cite(Cited::Membership(i), row);
         cx.change(row, record, Effect::Updated(filled));
     }
     complete(cx, &group);

@@ -13,7 +13,7 @@ use crate::cells::Cell;
 use crate::columns::{Column, Field};
 use crate::resolve::{Among, resolve};
 use crate::table::Row;
-use crate::{Context, Kind};
+use crate::{Cited, Context, Kind};
 
 pub fn fields(kind: Kind) -> &'static [Field] {
     match kind {
@@ -42,29 +42,14 @@ pub fn import_row(kind: Kind, cx: &mut Context, row: &Row) {
     }
 }
 
-/// The evidence list of the record a citation key names: a record id, or `membership#N` for
-/// a membership, which has no id of its own.
-pub fn evidence_list<'p>(p: &'p mut Partnership, key: &str) -> Option<&'p mut Vec<Evidence>> {
-    if let Some(i) = key.strip_prefix(membership::KEY_PREFIX) {
-        return i
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| p.memberships.get_mut(i))
-            .map(|m| &mut m.evidence);
+/// The evidence list of a record the import cited.
+pub fn evidence_list(p: &mut Partnership, record: Cited) -> Option<&mut Vec<Evidence>> {
+    match record {
+        Cited::Membership(i) => p.memberships.get_mut(i).map(|m| &mut m.evidence),
+        Cited::Meeting(i) => p.meetings.get_mut(i).map(|m| &mut m.evidence),
+        Cited::Action(i) => p.actions.get_mut(i).map(|a| &mut a.evidence),
+        Cited::Risk(i) => p.risks.get_mut(i).map(|r| &mut r.evidence),
     }
-    if let Some(m) = p.meetings.iter_mut().find(|m| m.id == key) {
-        return Some(&mut m.evidence);
-    }
-    if let Some(a) = p.actions.iter_mut().find(|a| a.id == key) {
-        return Some(&mut a.evidence);
-    }
-    if let Some(r) = p.risks.iter_mut().find(|r| r.id == key) {
-        return Some(&mut r.evidence);
-    }
-    if let Some(g) = p.groups.iter_mut().find(|g| g.id == key) {
-        return Some(&mut g.evidence);
-    }
-    None
 }
 
 /// A field's cell in a row, read.

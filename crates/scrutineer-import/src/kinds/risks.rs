@@ -4,10 +4,9 @@
 use scrutineer_graph::model::{DateCell, Risk, Text};
 
 use super::{Read, blank_required, read, show_when, when};
-use crate::cells::normalise;
 use crate::columns::{Column, Field};
 use crate::table::Row;
-use crate::{Context, Effect, slug};
+use crate::{Cited, Context, Effect, slug};
 
 pub const FIELDS: &[Field] = &[
     Field {
@@ -133,18 +132,11 @@ pub fn row(cx: &mut Context, row: &Row) {
     let existing = reference
         .as_deref()
         .and_then(|r| {
-            cx.data
-                .risks
-                .iter()
-                .position(|x| x.id == r || x.id == format!("risk-{}", slug(r, 6)))
+            cx.risks
+                .by_id(r)
+                .or_else(|| cx.risks.by_id(&format!("risk-{}", slug(r, 6))))
         })
-        .or_else(|| {
-            let wanted = normalise(&description);
-            cx.data
-                .risks
-                .iter()
-                .position(|x| normalise(&x.description) == wanted)
-        });
+        .or_else(|| cx.risks.by_text(&description));
     let Some(i) = existing else {
         let id = match reference.as_deref() {
             Some(r) if !r.chars().any(char::is_whitespace) && !cx.id_taken(r) => {
@@ -169,8 +161,9 @@ pub fn row(cx: &mut Context, row: &Row) {
         for (field, text, _) in texts {
             *slot(&mut risk, field) = Some(text);
         }
+        cx.risks.insert(cx.data.risks.len(), &id, &risk.description);
+        cx.cite(Cited::Risk(cx.data.risks.len()), row);
         cx.data.risks.push(risk);
-        cx.cite(&id, row);
         cx.change(row, format!("risk `{id}`"), Effect::Added);
         return;
     };
@@ -216,7 +209,7 @@ pub fn row(cx: &mut Context, row: &Row) {
     if filled.is_empty() {
         cx.change(row, record, Effect::Unchanged);
     } else {
-        cx.cite(&id, row);
+        cx.cite(Cited::Risk(i), row);
         cx.change(row, record, Effect::Updated(filled));
     }
 }
