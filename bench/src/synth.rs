@@ -321,9 +321,6 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
     for k in 0..plans {
         let from = start_year - 3 + 3 * k as i32;
         documents.push(Document {
-            id: format!("plan-{k}"),
-            title: format!("Community Safety Plan {}-{}", from, from + 3),
-            kind: DocKind::PartnershipPlan,
             period_from: Some(When::Month {
                 year: from,
                 month: 4,
@@ -332,9 +329,7 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
                 year: from + 3,
                 month: 3,
             }),
-            due: None,
             approved: Some(When::Day(day(from, 3, 1 + rng.below(27) as u32))),
-            published: None,
             approved_by: Some("board".into()),
             status: Some(DocStatus::Final),
             covers: vec![
@@ -343,7 +338,6 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
                 Topic::Reoffending,
             ],
             topics_listed_in_full: rng.chance(0.5),
-            regard_to: vec![],
             revisions: (1..3)
                 .filter(|_| rng.chance(0.85))
                 .map(|y| Revision {
@@ -355,17 +349,12 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
                     evidence: vec![],
                 })
                 .collect(),
-            next_revision_due: None,
-            sent_to: Vec::new(),
-            circulation_listed_in_full: false,
-            consulted: Vec::new(),
-            consultees_listed_in_full: false,
-            threshold: None,
-            data_from: Vec::new(),
-            data_sources_listed_in_full: false,
-            considers_crime_and_disorder: None,
-            notes: vec![],
             evidence: ev(src, "plan".into()),
+            ..Document::new(
+                format!("plan-{k}"),
+                format!("Community Safety Plan {}-{}", from, from + 3),
+                DocKind::PartnershipPlan,
+            )
         });
     }
     for y in 0..8 {
@@ -373,62 +362,20 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
             continue;
         }
         documents.push(Document {
-            id: format!("sa-{y}"),
-            title: format!("Strategic Assessment {}", start_year - 1 + y),
-            kind: DocKind::StrategicAssessment,
-            period_from: None,
-            period_to: None,
-            due: None,
             approved: Some(When::Month {
                 year: start_year - 1 + y,
                 month: 1 + rng.below(12) as u32,
             }),
-            published: None,
-            approved_by: None,
             status: Some(DocStatus::Final),
-            covers: vec![],
-            topics_listed_in_full: false,
-            regard_to: vec![],
-            revisions: vec![],
-            next_revision_due: None,
-            sent_to: Vec::new(),
-            circulation_listed_in_full: false,
-            consulted: Vec::new(),
-            consultees_listed_in_full: false,
-            threshold: None,
-            data_from: Vec::new(),
-            data_sources_listed_in_full: false,
-            considers_crime_and_disorder: None,
-            notes: vec![],
-            evidence: vec![],
+            ..Document::new(
+                format!("sa-{y}"),
+                format!("Strategic Assessment {}", start_year - 1 + y),
+                DocKind::StrategicAssessment,
+            )
         });
     }
     documents.push(Document {
-        id: "register".into(),
-        title: "Risk register".into(),
-        kind: DocKind::RiskRegister,
-        period_from: None,
-        period_to: None,
-        due: None,
-        approved: None,
-        published: None,
-        approved_by: None,
-        status: None,
-        covers: vec![],
-        topics_listed_in_full: false,
-        regard_to: vec![],
-        revisions: vec![],
-        next_revision_due: None,
-        sent_to: Vec::new(),
-        circulation_listed_in_full: false,
-        consulted: Vec::new(),
-        consultees_listed_in_full: false,
-        threshold: None,
-        data_from: Vec::new(),
-        data_sources_listed_in_full: false,
-        considers_crime_and_disorder: None,
-        notes: vec![],
-        evidence: vec![],
+        ..Document::new("register", "Risk register", DocKind::RiskRegister)
     });
 
     let priorities_n = (nodes / 20).max(3);

@@ -9,7 +9,7 @@ use crate::date::{Date, When};
 use crate::diagnostics::did_you_mean;
 use crate::model::{
     ActionStatus, Attendance, AttendanceStatus, DateCell, DocKind, DocStatus, Document, Meeting,
-    MeetingStatus, Membership, Participation, Partnership, Revision, Role, Text, Waiver,
+    Membership, Participation, Partnership, Revision, Role, Text, Waiver,
 };
 
 /// An edit that cannot be made, with a suggestion where one exists.
@@ -308,31 +308,8 @@ impl Edits for Partnership {
             ),
         })?;
         self.documents.push(Document {
-            id: id.to_string(),
-            title: title.to_string(),
-            kind,
-            period_from: None,
-            period_to: None,
-            due: None,
-            approved: None,
-            published: None,
-            approved_by: None,
-            status: None,
-            covers: Vec::new(),
-            topics_listed_in_full: false,
-            regard_to: Vec::new(),
-            revisions: Vec::new(),
-            next_revision_due: None,
-            sent_to: Vec::new(),
-            circulation_listed_in_full: false,
-            consulted: Vec::new(),
-            consultees_listed_in_full: false,
-            threshold: None,
-            data_from: Vec::new(),
-            data_sources_listed_in_full: false,
-            considers_crime_and_disorder: None,
             notes: vec!["added by a what-if scenario".into()],
-            evidence: Vec::new(),
+            ..Document::new(id, title, kind)
         });
         Ok(())
     }
@@ -390,18 +367,8 @@ impl Edits for Partnership {
             n += 1;
         }
         self.meetings.push(Meeting {
-            id,
-            group: group.to_string(),
-            date,
-            status: MeetingStatus::Held,
             attendance: rows,
-            attendance_listed_in_full: false,
-            public: None,
-            reports_from: Vec::new(),
-            papers: Vec::new(),
-            tabled: Vec::new(),
-            items: Vec::new(),
-            evidence: Vec::new(),
+            ..Meeting::new(id, group, date)
         });
         Ok(())
     }

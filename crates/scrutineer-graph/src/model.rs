@@ -511,6 +511,26 @@ pub struct Meeting {
     pub evidence: Vec<Evidence>,
 }
 
+impl Meeting {
+    /// A meeting held on a date, with nothing else recorded.
+    pub fn new(id: impl Into<String>, group: impl Into<String>, date: When) -> Meeting {
+        Meeting {
+            id: id.into(),
+            group: group.into(),
+            date,
+            status: MeetingStatus::Held,
+            attendance: Vec::new(),
+            attendance_listed_in_full: false,
+            public: None,
+            reports_from: Vec::new(),
+            papers: Vec::new(),
+            tabled: Vec::new(),
+            items: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+}
+
 /// What happened to a meeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MeetingStatus {
@@ -641,6 +661,41 @@ pub struct Document {
     pub notes: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+}
+
+impl Document {
+    /// A document with only its id, title and kind recorded: every other field says "no
+    /// record". Code that builds documents (what-if edits, generators) fills in the rest with
+    /// struct update syntax, so a new field needs no change there.
+    pub fn new(id: impl Into<String>, title: impl Into<String>, kind: DocKind) -> Document {
+        Document {
+            id: id.into(),
+            title: title.into(),
+            kind,
+            period_from: None,
+            period_to: None,
+            due: None,
+            approved: None,
+            published: None,
+            approved_by: None,
+            status: None,
+            covers: Vec::new(),
+            topics_listed_in_full: false,
+            regard_to: Vec::new(),
+            revisions: Vec::new(),
+            next_revision_due: None,
+            sent_to: Vec::new(),
+            circulation_listed_in_full: false,
+            consulted: Vec::new(),
+            consultees_listed_in_full: false,
+            threshold: None,
+            data_from: Vec::new(),
+            data_sources_listed_in_full: false,
+            considers_crime_and_disorder: None,
+            notes: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
 }
 
 /// A copy of a document sent to a body.

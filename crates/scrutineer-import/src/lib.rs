@@ -388,6 +388,17 @@ impl RecordIndex {
     pub fn by_text(&self, text: &str) -> Option<usize> {
         self.by_text.get(&cells::normalise(text)).copied()
     }
+
+    /// The record a row describes: by its reference (as the id, or as the id an earlier import
+    /// made from it with `prefix`), else by its text.
+    pub fn find(&self, reference: Option<&str>, prefix: &str, text: &str) -> Option<usize> {
+        reference
+            .and_then(|r| {
+                self.by_id(r)
+                    .or_else(|| self.by_id(&format!("{prefix}-{}", slug(r, 6))))
+            })
+            .or_else(|| self.by_text(text))
+    }
 }
 
 impl<'a> Context<'a> {
@@ -549,12 +560,19 @@ impl<'a> Context<'a> {
         id
     }
 
-    pub fn id_taken(&self, id: &str) -> bool {
-        self.ids.contains(&id.to_lowercase())
-    }
-
-    pub fn claim_id(&mut self, id: &str) {
-        self.ids.insert(id.to_lowercase());
+    /// The id for a new action or risk: the sheet's own reference where it is free and has no
+    /// spaces, else one made from the reference (`risk-r1`) or from the text.
+    pub fn new_record_id(&mut self, reference: Option<&str>, prefix: &str, text: &str) -> String {
+        match reference {
+            Some(r)
+                if !r.chars().any(char::is_whitespace) && !self.ids.contains(&r.to_lowercase()) =>
+            {
+                self.ids.insert(r.to_lowercase());
+                r.to_string()
+            }
+            Some(r) => self.fresh_id(&format!("{prefix}-{}", slug(r, 6))),
+            None => self.fresh_id(&slug(text, 6)),
+        }
     }
 
     fn evidence_for(&self, rows: &[usize]) -> Evidence {

@@ -7,7 +7,7 @@ use crate::cells;
 use crate::columns::Field;
 use crate::resolve::Among;
 use crate::table::Row;
-use crate::{Cited, Context, Effect, slug};
+use crate::{Cited, Context, Effect};
 
 pub const FIELDS: &[Field] = &[
     Field {
@@ -156,16 +156,9 @@ pub fn row(cx: &mut Context, row: &Row) {
             .and_then(|p| p.plan.clone())
             .or_else(|| cx.document.clone())
     });
-    let existing = reference
-        .as_deref()
-        .and_then(|r| {
-            cx.actions
-                .by_id(r)
-                .or_else(|| cx.actions.by_id(&format!("action-{}", slug(r, 6))))
-        })
-        .or_else(|| cx.actions.by_text(&title));
+    let existing = cx.actions.find(reference.as_deref(), "action", &title);
     let Some(i) = existing else {
-        let id = new_id(cx, reference.as_deref(), &title);
+        let id = cx.new_record_id(reference.as_deref(), "action", &title);
         cx.change(row, format!("action `{id}`"), Effect::Added);
         cx.cite(Cited::Action(cx.data.actions.len()), row);
         cx.actions.insert(cx.data.actions.len(), &id, &title);
@@ -220,18 +213,5 @@ pub fn row(cx: &mut Context, row: &Row) {
     } else {
         cx.cite(Cited::Action(i), row);
         cx.change(row, record, Effect::Updated(filled));
-    }
-}
-
-/// The id for a new action: the tracker's own reference where it is free, else one made from
-/// the reference or the title.
-fn new_id(cx: &mut Context, reference: Option<&str>, title: &str) -> String {
-    match reference {
-        Some(r) if !r.chars().any(char::is_whitespace) && !cx.id_taken(r) => {
-            cx.claim_id(r);
-            r.to_string()
-        }
-        Some(r) => cx.fresh_id(&format!("action-{}", slug(r, 6))),
-        None => cx.fresh_id(&slug(title, 6)),
     }
 }

@@ -1,7 +1,7 @@
 //! An attendance register: one row per member per meeting.
 
 use scrutineer_graph::When;
-use scrutineer_graph::model::{Attendance, Meeting, MeetingStatus};
+use scrutineer_graph::model::{Attendance, Meeting};
 
 use super::{Read, blank_required, group_of, named, read};
 use crate::cells::{self, Cell};
@@ -166,19 +166,6 @@ fn new_meeting(cx: &mut Context, row: &Row, group: &str, date: When) -> usize {
         row.number,
         date.long()
     ));
-    cx.data.meetings.push(Meeting {
-        id,
-        group: group.to_string(),
-        date,
-        status: MeetingStatus::Held,
-        attendance: Vec::new(),
-        attendance_listed_in_full: false,
-        public: None,
-        reports_from: Vec::new(),
-        papers: Vec::new(),
-        tabled: Vec::new(),
-        items: Vec::new(),
-        evidence: Vec::new(),
-    });
+    cx.data.meetings.push(Meeting::new(id, group, date));
     cx.data.meetings.len() - 1
 }

@@ -6,7 +6,7 @@ use scrutineer_graph::model::{DateCell, Risk, Text};
 use super::{Read, blank_required, read, show_when, when};
 use crate::columns::{Column, Field};
 use crate::table::Row;
-use crate::{Cited, Context, Effect, slug};
+use crate::{Cited, Context, Effect};
 
 pub const FIELDS: &[Field] = &[
     Field {
@@ -129,23 +129,9 @@ pub fn row(cx: &mut Context, row: &Row) {
                 .map(|(cell, column)| (*f, Text(cell.text().unwrap_or_default()), column))
         })
         .collect();
-    let existing = reference
-        .as_deref()
-        .and_then(|r| {
-            cx.risks
-                .by_id(r)
-                .or_else(|| cx.risks.by_id(&format!("risk-{}", slug(r, 6))))
-        })
-        .or_else(|| cx.risks.by_text(&description));
+    let existing = cx.risks.find(reference.as_deref(), "risk", &description);
     let Some(i) = existing else {
-        let id = match reference.as_deref() {
-            Some(r) if !r.chars().any(char::is_whitespace) && !cx.id_taken(r) => {
-                cx.claim_id(r);
-                r.to_string()
-            }
-            Some(r) => cx.fresh_id(&format!("risk-{}", slug(r, 6))),
-            None => cx.fresh_id(&slug(&description, 6)),
-        };
+        let id = cx.new_record_id(reference.as_deref(), "risk", &description);
         let mut risk = Risk {
             id: id.clone(),
             description,
