@@ -168,65 +168,33 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
 
     let subgroups = 2 + rng.below(6) as usize;
     let mut groups = vec![Group {
-        id: "board".into(),
-        name: format!("Synthetic Community Safety Board {index}"),
-        kind: GroupKind::StrategyGroup,
-        chair: None,
-        vice_chair: None,
-        quorum: None,
         meetings_per_year: Some(4),
-        terms_of_reference: None,
-        from: None,
-        to: None,
-        suspended_from: None,
-        suspended_to: None,
         members_listed_in_full: true,
         meetings_listed_in_full: rng.chance(0.5),
-        notes: vec![],
         evidence: ev(src, "terms of reference".into()),
+        ..Group::new(
+            "board",
+            format!("Synthetic Community Safety Board {index}"),
+            GroupKind::StrategyGroup,
+        )
     }];
     for g in 0..subgroups {
-        groups.push(Group {
-            id: format!("sub-{g}"),
-            name: format!("Subgroup {g}"),
-            kind: *rng.pick(&[
-                GroupKind::Subgroup,
-                GroupKind::TaskGroup,
-                GroupKind::OperationalGroup,
-            ]),
-            chair: None,
-            vice_chair: None,
-            quorum: None,
-            meetings_per_year: None,
-            terms_of_reference: None,
-            from: None,
-            to: None,
-            suspended_from: None,
-            suspended_to: None,
-            members_listed_in_full: false,
-            meetings_listed_in_full: false,
-            notes: vec![],
-            evidence: vec![],
-        });
+        let kind = *rng.pick(&[
+            GroupKind::Subgroup,
+            GroupKind::TaskGroup,
+            GroupKind::OperationalGroup,
+        ]);
+        groups.push(Group::new(
+            format!("sub-{g}"),
+            format!("Subgroup {g}"),
+            kind,
+        ));
     }
-    groups.push(Group {
-        id: "committee".into(),
-        name: "Overview and Scrutiny Committee".into(),
-        kind: GroupKind::CrimeAndDisorderCommittee,
-        chair: None,
-        vice_chair: None,
-        quorum: None,
-        meetings_per_year: None,
-        terms_of_reference: None,
-        from: None,
-        to: None,
-        suspended_from: None,
-        suspended_to: None,
-        members_listed_in_full: false,
-        meetings_listed_in_full: false,
-        notes: vec![],
-        evidence: vec![],
-    });
+    groups.push(Group::new(
+        "committee",
+        "Overview and Scrutiny Committee",
+        GroupKind::CrimeAndDisorderCommittee,
+    ));
 
     let mut memberships = Vec::new();
     for ra in &responsible {

@@ -401,27 +401,21 @@ impl Edits for Partnership {
             }
             return Ok(());
         }
-        if let Some(a) = self.actions.iter_mut().find(|a| a.id == id) {
-            match field {
-                "owner" => a.owner = Some(value.to_string()),
-                other => {
-                    return Err(invalid(format!(
-                        "an action's text field is `owner`, not `{other}`"
-                    )));
-                }
+        // Actions and priorities have one text field a scenario may set.
+        let owner = |slot: &mut Option<String>, what: &str| match field {
+            "owner" => {
+                *slot = Some(value.to_string());
+                Ok(())
             }
-            return Ok(());
+            other => Err(invalid(format!(
+                "{what} text field is `owner`, not `{other}`"
+            ))),
+        };
+        if let Some(a) = self.actions.iter_mut().find(|a| a.id == id) {
+            return owner(&mut a.owner, "an action's");
         }
         if let Some(p) = self.priorities.iter_mut().find(|p| p.id == id) {
-            match field {
-                "owner" => p.owner = Some(value.to_string()),
-                other => {
-                    return Err(invalid(format!(
-                        "a priority's text field is `owner`, not `{other}`"
-                    )));
-                }
-            }
-            return Ok(());
+            return owner(&mut p.owner, "a priority's");
         }
         let ids = self
             .risks

@@ -516,6 +516,25 @@ impl Checker<'_> {
                 }
             }
         };
+        // A list of ids, each checked like a single reference.
+        let refer_each = |c: &mut Checker, at: &str, list: &[String], allowed: &[IdKind]| {
+            for (j, id) in list.iter().enumerate() {
+                refer(c, format!("{at}[{j}]"), id, allowed, false);
+            }
+        };
+        // Copies sent and responses received: an organisation and the evidence for it.
+        let letters = |c: &mut Checker, at: &str, list: &[crate::model::Sent]| {
+            for (j, x) in list.iter().enumerate() {
+                refer(
+                    c,
+                    format!("{at}[{j}].to"),
+                    &x.to,
+                    &[IdKind::Organisation],
+                    false,
+                );
+                c.evidence(&format!("{at}[{j}].evidence"), &x.evidence, &sources);
+            }
+        };
         use IdKind::*;
         let members = [Organisation, Person];
         let owners = [Person, Organisation, Group];
@@ -605,6 +624,12 @@ impl Checker<'_> {
                 "to",
                 &format!("the membership of `{}` on `{}`", m.member, m.group),
             );
+            refer_each(
+                self,
+                &format!("memberships[{i}].appointed_by"),
+                &m.appointed_by,
+                &[Organisation],
+            );
             self.evidence(&format!("memberships[{i}].evidence"), &m.evidence, &sources);
         }
         for (i, r) in p.reporting.iter().enumerate() {
@@ -650,6 +675,24 @@ impl Checker<'_> {
                     false,
                 );
             }
+            refer_each(
+                self,
+                &format!("meetings[{i}].reports_from"),
+                &m.reports_from,
+                &[Group],
+            );
+            refer_each(
+                self,
+                &format!("meetings[{i}].papers"),
+                &m.papers,
+                &[Document],
+            );
+            refer_each(
+                self,
+                &format!("meetings[{i}].tabled"),
+                &m.tabled,
+                &[Document],
+            );
             self.evidence(&format!("meetings[{i}].evidence"), &m.evidence, &sources);
         }
         for (i, d) in p.documents.iter().enumerate() {
@@ -662,38 +705,25 @@ impl Checker<'_> {
                     false,
                 );
             }
-            for (j, r) in d.regard_to.iter().enumerate() {
-                refer(
-                    self,
-                    format!("documents[{i}].regard_to[{j}]"),
-                    r,
-                    &[Document],
-                    false,
-                );
-            }
-            for (j, s) in d.sent_to.iter().enumerate() {
-                refer(
-                    self,
-                    format!("documents[{i}].sent_to[{j}].to"),
-                    &s.to,
-                    &[Organisation],
-                    false,
-                );
-                self.evidence(
-                    &format!("documents[{i}].sent_to[{j}].evidence"),
-                    &s.evidence,
-                    &sources,
-                );
-            }
-            for (j, c) in d.consulted.iter().enumerate() {
-                refer(
-                    self,
-                    format!("documents[{i}].consulted[{j}]"),
-                    c,
-                    &[Organisation],
-                    false,
-                );
-            }
+            refer_each(
+                self,
+                &format!("documents[{i}].regard_to"),
+                &d.regard_to,
+                &[Document],
+            );
+            letters(self, &format!("documents[{i}].sent_to"), &d.sent_to);
+            refer_each(
+                self,
+                &format!("documents[{i}].consulted"),
+                &d.consulted,
+                &[Organisation],
+            );
+            refer_each(
+                self,
+                &format!("documents[{i}].data_from"),
+                &d.data_from,
+                &[Organisation],
+            );
             self.period(
                 &format!("documents[{i}]"),
                 d.period_from,
@@ -767,68 +797,21 @@ impl Checker<'_> {
                     false,
                 );
             }
+            letters(self, &format!("scrutiny_reviews[{i}].sent_to"), &s.sent_to);
+            letters(
+                self,
+                &format!("scrutiny_reviews[{i}].responses"),
+                &s.responses,
+            );
             self.evidence(
                 &format!("scrutiny_reviews[{i}].evidence"),
                 &s.evidence,
                 &sources,
             );
-        }
-        for (i, s) in p.scrutiny_reviews.iter().enumerate() {
-            for (field, list) in [("sent_to", &s.sent_to), ("responses", &s.responses)] {
-                for (j, x) in list.iter().enumerate() {
-                    let at = format!("scrutiny_reviews[{i}].{field}[{j}]");
-                    refer(self, format!("{at}.to"), &x.to, &[Organisation], false);
-                    self.evidence(&format!("{at}.evidence"), &x.evidence, &sources);
-                }
-            }
             for (j, r) in s.requests.iter().enumerate() {
                 let at = format!("scrutiny_reviews[{i}].requests[{j}]");
                 refer(self, format!("{at}.to"), &r.to, &[Organisation], false);
                 self.evidence(&format!("{at}.evidence"), &r.evidence, &sources);
-            }
-        }
-        for (i, m) in p.memberships.iter().enumerate() {
-            for (j, a) in m.appointed_by.iter().enumerate() {
-                refer(
-                    self,
-                    format!("memberships[{i}].appointed_by[{j}]"),
-                    a,
-                    &[Organisation],
-                    false,
-                );
-            }
-        }
-        for (i, m) in p.meetings.iter().enumerate() {
-            for (j, g) in m.reports_from.iter().enumerate() {
-                refer(
-                    self,
-                    format!("meetings[{i}].reports_from[{j}]"),
-                    g,
-                    &[Group],
-                    false,
-                );
-            }
-            for (field, list) in [("papers", &m.papers), ("tabled", &m.tabled)] {
-                for (j, d) in list.iter().enumerate() {
-                    refer(
-                        self,
-                        format!("meetings[{i}].{field}[{j}]"),
-                        d,
-                        &[Document],
-                        false,
-                    );
-                }
-            }
-        }
-        for (i, d) in p.documents.iter().enumerate() {
-            for (j, o) in d.data_from.iter().enumerate() {
-                refer(
-                    self,
-                    format!("documents[{i}].data_from[{j}]"),
-                    o,
-                    &[Organisation],
-                    false,
-                );
             }
         }
         for (i, c) in p.case_reviews.iter().enumerate() {

@@ -337,6 +337,30 @@ pub struct Group {
     pub evidence: Vec<Evidence>,
 }
 
+impl Group {
+    /// A group with only its id, name and kind recorded.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: GroupKind) -> Group {
+        Group {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            chair: None,
+            vice_chair: None,
+            quorum: None,
+            meetings_per_year: None,
+            terms_of_reference: None,
+            from: None,
+            to: None,
+            suspended_from: None,
+            suspended_to: None,
+            members_listed_in_full: false,
+            meetings_listed_in_full: false,
+            notes: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+}
+
 /// What a group is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum GroupKind {

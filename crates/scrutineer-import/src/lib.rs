@@ -152,8 +152,6 @@ pub struct Change {
 #[derive(Clone, Debug)]
 pub struct Report {
     pub data: Partnership,
-    pub kind: Kind,
-    pub sheet: String,
     pub changes: Vec<Change>,
     pub conflicts: Vec<Conflict>,
     /// Things the person should know: columns not read, defaults chosen.
@@ -337,7 +335,6 @@ pub(crate) struct Context<'a> {
     source: String,
     /// Rows that cite each record, gathered so a record gets one evidence entry.
     cited: BTreeMap<Cited, Vec<usize>>,
-    kind: Kind,
     /// The header row's number, for problems with the sheet as a whole.
     pub header_row: usize,
     /// The group rows go to when they name none (membership, attendance).
@@ -465,7 +462,6 @@ impl<'a> Context<'a> {
             notes,
             source,
             cited: BTreeMap::new(),
-            kind,
             header_row,
             group: None,
             document: None,
@@ -626,8 +622,6 @@ impl<'a> Context<'a> {
         }
         Ok(Report {
             data: self.data,
-            kind: self.kind,
-            sheet: self.table.sheet.clone(),
             changes: self.changes,
             conflicts: self.log.conflicts,
             notes: self.notes,

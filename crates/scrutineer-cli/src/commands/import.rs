@@ -5,7 +5,7 @@
 //! only then is the file replaced, whole, by an atomic rename. Any problem on the way stops
 //! the import with the file untouched.
 
-use scrutineer_graph::format::{format_text, rewrite, write_atomically};
+use scrutineer_graph::format::{rewrite, write_atomically};
 use scrutineer_graph::load_str;
 use scrutineer_import::{Kind, Options, import, read};
 
@@ -99,7 +99,9 @@ pub fn run(args: ImportArgs) -> u8 {
         into.display()
     ));
     print(&report.render());
-    if format_text(into, &original).is_ok_and(|f| f != original) {
+    // The records as they were, written canonically: different from the file only when the
+    // file was not in the canonical layout (no second parse needed to find out).
+    if rewrite(into, &original, &graph.data).is_ok_and(|f| f != original) {
         print(&format!(
             "note: `{}` was not in the canonical layout, so the rewrite also reformats it (as `scrutineer fmt` would)\n",
             into.display()

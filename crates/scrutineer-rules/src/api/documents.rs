@@ -21,6 +21,7 @@ use rhai::{Array, Dynamic, Engine};
 use scrutineer_graph::model::DocStatus;
 use scrutineer_graph::{NodeKey, When};
 
+use super::reviews::{handles, letters};
 use super::{Document, Group, Org, View, array, opt};
 
 /// Whether the document's period covers the evaluation date: `Some(true)` or `Some(false)`
@@ -43,25 +44,6 @@ pub(crate) fn in_force(view: &View, from: Option<When>, to: Option<When>) -> Opt
     let started = from.is_none_or(|f| f.latest() <= day);
     let not_ended = to.is_some_and(|t| t.earliest() >= day);
     (started && not_ended).then_some(true)
-}
-
-/// Copies sent by the evaluation date (an undated copy counts: the record says it was sent).
-fn sent(d: &Document) -> Vec<rhai::Map> {
-    let v = &d.view;
-    v.graph.data.documents[d.index]
-        .sent_to
-        .iter()
-        .filter(|s| s.date.is_none_or(|w| v.happened(w)))
-        .filter_map(|s| match v.graph.node(&s.to) {
-            Some(NodeKey::Organisation(i)) => {
-                let mut m = rhai::Map::new();
-                m.insert("to".into(), Dynamic::from(Org::new(v, i)));
-                m.insert("date".into(), opt(s.date));
-                Some(m)
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 fn revisions(d: &Document) -> Vec<When> {
@@ -154,29 +136,22 @@ pub(super) fn register(engine: &mut Engine) {
                 })
                 .collect()
         })
-        .register_get("sent_to", |d: &mut Document| array(sent(d)))
+        .register_get("sent_to", |d: &mut Document| {
+            letters(&d.view, &d.view.graph.data.documents[d.index].sent_to)
+        })
         .register_fn("sent_to_kind", |d: &mut Document, kind: &str| {
-            let v = d.view.clone();
-            sent(d)
+            let v = &d.view;
+            letters(v, &v.graph.data.documents[d.index].sent_to)
                 .into_iter()
                 .find(|m| {
-                    m.get("to")
-                        .and_then(|o| o.clone().try_cast::<Org>())
+                    m.read_lock::<rhai::Map>()
+                        .and_then(|m| m.get("to").and_then(|o| o.clone().try_cast::<Org>()))
                         .is_some_and(|o| v.graph.data.organisations[o.index].kind.as_str() == kind)
                 })
-                .map(Dynamic::from)
                 .unwrap_or(Dynamic::UNIT)
         })
-        .register_get("consulted", |d: &mut Document| -> Array {
-            let v = &d.view;
-            v.graph.data.documents[d.index]
-                .consulted
-                .iter()
-                .filter_map(|id| match v.graph.node(id) {
-                    Some(NodeKey::Organisation(i)) => Some(Dynamic::from(Org::new(v, i))),
-                    _ => None,
-                })
-                .collect()
+        .register_get("consulted", |d: &mut Document| {
+            handles(&d.view, &d.view.graph.data.documents[d.index].consulted)
         })
         .register_get("circulation_listed_in_full", |d: &mut Document| {
             d.view.graph.data.documents[d.index].circulation_listed_in_full

@@ -41,7 +41,8 @@ fn org(view: &Arc<View>, id: &str) -> Option<Dynamic> {
     }
 }
 
-fn handles(view: &Arc<View>, ids: &[String]) -> Array {
+/// The records a list of ids names (organisations, groups or documents), as handles.
+pub(super) fn handles(view: &Arc<View>, ids: &[String]) -> Array {
     ids.iter()
         .filter_map(|id| match view.graph.node(id) {
             Some(NodeKey::Organisation(i)) => Some(Dynamic::from(Org::new(view, i))),
@@ -53,7 +54,7 @@ fn handles(view: &Arc<View>, ids: &[String]) -> Array {
 }
 
 /// Copies or responses that have happened by the date (an undated one counts).
-fn letters(view: &Arc<View>, list: &[Sent]) -> Array {
+pub(super) fn letters(view: &Arc<View>, list: &[Sent]) -> Array {
     list.iter()
         .filter(|s| s.date.is_none_or(|w| view.happened(w)))
         .filter_map(|s| {
