@@ -73,6 +73,9 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
     let start_year = 2016 + rng.below(4) as i32;
     let src = "minutes";
     let mut orgs = vec![Organisation {
+        also_known_as: Vec::new(),
+        replaces: None,
+        changes: Vec::new(),
         id: "council".into(),
         name: format!(
             "Synthetic {} Council {index}",
@@ -91,6 +94,9 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
     }];
     let push_org = |orgs: &mut Vec<Organisation>, id: &str, name: String, kind: OrgKind| {
         orgs.push(Organisation {
+            also_known_as: Vec::new(),
+            replaces: None,
+            changes: Vec::new(),
             id: id.into(),
             name,
             kind,
@@ -375,6 +381,7 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
         .map(|i| {
             let fixed = rng.chance(0.5);
             Post {
+                changes: Vec::new(),
                 id: format!("post-{i}"),
                 title: format!("Post {i}"),
                 host: Some("council".into()),
@@ -436,6 +443,7 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
             let due = day(start_year, 1, 1).add_days(rng.below(365 * 7) as i64);
             let overdue = rng.chance(rates::ACTION_OVERDUE);
             Action {
+                changes: Vec::new(),
                 id: format!("action-{i}"),
                 title: format!("Action {i}"),
                 priority: None,
@@ -474,6 +482,8 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
         })
         .collect();
     Partnership {
+        place: None,
+        complete: Vec::new(),
         id,
         name: format!("Synthetic Community Safety Partnership {index}"),
         areas: vec![format!("Synthetic area {index}")],

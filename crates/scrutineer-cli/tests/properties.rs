@@ -120,6 +120,7 @@ prop_compose! {
             nation: Nation::England,
             tier: if district { Tier::District } else { Tier::Unitary },
             county: None,
+            place: None,
             formed: None,
             merged_from: vec![],
             combination: None,
@@ -127,14 +128,14 @@ prop_compose! {
             evidence: vec![],
             sources: vec![Source { id: "s".into(), title: "Generated".into(), date: Some(When::Year(2020)), url: None, note: None }],
             organisations: orgs.iter().enumerate().map(|(i, (k, to))| Organisation {
-                id: org_ids[i].clone(), name: format!("Organisation {i}"), kind: ORG_KINDS[*k], from: None, to: *to,
+                id: org_ids[i].clone(), name: format!("Organisation {i}"), kind: ORG_KINDS[*k], from: None, to: *to, also_known_as: vec![], replaces: None, changes: vec![],
                 evidence: vec![Evidence { source: "s".into(), at: Some(format!("item {i}")), quote: None, note: None }],
             }).collect(),
             people: vec![],
             groups: groups.iter().enumerate().map(|(i, (k, full, meetings_full, per_year, suspended, chair))| Group {
                 id: group_ids[i].clone(), name: format!("Group {i}"), kind: GROUP_KINDS[*k], chair: chair.clone(), vice_chair: None,
                 quorum: None, meetings_per_year: *per_year, terms_of_reference: None, from: None, to: None,
-                suspended_from: *suspended, suspended_to: None, members_listed_in_full: *full, meetings_listed_in_full: *meetings_full,
+                suspended_from: *suspended, suspended_to: None, replaces: None, changes: vec![], members_listed_in_full: *full, meetings_listed_in_full: *meetings_full,
                 notes: vec![], evidence: vec![],
             }).collect(),
             memberships: seats.iter().map(|(o, g, status, chair, (from, to))| Membership {
@@ -168,6 +169,7 @@ prop_compose! {
                 data_from: Vec::new(),
                 data_sources_listed_in_full: false,
                 considers_crime_and_disorder: None,
+                completed: None, presented: None, replaces: None, changes: vec![],
             }).collect(),
             priorities: priorities.iter().enumerate().map(|(i, (d, owner, measures))| Priority {
                 id: format!("p{i}"), title: format!("Priority {i}"), plan: (!doc_ids.is_empty()).then(|| doc_ids[d % doc_ids.len()].clone()),
@@ -179,11 +181,11 @@ prop_compose! {
                 id: format!("a{i}"), title: format!("Action {i}"), priority: None, plan: (!doc_ids.is_empty()).then(|| doc_ids[d % doc_ids.len()].clone()),
                 owner: owner.clone(), due: *due,
                 status: status.map(|s| [ActionStatus::NotStarted, ActionStatus::InProgress, ActionStatus::Complete, ActionStatus::Cancelled][s]),
-                completed: *completed, evidence: vec![],
+                completed: *completed, evidence: vec![], changes: vec![],
             }).collect(),
             posts: posts.iter().enumerate().map(|(i, (fixed, funding, end, vacant))| Post {
                 id: format!("post{i}"), title: format!("Post {i}"), host: None, fixed_term: *fixed,
-                funding: funding.map(|f| [Funding::Core, Funding::External, Funding::Mixed][f]), funding_source: None, funding_end: *end, vacant: *vacant, evidence: vec![],
+                funding: funding.map(|f| [Funding::Core, Funding::External, Funding::Mixed][f]), funding_source: None, funding_end: *end, vacant: *vacant, evidence: vec![], changes: vec![],
             }).collect(),
             risks: risks.iter().enumerate().map(|(i, (c, l, im, ctl, review))| Risk {
                 id: format!("r{i}"), description: format!("Risk {i}"), register: None, consequence: c.clone(), likelihood: l.clone(), impact: im.clone(),
@@ -196,6 +198,7 @@ prop_compose! {
             referrals: vec![],
             services: vec![],
             data_returns: vec![],
+            complete: vec![],
             waivers: vec![],
         }
     }

@@ -440,86 +440,13 @@ impl Edits for Partnership {
     }
 
     fn remove(&mut self, id: &str) -> Result<()> {
-        let before = self.organisations.len()
-            + self.people.len()
-            + self.groups.len()
-            + self.meetings.len()
-            + self.documents.len()
-            + self.priorities.len()
-            + self.actions.len()
-            + self.posts.len()
-            + self.risks.len()
-            + self.scrutiny_reviews.len();
-        self.organisations.retain(|x| x.id != id);
-        self.people.retain(|x| x.id != id);
-        self.groups.retain(|x| x.id != id);
-        self.meetings.retain(|x| x.id != id && x.group != id);
-        self.documents.retain(|x| x.id != id);
-        self.priorities.retain(|x| x.id != id);
-        self.actions.retain(|x| x.id != id);
-        self.posts.retain(|x| x.id != id);
-        self.risks.retain(|x| x.id != id);
-        self.scrutiny_reviews
-            .retain(|x| x.id != id && x.committee != id);
-        let after = self.organisations.len()
-            + self.people.len()
-            + self.groups.len()
-            + self.meetings.len()
-            + self.documents.len()
-            + self.priorities.len()
-            + self.actions.len()
-            + self.posts.len()
-            + self.risks.len()
-            + self.scrutiny_reviews.len();
-        if before == after {
-            let mut ids: Vec<&str> = self.member_ids();
-            ids.extend(self.groups.iter().map(|g| g.id.as_str()));
-            ids.extend(self.documents.iter().map(|d| d.id.as_str()));
-            ids.extend(self.posts.iter().map(|p| p.id.as_str()));
-            ids.extend(self.risks.iter().map(|r| r.id.as_str()));
+        if !self.remove_node(id) {
+            let ids: Vec<&str> = self.node_ids().into_iter().map(|(id, _)| id).collect();
             return Err(unknown("record", id, ids));
         }
-        // Edges and references that pointed at it go too, so the copy stays consistent.
-        self.memberships.retain(|m| m.member != id && m.group != id);
-        self.reporting.retain(|r| r.group != id && r.to != id);
-        for m in &mut self.meetings {
-            m.attendance.retain(|a| a.member != id);
-        }
-        let clear = |field: &mut Option<String>| {
-            if field.as_deref() == Some(id) {
-                *field = None;
-            }
-        };
-        for p in &mut self.people {
-            clear(&mut p.organisation);
-        }
-        for g in &mut self.groups {
-            clear(&mut g.chair);
-            clear(&mut g.vice_chair);
-            clear(&mut g.terms_of_reference);
-        }
-        for d in &mut self.documents {
-            clear(&mut d.approved_by);
-            d.regard_to.retain(|r| r != id);
-        }
-        for p in &mut self.priorities {
-            clear(&mut p.plan);
-            clear(&mut p.owner);
-        }
-        for a in &mut self.actions {
-            clear(&mut a.priority);
-            clear(&mut a.plan);
-            clear(&mut a.owner);
-        }
-        for p in &mut self.posts {
-            clear(&mut p.host);
-        }
-        for r in &mut self.risks {
-            clear(&mut r.register);
-        }
-        for s in &mut self.scrutiny_reviews {
-            clear(&mut s.meeting);
-        }
+        // Edges and references that pointed at it go too, so the copy stays consistent: every
+        // record kind says, in its `Record::detach`, what it does without it.
+        self.detach_all(id);
         Ok(())
     }
 }

@@ -13,7 +13,7 @@ use ron::ser::PrettyConfig;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::load_str;
-use crate::model::Partnership;
+use crate::model::{Complete, Evidence, ListKind, Partnership};
 use crate::spans::{Span, comment_layout};
 
 /// Writes a file so that it is either wholly written or not touched: the text goes to a
@@ -196,7 +196,51 @@ pub fn format_text(path: &Path, text: &str) -> Result<String, Vec<Diagnostic>> {
     let Some(graph) = loaded.graph else {
         return Err(errors);
     };
-    rewrite(path, text, &graph.data)
+    let mut records = graph.data.clone();
+    migrate(&mut records);
+    rewrite(path, text, &records)
+}
+
+/// Rewrites the earlier forms a file may use into the current ones, keeping their meaning:
+/// each `*_listed_in_full` flag becomes a [`Complete`] declaration citing the same sources
+/// (a flag meant "complete as of the record's sources").
+pub fn migrate(p: &mut Partnership) {
+    let mut declared = Vec::new();
+    let mut flag = |on: &mut bool, list: ListKind, of: &str, evidence: &[Evidence]| {
+        if std::mem::take(on) {
+            declared.push(Complete {
+                // The place is enough to say which paper lists it; the quote stays on the record.
+                evidence: evidence
+                    .iter()
+                    .map(|e| Evidence {
+                        source: e.source.clone(),
+                        at: e.at.clone(),
+                        quote: None,
+                        note: None,
+                    })
+                    .collect(),
+                ..Complete::new(list, Some(of.to_string()))
+            });
+        }
+    };
+    for g in &mut p.groups {
+        flag(&mut g.members_listed_in_full, ListKind::Members, &g.id, &g.evidence);
+        flag(&mut g.meetings_listed_in_full, ListKind::Meetings, &g.id, &g.evidence);
+    }
+    for m in &mut p.meetings {
+        flag(&mut m.attendance_listed_in_full, ListKind::Attendance, &m.id, &m.evidence);
+    }
+    for d in &mut p.documents {
+        flag(&mut d.topics_listed_in_full, ListKind::Topics, &d.id, &d.evidence);
+        flag(&mut d.circulation_listed_in_full, ListKind::Circulation, &d.id, &d.evidence);
+        flag(&mut d.consultees_listed_in_full, ListKind::Consultees, &d.id, &d.evidence);
+        flag(&mut d.data_sources_listed_in_full, ListKind::DataSources, &d.id, &d.evidence);
+    }
+    for r in &mut p.scrutiny_reviews {
+        flag(&mut r.circulation_listed_in_full, ListKind::Circulation, &r.id, &r.evidence);
+        flag(&mut r.responses_listed_in_full, ListKind::Responses, &r.id, &r.evidence);
+    }
+    p.complete.extend(declared);
 }
 
 /// `records` written in the canonical layout under the leading comment block of `text` (the

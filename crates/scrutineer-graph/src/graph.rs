@@ -14,26 +14,41 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{EdgeFiltered, EdgeRef};
 
 use crate::date::{Date, When};
-use crate::model::{Evidence, Partnership, Source};
+use crate::model::{Complete, Evidence, ListKind, Partnership, Source};
+use crate::record::{Kind, Record};
 
-/// A node of the graph: which list of the file it is in, and where.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum NodeKey {
-    Partnership,
-    Organisation(usize),
-    Person(usize),
-    Group(usize),
-    Meeting(usize),
-    Document(usize),
-    Priority(usize),
-    Action(usize),
-    Post(usize),
-    Risk(usize),
-    ScrutinyReview(usize),
-    CaseReview(usize),
-    Referral(usize),
-    Service(usize),
+macro_rules! declare_node_key {
+    (nodes: [$(($n:ident, $nl:ident, $nnoun:literal)),* $(,)?],
+     others: [$(($o:ident, $ol:ident, $onoun:literal)),* $(,)?]) => {
+        /// A node of the graph: which list of the file it is in, and where. One variant per
+        /// record kind with an id (see [`crate::record_kinds!`]), and the partnership itself.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum NodeKey {
+            Partnership,
+            $($n(usize),)*
+        }
+
+        impl NodeKey {
+            /// The key for the record of `kind` at `index`, if that kind is a node.
+            pub fn of(kind: Kind, index: usize) -> Option<NodeKey> {
+                match kind {
+                    $(Kind::$n => Some(NodeKey::$n(index)),)*
+                    _ => None,
+                }
+            }
+
+            /// The record kind and index, or `None` for the partnership itself.
+            pub fn kind(self) -> Option<(Kind, usize)> {
+                match self {
+                    NodeKey::Partnership => None,
+                    $(NodeKey::$n(i) => Some((Kind::$n, i)),)*
+                }
+            }
+        }
+    };
 }
+
+crate::record_kinds!(declare_node_key);
 
 /// An edge of the graph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,10 +81,17 @@ pub struct Graph {
     sources: HashMap<String, usize>,
     graph: DiGraph<NodeKey, Edge>,
     index_of: HashMap<NodeKey, NodeIndex>,
+    /// Every declaration that a list is complete: the file's `complete` list, then those the
+    /// earlier `*_listed_in_full` flags make.
+    declarations: Vec<Complete>,
+    /// For each replaced group, organisation or document, the records that replace it.
+    successors: HashMap<NodeKey, Vec<NodeKey>>,
 }
 
-/// Whether a fact with these bounds is in force on `day`. A missing bound is open; a partial
-/// date is read generously (a fact from "2022-09" is in force from 1 September).
+/// Whether a fact with these bounds is in force on `day`, reading partial dates generously (a
+/// fact from "2022-09" is in force from 1 September). Kept for drawing the structure, where a
+/// line that may be in force is drawn; rules use [`When::span_holds`] through
+/// [`crate::as_of::View`], which answers maybe.
 pub fn in_force(from: Option<When>, to: Option<When>, day: Date) -> bool {
     from.is_none_or(|f| f.earliest() <= day) && to.is_none_or(|t| day <= t.latest())
 }
@@ -81,53 +103,17 @@ impl Graph {
         let mut ids = HashMap::new();
         let mut graph = DiGraph::new();
         let mut index_of = HashMap::new();
-        let mut add = |key: NodeKey, id: &str| {
-            let n = graph.add_node(key);
-            index_of.insert(key, n);
-            if !id.is_empty() {
-                ids.insert(id.to_string(), key);
+        let n = graph.add_node(NodeKey::Partnership);
+        index_of.insert(NodeKey::Partnership, n);
+        data.for_each_record(&mut |kind, i, r| {
+            if let Some(key) = NodeKey::of(kind, i) {
+                let n = graph.add_node(key);
+                index_of.insert(key, n);
+                if !r.id().is_empty() {
+                    ids.insert(r.id().to_string(), key);
+                }
             }
-        };
-        add(NodeKey::Partnership, "");
-        for (i, x) in data.organisations.iter().enumerate() {
-            add(NodeKey::Organisation(i), &x.id);
-        }
-        for (i, x) in data.people.iter().enumerate() {
-            add(NodeKey::Person(i), &x.id);
-        }
-        for (i, x) in data.groups.iter().enumerate() {
-            add(NodeKey::Group(i), &x.id);
-        }
-        for (i, x) in data.meetings.iter().enumerate() {
-            add(NodeKey::Meeting(i), &x.id);
-        }
-        for (i, x) in data.documents.iter().enumerate() {
-            add(NodeKey::Document(i), &x.id);
-        }
-        for (i, x) in data.priorities.iter().enumerate() {
-            add(NodeKey::Priority(i), &x.id);
-        }
-        for (i, x) in data.actions.iter().enumerate() {
-            add(NodeKey::Action(i), &x.id);
-        }
-        for (i, x) in data.posts.iter().enumerate() {
-            add(NodeKey::Post(i), &x.id);
-        }
-        for (i, x) in data.risks.iter().enumerate() {
-            add(NodeKey::Risk(i), &x.id);
-        }
-        for (i, x) in data.scrutiny_reviews.iter().enumerate() {
-            add(NodeKey::ScrutinyReview(i), &x.id);
-        }
-        for (i, x) in data.case_reviews.iter().enumerate() {
-            add(NodeKey::CaseReview(i), &x.id);
-        }
-        for (i, x) in data.referrals.iter().enumerate() {
-            add(NodeKey::Referral(i), &x.id);
-        }
-        for (i, x) in data.services.iter().enumerate() {
-            add(NodeKey::Service(i), &x.id);
-        }
+        });
         let node = |id: &str| ids.get(id).and_then(|k| index_of.get(k)).copied();
         for (i, m) in data.memberships.iter().enumerate() {
             if let (Some(a), Some(b)) = (node(&m.member), node(&m.group)) {
@@ -152,6 +138,19 @@ impl Graph {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
+        let declarations = declarations(&data);
+        let mut successors: HashMap<NodeKey, Vec<NodeKey>> = HashMap::new();
+        data.for_each_record(&mut |kind, i, _| {
+            let replaced = match kind {
+                Kind::Group => data.groups[i].replaces.as_deref(),
+                Kind::Organisation => data.organisations[i].replaces.as_deref(),
+                Kind::Document => data.documents[i].replaces.as_deref(),
+                _ => None,
+            };
+            if let (Some(old), Some(me)) = (replaced.and_then(|id| ids.get(id)), NodeKey::of(kind, i)) {
+                successors.entry(*old).or_default().push(me);
+            }
+        });
         Graph {
             file: file.to_path_buf(),
             data,
@@ -159,6 +158,8 @@ impl Graph {
             sources,
             graph,
             index_of,
+            declarations,
+            successors,
         }
     }
 
@@ -167,67 +168,47 @@ impl Graph {
         self.ids.get(id).copied()
     }
 
+    /// The record behind a node; `None` for the partnership itself.
+    pub fn record(&self, key: NodeKey) -> Option<&dyn Record> {
+        let (kind, i) = key.kind()?;
+        self.data.record(kind, i)
+    }
+
     /// The id of a node (the partnership's own id for [`NodeKey::Partnership`]).
     pub fn id_of(&self, key: NodeKey) -> &str {
-        let d = &self.data;
-        match key {
-            NodeKey::Partnership => &d.id,
-            NodeKey::Organisation(i) => &d.organisations[i].id,
-            NodeKey::Person(i) => &d.people[i].id,
-            NodeKey::Group(i) => &d.groups[i].id,
-            NodeKey::Meeting(i) => &d.meetings[i].id,
-            NodeKey::Document(i) => &d.documents[i].id,
-            NodeKey::Priority(i) => &d.priorities[i].id,
-            NodeKey::Action(i) => &d.actions[i].id,
-            NodeKey::Post(i) => &d.posts[i].id,
-            NodeKey::Risk(i) => &d.risks[i].id,
-            NodeKey::ScrutinyReview(i) => &d.scrutiny_reviews[i].id,
-            NodeKey::CaseReview(i) => &d.case_reviews[i].id,
-            NodeKey::Referral(i) => &d.referrals[i].id,
-            NodeKey::Service(i) => &d.services[i].id,
-        }
+        self.record(key).map_or(&self.data.id, |r| r.id())
     }
 
     /// A readable name for a node: the organisation's or group's name, the document's title.
     pub fn name_of(&self, key: NodeKey) -> &str {
-        let d = &self.data;
-        match key {
-            NodeKey::Partnership => &d.name,
-            NodeKey::Organisation(i) => &d.organisations[i].name,
-            NodeKey::Person(i) => &d.people[i].name,
-            NodeKey::Group(i) => &d.groups[i].name,
-            NodeKey::Meeting(i) => &d.meetings[i].id,
-            NodeKey::Document(i) => &d.documents[i].title,
-            NodeKey::Priority(i) => &d.priorities[i].title,
-            NodeKey::Action(i) => &d.actions[i].title,
-            NodeKey::Post(i) => &d.posts[i].title,
-            NodeKey::Risk(i) => &d.risks[i].description,
-            NodeKey::ScrutinyReview(i) => &d.scrutiny_reviews[i].topic,
-            NodeKey::CaseReview(i) => &d.case_reviews[i].id,
-            NodeKey::Referral(i) => &d.referrals[i].topic,
-            NodeKey::Service(i) => &d.services[i].title,
-        }
+        self.record(key).map_or(&self.data.name, |r| r.name())
     }
 
     /// The evidence recorded on a node.
     pub fn evidence_of(&self, key: NodeKey) -> &[Evidence] {
-        let d = &self.data;
-        match key {
-            NodeKey::Partnership => &d.evidence,
-            NodeKey::Organisation(i) => &d.organisations[i].evidence,
-            NodeKey::Person(i) => &d.people[i].evidence,
-            NodeKey::Group(i) => &d.groups[i].evidence,
-            NodeKey::Meeting(i) => &d.meetings[i].evidence,
-            NodeKey::Document(i) => &d.documents[i].evidence,
-            NodeKey::Priority(i) => &d.priorities[i].evidence,
-            NodeKey::Action(i) => &d.actions[i].evidence,
-            NodeKey::Post(i) => &d.posts[i].evidence,
-            NodeKey::Risk(i) => &d.risks[i].evidence,
-            NodeKey::ScrutinyReview(i) => &d.scrutiny_reviews[i].evidence,
-            NodeKey::CaseReview(i) => &d.case_reviews[i].evidence,
-            NodeKey::Referral(i) => &d.referrals[i].evidence,
-            NodeKey::Service(i) => &d.services[i].evidence,
-        }
+        self.record(key).map_or(&self.data.evidence, |r| r.evidence())
+    }
+
+    /// Every declaration that a list is complete, the earlier flags included.
+    pub fn declarations(&self) -> &[Complete] {
+        &self.declarations
+    }
+
+    /// The declarations of one list (of one owner, for lists that belong to a record).
+    pub fn declarations_of(&self, list: ListKind, of: Option<&str>) -> impl Iterator<Item = &Complete> {
+        self.declarations
+            .iter()
+            .filter(move |c| c.list == list && c.of.as_deref() == of)
+    }
+
+    /// The records that replace this one (a group's, organisation's or document's successors).
+    pub fn successors(&self, key: NodeKey) -> &[NodeKey] {
+        self.successors.get(&key).map_or(&[], |v| v.as_slice())
+    }
+
+    /// The index of a source by id.
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.sources.get(id).copied()
     }
 
     /// A source by id.
@@ -394,4 +375,37 @@ impl Graph {
         cycles.sort_by(|a, b| a.edges.cmp(&b.edges));
         cycles
     }
+}
+
+/// The file's declarations of complete lists, and those its earlier `*_listed_in_full` flags
+/// make: each flag declares its list complete as of the sources its record cites, which is
+/// what the flag meant.
+fn declarations(data: &Partnership) -> Vec<Complete> {
+    let mut out = data.complete.clone();
+    let mut flag = |on: bool, list: ListKind, of: &str, evidence: &[Evidence]| {
+        if on {
+            out.push(Complete {
+                evidence: evidence.to_vec(),
+                ..Complete::new(list, Some(of.to_string()))
+            });
+        }
+    };
+    for g in &data.groups {
+        flag(g.members_listed_in_full, ListKind::Members, &g.id, &g.evidence);
+        flag(g.meetings_listed_in_full, ListKind::Meetings, &g.id, &g.evidence);
+    }
+    for m in &data.meetings {
+        flag(m.attendance_listed_in_full, ListKind::Attendance, &m.id, &m.evidence);
+    }
+    for d in &data.documents {
+        flag(d.topics_listed_in_full, ListKind::Topics, &d.id, &d.evidence);
+        flag(d.circulation_listed_in_full, ListKind::Circulation, &d.id, &d.evidence);
+        flag(d.consultees_listed_in_full, ListKind::Consultees, &d.id, &d.evidence);
+        flag(d.data_sources_listed_in_full, ListKind::DataSources, &d.id, &d.evidence);
+    }
+    for r in &data.scrutiny_reviews {
+        flag(r.circulation_listed_in_full, ListKind::Circulation, &r.id, &r.evidence);
+        flag(r.responses_listed_in_full, ListKind::Responses, &r.id, &r.evidence);
+    }
+    out
 }

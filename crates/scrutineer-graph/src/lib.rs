@@ -6,6 +6,7 @@
 //! column.
 #![forbid(unsafe_code)]
 
+pub mod as_of;
 pub mod date;
 pub mod diagnostics;
 pub mod edit;
@@ -13,9 +14,10 @@ pub mod format;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod record;
 pub mod spans;
 
-pub use date::{Date, DateError, When};
+pub use date::{Date, DateError, Tri, When};
 pub use diagnostics::Diagnostic;
 pub use edit::{EditError, Edits};
 pub use graph::{Cycle, Graph, NodeKey, in_force};

@@ -9,9 +9,11 @@ use std::path::Path;
 
 use ron::extensions::Extensions;
 
+use crate::date::When;
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::graph::Graph;
-use crate::model::{DateCell, Evidence, Partnership};
+use crate::model::{DateCell, Evidence, ListKind, ListTime, Partnership};
+use crate::record::{Kind, Period, Ref};
 use crate::spans::{Pos, Span, SpanIndex};
 
 /// The most problems reported for one file; past this, one line says how many more there were.
@@ -405,47 +407,6 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// What an id names, for messages and for checking a reference points at the right kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum IdKind {
-    Organisation,
-    Person,
-    Group,
-    Meeting,
-    Document,
-    Priority,
-    Action,
-    Post,
-    Risk,
-    ScrutinyReview,
-    CaseReview,
-    Referral,
-    Service,
-}
-
-impl IdKind {
-    fn noun(self) -> &'static str {
-        match self {
-            IdKind::Organisation => "an organisation",
-            IdKind::Person => "a person",
-            IdKind::Group => "a group",
-            IdKind::Meeting => "a meeting",
-            IdKind::Document => "a document",
-            IdKind::Priority => "a priority",
-            IdKind::Action => "an action",
-            IdKind::Post => "a post",
-            IdKind::Risk => "a risk",
-            IdKind::ScrutinyReview => "a scrutiny review",
-            IdKind::CaseReview => "a case review",
-            IdKind::Referral => "a referral",
-            IdKind::Service => "a service",
-        }
-    }
-    fn short(self) -> &'static str {
-        &self.noun()[self.noun().find(' ').map(|i| i + 1).unwrap_or(0)..]
-    }
-}
-
 /// A [`SpanIndex`] built the first time a position is asked for.
 struct LazySpans<'a> {
     text: &'a str,
@@ -473,174 +434,120 @@ impl Checker<'_> {
         self.found.push((Level::Error, d));
     }
 
+    fn warning(&mut self, at: &str, message: String, help: Option<String>) {
+        let mut d = Diagnostic::new(self.path, self.spans.find(at), message);
+        d.help = help;
+        self.found.push((Level::Warning, d));
+    }
+
     fn check(&mut self, p: &Partnership) {
         let ids = self.collect_ids(p);
         let sources: Vec<&str> = p.sources.iter().map(|s| s.id.as_str()).collect();
         self.unique_sources(p);
-
-        let refer = |c: &mut Checker, at: String, id: &str, allowed: &[IdKind], blank_ok: bool| {
-            if blank_ok && id.trim().is_empty() {
-                return;
-            }
-            match ids.get(id) {
-                Some((kind, _)) if allowed.contains(kind) => {}
-                Some((kind, _)) => {
-                    let want: Vec<&str> = allowed.iter().map(|k| k.noun()).collect();
-                    c.error(
-                        &at,
-                        format!("`{id}` is {}, not {}", kind.noun(), want.join(" or ")),
-                        None,
-                    );
-                }
-                None => {
-                    let candidates = ids
-                        .iter()
-                        .filter(|(_, (k, _))| allowed.contains(k))
-                        .map(|(name, _)| name.as_str());
-                    let help = did_you_mean(id, candidates).map(|s| format!("did you mean `{s}`?"));
-                    let noun = allowed
-                        .iter()
-                        .map(|k| k.short())
-                        .collect::<Vec<_>>()
-                        .join(" or ");
-                    c.error(
-                        &at,
-                        format!("unknown {noun} `{id}`"),
-                        help.or_else(|| {
-                            Some(format!(
-                                "add {} with id `{id}`, or correct the reference",
-                                allowed[0].noun()
-                            ))
-                        }),
-                    );
-                }
-            }
-        };
-        // A list of ids, each checked like a single reference.
-        let refer_each = |c: &mut Checker, at: &str, list: &[String], allowed: &[IdKind]| {
-            for (j, id) in list.iter().enumerate() {
-                refer(c, format!("{at}[{j}]"), id, allowed, false);
-            }
-        };
-        // Copies sent and responses received: an organisation and the evidence for it.
-        let letters = |c: &mut Checker, at: &str, list: &[crate::model::Sent]| {
-            for (j, x) in list.iter().enumerate() {
-                refer(
-                    c,
-                    format!("{at}[{j}].to"),
-                    &x.to,
-                    &[IdKind::Organisation],
-                    false,
-                );
-                c.evidence(&format!("{at}[{j}].evidence"), &x.evidence, &sources);
-            }
-        };
-        use IdKind::*;
-        let members = [Organisation, Person];
-        let owners = [Person, Organisation, Group];
-
         self.evidence("evidence", &p.evidence, &sources);
-        for (i, o) in p.organisations.iter().enumerate() {
-            self.period(
-                &format!("organisations[{i}]"),
-                o.from,
-                o.to,
-                "from",
-                "to",
-                &format!("`{}`", o.id),
-            );
-            self.evidence(
-                &format!("organisations[{i}].evidence"),
-                &o.evidence,
-                &sources,
-            );
+        if let Some(c) = &p.combination {
+            self.evidence("combination.evidence", &c.evidence, &sources);
         }
-        for (i, x) in p.people.iter().enumerate() {
-            if let Some(org) = &x.organisation {
-                refer(
-                    self,
-                    format!("people[{i}].organisation"),
-                    org,
-                    &[Organisation],
-                    false,
+        // Every record, whatever its kind, through what it says about itself: its references,
+        // its periods and its evidence. A field added to a record is checked here because its
+        // `Record` implementation lists it.
+        p.for_each_record(&mut |kind, i, r| {
+            let at = format!("{}[{i}]", kind.list());
+            for rf in r.refs() {
+                self.reference(&ids, &format!("{at}.{}", rf.at), &rf);
+            }
+            for period in r.periods() {
+                if kind == Kind::Waiver {
+                    let w = &p.waivers[i];
+                    if let Some(a) = w.approved
+                        && w.expires.latest() < a.earliest()
+                    {
+                        self.error(
+                            &format!("{at}.expires"),
+                            format!(
+                                "the waiver of `{}` for `{}` expires ({}) before it was approved ({a})",
+                                w.rule, w.subject, w.expires
+                            ),
+                            None,
+                        );
+                    }
+                    continue;
+                }
+                let what = match kind {
+                    Kind::Membership => {
+                        let m = &p.memberships[i];
+                        format!("the membership of `{}` on `{}`", m.member, m.group)
+                    }
+                    Kind::ReportsTo => {
+                        let x = &p.reporting[i];
+                        format!("the line from `{}` to `{}`", x.group, x.to)
+                    }
+                    Kind::Complete => format!("the declaration that {} is complete", p.complete[i].list.describe()),
+                    _ if period.from_name == "suspended_from" => format!("the suspension of `{}`", r.id()),
+                    Kind::Document => format!("the period of `{}`", r.id()),
+                    _ => format!("`{}`", r.id()),
+                };
+                let at = if period.at.is_empty() { at.clone() } else { format!("{at}.{}", period.at) };
+                self.period(&at, &period, &what);
+            }
+            r.evidence_lists(&mut |sub, ev| {
+                let place = if sub.is_empty() { format!("{at}.evidence") } else { format!("{at}.{sub}") };
+                self.evidence(&place, ev, &sources);
+            });
+        });
+        self.special_cases(p);
+        self.histories(p);
+        self.successors(p, &ids);
+        self.declarations(p);
+        self.undated_sources(p);
+        // The file's own order is kept; sort by position so messages read top to bottom.
+        self.found
+            .sort_by_key(|(_, d)| d.span.map(|s| (s.start.line, s.start.col)));
+    }
+
+    /// Checks one reference: that it names a record, of a kind it may name.
+    fn reference(&mut self, ids: &HashMap<String, (Kind, String)>, at: &str, rf: &Ref<'_>) {
+        let id = rf.id;
+        if rf.blank_ok && id.trim().is_empty() {
+            return;
+        }
+        match ids.get(id) {
+            Some((kind, _)) if rf.to.contains(kind) => {}
+            Some((kind, _)) => {
+                let want: Vec<&str> = rf.to.iter().map(|k| k.noun()).collect();
+                self.error(
+                    at,
+                    format!("`{id}` is {}, not {}", kind.noun(), want.join(" or ")),
+                    None,
                 );
             }
-            self.evidence(&format!("people[{i}].evidence"), &x.evidence, &sources);
-        }
-        for (i, g) in p.groups.iter().enumerate() {
-            if let Some(c) = &g.chair {
-                refer(self, format!("groups[{i}].chair"), c, &members, true);
+            None if rf.to.is_empty() => {
+                self.error(at, format!("this list belongs to the partnership, so `{id}` is not needed"), Some("leave `of` out".into()));
             }
-            if let Some(c) = &g.vice_chair {
-                refer(self, format!("groups[{i}].vice_chair"), c, &members, true);
-            }
-            if let Some(t) = &g.terms_of_reference {
-                refer(
-                    self,
-                    format!("groups[{i}].terms_of_reference"),
-                    t,
-                    &[Document],
-                    false,
+            None => {
+                let candidates = ids
+                    .iter()
+                    .filter(|(_, (k, _))| rf.to.contains(k))
+                    .map(|(name, _)| name.as_str());
+                let help = did_you_mean(id, candidates).map(|s| format!("did you mean `{s}`?"));
+                let noun = rf.to.iter().map(|k| k.short()).collect::<Vec<_>>().join(" or ");
+                self.error(
+                    at,
+                    format!("unknown {noun} `{id}`"),
+                    help.or_else(|| {
+                        Some(format!(
+                            "add {} with id `{id}`, or correct the reference",
+                            rf.to[0].noun()
+                        ))
+                    }),
                 );
             }
-            self.period(
-                &format!("groups[{i}]"),
-                g.from,
-                g.to,
-                "from",
-                "to",
-                &format!("`{}`", g.id),
-            );
-            self.period(
-                &format!("groups[{i}]"),
-                g.suspended_from,
-                g.suspended_to,
-                "suspended_from",
-                "suspended_to",
-                &format!("the suspension of `{}`", g.id),
-            );
-            self.evidence(&format!("groups[{i}].evidence"), &g.evidence, &sources);
         }
-        for (i, m) in p.memberships.iter().enumerate() {
-            refer(
-                self,
-                format!("memberships[{i}].member"),
-                &m.member,
-                &members,
-                false,
-            );
-            refer(
-                self,
-                format!("memberships[{i}].group"),
-                &m.group,
-                &[Group],
-                false,
-            );
-            self.period(
-                &format!("memberships[{i}]"),
-                m.from,
-                m.to,
-                "from",
-                "to",
-                &format!("the membership of `{}` on `{}`", m.member, m.group),
-            );
-            refer_each(
-                self,
-                &format!("memberships[{i}].appointed_by"),
-                &m.appointed_by,
-                &[Organisation],
-            );
-            self.evidence(&format!("memberships[{i}].evidence"), &m.evidence, &sources);
-        }
+    }
+
+    /// Checks that do not fit the shape of every record.
+    fn special_cases(&mut self, p: &Partnership) {
         for (i, r) in p.reporting.iter().enumerate() {
-            refer(
-                self,
-                format!("reporting[{i}].group"),
-                &r.group,
-                &[Group],
-                false,
-            );
-            refer(self, format!("reporting[{i}].to"), &r.to, &[Group], false);
             if r.group == r.to {
                 self.error(
                     &format!("reporting[{i}].to"),
@@ -648,182 +555,8 @@ impl Checker<'_> {
                     None,
                 );
             }
-            self.period(
-                &format!("reporting[{i}]"),
-                r.from,
-                r.until,
-                "from",
-                "until",
-                &format!("the line from `{}` to `{}`", r.group, r.to),
-            );
-            self.evidence(&format!("reporting[{i}].evidence"), &r.evidence, &sources);
-        }
-        for (i, m) in p.meetings.iter().enumerate() {
-            refer(
-                self,
-                format!("meetings[{i}].group"),
-                &m.group,
-                &[Group],
-                false,
-            );
-            for (j, a) in m.attendance.iter().enumerate() {
-                refer(
-                    self,
-                    format!("meetings[{i}].attendance[{j}].member"),
-                    &a.member,
-                    &members,
-                    false,
-                );
-            }
-            refer_each(
-                self,
-                &format!("meetings[{i}].reports_from"),
-                &m.reports_from,
-                &[Group],
-            );
-            refer_each(
-                self,
-                &format!("meetings[{i}].papers"),
-                &m.papers,
-                &[Document],
-            );
-            refer_each(
-                self,
-                &format!("meetings[{i}].tabled"),
-                &m.tabled,
-                &[Document],
-            );
-            self.evidence(&format!("meetings[{i}].evidence"), &m.evidence, &sources);
-        }
-        for (i, d) in p.documents.iter().enumerate() {
-            if let Some(g) = &d.approved_by {
-                refer(
-                    self,
-                    format!("documents[{i}].approved_by"),
-                    g,
-                    &[Group, Organisation],
-                    false,
-                );
-            }
-            refer_each(
-                self,
-                &format!("documents[{i}].regard_to"),
-                &d.regard_to,
-                &[Document],
-            );
-            letters(self, &format!("documents[{i}].sent_to"), &d.sent_to);
-            refer_each(
-                self,
-                &format!("documents[{i}].consulted"),
-                &d.consulted,
-                &[Organisation],
-            );
-            refer_each(
-                self,
-                &format!("documents[{i}].data_from"),
-                &d.data_from,
-                &[Organisation],
-            );
-            self.period(
-                &format!("documents[{i}]"),
-                d.period_from,
-                d.period_to,
-                "period_from",
-                "period_to",
-                &format!("the period of `{}`", d.id),
-            );
-            self.evidence(&format!("documents[{i}].evidence"), &d.evidence, &sources);
-            for (j, r) in d.revisions.iter().enumerate() {
-                self.evidence(
-                    &format!("documents[{i}].revisions[{j}].evidence"),
-                    &r.evidence,
-                    &sources,
-                );
-            }
-        }
-        for (i, x) in p.priorities.iter().enumerate() {
-            if let Some(d) = &x.plan {
-                refer(self, format!("priorities[{i}].plan"), d, &[Document], false);
-            }
-            if let Some(o) = &x.owner {
-                refer(self, format!("priorities[{i}].owner"), o, &owners, true);
-            }
-            self.evidence(&format!("priorities[{i}].evidence"), &x.evidence, &sources);
-        }
-        for (i, a) in p.actions.iter().enumerate() {
-            if let Some(x) = &a.priority {
-                refer(
-                    self,
-                    format!("actions[{i}].priority"),
-                    x,
-                    &[Priority],
-                    false,
-                );
-            }
-            if let Some(x) = &a.plan {
-                refer(self, format!("actions[{i}].plan"), x, &[Document], false);
-            }
-            if let Some(o) = &a.owner {
-                refer(self, format!("actions[{i}].owner"), o, &owners, true);
-            }
-            self.evidence(&format!("actions[{i}].evidence"), &a.evidence, &sources);
-        }
-        for (i, x) in p.posts.iter().enumerate() {
-            if let Some(h) = &x.host {
-                refer(self, format!("posts[{i}].host"), h, &[Organisation], false);
-            }
-            self.evidence(&format!("posts[{i}].evidence"), &x.evidence, &sources);
-        }
-        for (i, r) in p.risks.iter().enumerate() {
-            if let Some(d) = &r.register {
-                refer(self, format!("risks[{i}].register"), d, &[Document], false);
-            }
-            self.evidence(&format!("risks[{i}].evidence"), &r.evidence, &sources);
-        }
-        for (i, s) in p.scrutiny_reviews.iter().enumerate() {
-            refer(
-                self,
-                format!("scrutiny_reviews[{i}].committee"),
-                &s.committee,
-                &[Group],
-                false,
-            );
-            if let Some(m) = &s.meeting {
-                refer(
-                    self,
-                    format!("scrutiny_reviews[{i}].meeting"),
-                    m,
-                    &[Meeting],
-                    false,
-                );
-            }
-            letters(self, &format!("scrutiny_reviews[{i}].sent_to"), &s.sent_to);
-            letters(
-                self,
-                &format!("scrutiny_reviews[{i}].responses"),
-                &s.responses,
-            );
-            self.evidence(
-                &format!("scrutiny_reviews[{i}].evidence"),
-                &s.evidence,
-                &sources,
-            );
-            for (j, r) in s.requests.iter().enumerate() {
-                let at = format!("scrutiny_reviews[{i}].requests[{j}]");
-                refer(self, format!("{at}.to"), &r.to, &[Organisation], false);
-                self.evidence(&format!("{at}.evidence"), &r.evidence, &sources);
-            }
         }
         for (i, c) in p.case_reviews.iter().enumerate() {
-            if let Some(r) = &c.report {
-                refer(
-                    self,
-                    format!("case_reviews[{i}].report"),
-                    r,
-                    &[Document],
-                    false,
-                );
-            }
             if let Some(d) = c.decided.and_then(DateCell::date)
                 && d.latest() < c.notified.earliest()
             {
@@ -836,70 +569,247 @@ impl Checker<'_> {
                     None,
                 );
             }
-            self.evidence(
-                &format!("case_reviews[{i}].evidence"),
-                &c.evidence,
-                &sources,
-            );
         }
-        for (i, r) in p.referrals.iter().enumerate() {
-            refer(
-                self,
-                format!("referrals[{i}].committee"),
-                &r.committee,
-                &[Group],
-                false,
-            );
-            self.evidence(&format!("referrals[{i}].evidence"), &r.evidence, &sources);
+    }
+
+    /// Each record's `changes` must run in date order, and no two may set one field on the
+    /// same day.
+    fn histories(&mut self, p: &Partnership) {
+        fn check<C>(
+            c: &mut Checker<'_>,
+            at: &str,
+            what: &str,
+            base_from: Option<When>,
+            changes: &[C],
+            from: impl Fn(&C) -> Option<When>,
+            fields: impl Fn(&C) -> Vec<&'static str>,
+        ) {
+            let mut previous: Option<When> = base_from;
+            let mut seen: Vec<(When, &'static str, usize)> = Vec::new();
+            for (k, change) in changes.iter().enumerate() {
+                let Some(f) = from(change) else { continue };
+                if let Some(prev) = previous
+                    && f.latest() < prev.earliest()
+                {
+                    c.error(
+                        &format!("{at}.changes[{k}].from"),
+                        format!("the changes to {what} are out of order: {} comes after {}", f.long(), prev.long()),
+                        Some("list changes from the earliest to the latest".into()),
+                    );
+                }
+                for field in fields(change) {
+                    if let Some((_, _, other)) = seen.iter().find(|(w, name, _)| *w == f && *name == field) {
+                        c.error(
+                            &format!("{at}.changes[{k}].from"),
+                            format!("two values of `{field}` of {what} claim the same day, {}: changes[{other}] and changes[{k}]", f.long()),
+                            Some("keep the one the later paper gives, or give each its own date".into()),
+                        );
+                    }
+                    seen.push((f, field, k));
+                }
+                previous = Some(f);
+            }
+        }
+        fn set<T>(name: &'static str, v: &Option<T>) -> Option<&'static str> {
+            v.as_ref().map(|_| name)
+        }
+        for (i, x) in p.groups.iter().enumerate() {
+            check(self, &format!("groups[{i}]"), &format!("`{}`", x.id), x.from, &x.changes, |c| c.from, |c| {
+                [set("name", &c.name), set("kind", &c.kind), set("chair", &c.chair), set("vice_chair", &c.vice_chair),
+                 set("quorum", &c.quorum), set("meetings_per_year", &c.meetings_per_year),
+                 set("terms_of_reference", &c.terms_of_reference)].into_iter().flatten().collect()
+            });
+        }
+        for (i, x) in p.organisations.iter().enumerate() {
+            check(self, &format!("organisations[{i}]"), &format!("`{}`", x.id), x.from, &x.changes, |c| c.from, |c| {
+                [set("name", &c.name), set("kind", &c.kind)].into_iter().flatten().collect()
+            });
+        }
+        for (i, x) in p.documents.iter().enumerate() {
+            check(self, &format!("documents[{i}]"), &format!("`{}`", x.id), None, &x.changes, |c| c.from, |c| {
+                [set("status", &c.status)].into_iter().flatten().collect()
+            });
+        }
+        for (i, x) in p.posts.iter().enumerate() {
+            check(self, &format!("posts[{i}]"), &format!("`{}`", x.id), None, &x.changes, |c| c.from, |c| {
+                [set("vacant", &c.vacant), set("fixed_term", &c.fixed_term), set("funding", &c.funding),
+                 set("funding_source", &c.funding_source), set("funding_end", &c.funding_end)].into_iter().flatten().collect()
+            });
+        }
+        for (i, x) in p.actions.iter().enumerate() {
+            check(self, &format!("actions[{i}]"), &format!("`{}`", x.id), None, &x.changes, |c| c.from, |c| {
+                [set("status", &c.status), set("owner", &c.owner), set("due", &c.due)].into_iter().flatten().collect()
+            });
         }
         for (i, x) in p.services.iter().enumerate() {
-            self.evidence(&format!("services[{i}].evidence"), &x.evidence, &sources);
+            check(self, &format!("services[{i}]"), &format!("`{}`", x.id), None, &x.changes, |c| c.from, |c| {
+                [set("funding_end", &c.funding_end), set("renewal", &c.renewal)].into_iter().flatten().collect()
+            });
         }
-        for (i, x) in p.data_returns.iter().enumerate() {
-            refer(
-                self,
-                format!("data_returns[{i}].from"),
-                &x.from,
-                &[Organisation],
-                false,
-            );
-            self.evidence(
-                &format!("data_returns[{i}].evidence"),
-                &x.evidence,
-                &sources,
-            );
+    }
+
+    /// A successor must not lead back to itself.
+    fn successors(&mut self, p: &Partnership, ids: &HashMap<String, (Kind, String)>) {
+        let replaces: HashMap<&str, &str> = p
+            .groups
+            .iter()
+            .filter_map(|g| g.replaces.as_deref().map(|r| (g.id.as_str(), r)))
+            .chain(p.organisations.iter().filter_map(|o| o.replaces.as_deref().map(|r| (o.id.as_str(), r))))
+            .chain(p.documents.iter().filter_map(|d| d.replaces.as_deref().map(|r| (d.id.as_str(), r))))
+            .collect();
+        let mut reported = std::collections::HashSet::new();
+        let mut starts: Vec<&str> = replaces.keys().copied().collect();
+        starts.sort_unstable();
+        for start in starts {
+            let mut chain = vec![start];
+            let mut at = start;
+            while let Some(&next) = replaces.get(at) {
+                if next == start {
+                    if chain.iter().any(|c| reported.contains(c)) {
+                        break;
+                    }
+                    reported.extend(chain.iter().copied());
+                    let path: Vec<String> = chain.iter().chain([&start]).map(|c| format!("`{c}`")).collect();
+                    let place = ids.get(start).map(|(_, at)| format!("{at}.replaces")).unwrap_or_default();
+                    self.error(
+                        &place,
+                        format!("successors form a cycle: {}", path.join(" replaces ")),
+                        Some("a record can replace only one that came before it".into()),
+                    );
+                    break;
+                }
+                if chain.contains(&next) || chain.len() > replaces.len() {
+                    break;
+                }
+                if next == at {
+                    break;
+                }
+                chain.push(next);
+                at = next;
+            }
+            if replaces.get(start) == Some(&start) {
+                let place = ids.get(start).map(|(_, at)| format!("{at}.replaces")).unwrap_or_default();
+                self.error(&place, format!("`{start}` cannot replace itself"), None);
+            }
         }
-        if let Some(c) = &p.combination {
-            self.evidence("combination.evidence", &c.evidence, &sources);
-        }
-        for (i, w) in p.waivers.iter().enumerate() {
-            if let Some(a) = w.approved
-                && w.expires.latest() < a.earliest()
-            {
+    }
+
+    /// A declaration names the list's owner when the list has one, and dates that fit it.
+    fn declarations(&mut self, p: &Partnership) {
+        for (i, c) in p.complete.iter().enumerate() {
+            let at = format!("complete[{i}]");
+            let owned = !c.list.owner_kinds().is_empty();
+            if owned && c.of.is_none() {
+                let owners: Vec<&str> = c.list.owner_kinds().iter().map(|k| k.noun()).collect();
                 self.error(
-                    &format!("waivers[{i}].expires"),
-                    format!(
-                        "the waiver of `{}` for `{}` expires ({}) before it was approved ({a})",
-                        w.rule, w.subject, w.expires
-                    ),
+                    &format!("{at}.list"),
+                    format!("say whose {} is complete", c.list.describe()),
+                    Some(format!("add `of: \"...\"` naming {}", owners.join(" or "))),
+                );
+            }
+            if c.kind.is_some() && c.list != ListKind::Documents {
+                self.error(
+                    &format!("{at}.kind"),
+                    "`kind` is only for a list of documents".into(),
+                    Some("leave `kind` out".into()),
+                );
+            }
+            if c.on.is_some() && (c.from.is_some() || c.to.is_some()) {
+                self.error(
+                    &format!("{at}.on"),
+                    "give either `on` (a day) or `from` and `to` (a period), not both".into(),
                     None,
                 );
             }
-            self.evidence(&format!("waivers[{i}].evidence"), &w.evidence, &sources);
+            if c.list.time() == ListTime::Timeless && (c.on.is_some() || c.from.is_some() || c.to.is_some()) {
+                let field = if c.on.is_some() { "on" } else if c.from.is_some() { "from" } else { "to" };
+                self.error(
+                    &format!("{at}.{field}"),
+                    format!("{} is complete or not, whatever the day, so it takes no date", c.list.describe()),
+                    Some("leave the dates out".into()),
+                );
+            }
         }
-        // The file's own order is kept; sort by position so messages read top to bottom.
-        self.found
-            .sort_by_key(|(_, d)| d.span.map(|s| (s.start.line, s.start.col)));
+        // An earlier flag on a record that cites sources of different dates is read as complete
+        // on each of those dates; say so, since often only one of them lists it in full.
+        let dates = |ev: &[Evidence]| -> Vec<When> {
+            let mut out: Vec<When> = ev
+                .iter()
+                .filter_map(|e| p.sources.iter().find(|s| s.id == e.source))
+                .filter_map(|s| s.date)
+                .collect();
+            out.sort_by_key(|w| (w.earliest(), w.latest()));
+            out.dedup();
+            out
+        };
+        let flag = |c: &mut Checker<'_>, on: bool, at: String, field: &str, list: ListKind, of: &str, ev: &[Evidence]| {
+            if !on {
+                return;
+            }
+            let ds = dates(ev);
+            if ds.len() > 1 {
+                let days: Vec<String> = ds.iter().map(|d| d.long()).collect();
+                c.warning(
+                    &format!("{at}.{field}"),
+                    format!("`{field}` is read as complete on each date of the sources `{of}` cites: {}", days.join(", ")),
+                    Some(format!("if only one of them lists it in full, declare that one: `Complete(list: {}, of: \"{of}\", on: \"...\", evidence: [...])`", list.variant())),
+                );
+            }
+        };
+        for (i, g) in p.groups.iter().enumerate() {
+            flag(self, g.members_listed_in_full, format!("groups[{i}]"), "members_listed_in_full", ListKind::Members, &g.id, &g.evidence);
+            flag(self, g.meetings_listed_in_full, format!("groups[{i}]"), "meetings_listed_in_full", ListKind::Meetings, &g.id, &g.evidence);
+        }
+        for (i, r) in p.scrutiny_reviews.iter().enumerate() {
+            flag(self, r.circulation_listed_in_full, format!("scrutiny_reviews[{i}]"), "circulation_listed_in_full", ListKind::Circulation, &r.id, &r.evidence);
+            flag(self, r.responses_listed_in_full, format!("scrutiny_reviews[{i}]"), "responses_listed_in_full", ListKind::Responses, &r.id, &r.evidence);
+        }
+        for (i, d) in p.documents.iter().enumerate() {
+            flag(self, d.circulation_listed_in_full, format!("documents[{i}]"), "circulation_listed_in_full", ListKind::Circulation, &d.id, &d.evidence);
+        }
+    }
+
+    /// Facts that hold only as reported can be placed in time only through their sources'
+    /// dates: a source with no date leaves them unplaced.
+    fn undated_sources(&mut self, p: &Partnership) {
+        for (i, s) in p.sources.iter().enumerate() {
+            if s.date.is_some() {
+                continue;
+            }
+            let mut cited = 0;
+            p.for_each_record(&mut |_, _, r| {
+                r.evidence_lists(&mut |_, ev| {
+                    if ev.iter().any(|e| e.source == s.id) {
+                        cited += 1;
+                    }
+                });
+            });
+            if cited > 0 {
+                self.warning(
+                    &format!("sources[{i}].id"),
+                    format!(
+                        "source `{}` has no date, so the {cited} fact(s) citing it hold only as reported on a day nobody can tell",
+                        s.id
+                    ),
+                    Some("give its `date`, as a range if need be (`2021-10/2022-08`, or `/2024-05` for a page seen by May 2024)".into()),
+                );
+            }
+        }
     }
 
     /// All node ids, checking each is well formed and unique (ignoring case, since ids that
     /// differ only in case are a typo waiting to happen).
-    fn collect_ids(&mut self, p: &Partnership) -> HashMap<String, (IdKind, String)> {
-        let mut ids: HashMap<String, (IdKind, String)> = HashMap::new();
+    fn collect_ids(&mut self, p: &Partnership) -> HashMap<String, (Kind, String)> {
+        let mut ids: HashMap<String, (Kind, String)> = HashMap::new();
         let mut folded: HashMap<String, String> = HashMap::new();
-        let mut add = |c: &mut Checker, id: &str, kind: IdKind, at: String| {
+        p.for_each_record(&mut |kind, i, r| {
+            if !kind.is_node() {
+                return;
+            }
+            let id = r.id();
+            let at = format!("{}[{i}]", kind.list());
             if id.trim().is_empty() || id.chars().any(|ch| ch.is_whitespace() || ch.is_control()) {
-                c.error(
+                self.error(
                     &format!("{at}.id"),
                     format!("id `{id}` must be a short name without spaces"),
                     Some("use a slug such as `rag` or `probation-herts`".into()),
@@ -907,24 +817,26 @@ impl Checker<'_> {
                 return;
             }
             if let Some((prev_kind, prev_at)) = ids.get(id) {
-                let prev_line = c
+                let prev_line = self
                     .spans
                     .find(prev_at)
                     .map(|s| format!("line {}", s.start.line))
                     .unwrap_or_else(|| prev_at.clone());
-                c.error(
+                let message = format!(
+                    "duplicate id `{id}`: {} at {} already has it",
+                    prev_kind.noun(),
+                    prev_line
+                );
+                self.error(
                     &format!("{at}.id"),
-                    format!(
-                        "duplicate id `{id}`: {} at {} already has it",
-                        prev_kind.noun(),
-                        prev_line
-                    ),
+                    message,
                     Some("every id in a partnership file must be different".into()),
                 );
                 return;
             }
             if let Some(other) = folded.get(&id.to_lowercase()) {
-                c.error(
+                let other = other.clone();
+                self.error(
                     &format!("{at}.id"),
                     format!("id `{id}` differs from `{other}` only in case"),
                     Some(format!(
@@ -935,52 +847,7 @@ impl Checker<'_> {
             }
             ids.insert(id.to_string(), (kind, at));
             folded.insert(id.to_lowercase(), id.to_string());
-        };
-        use IdKind::*;
-        for (i, x) in p.organisations.iter().enumerate() {
-            add(self, &x.id, Organisation, format!("organisations[{i}]"));
-        }
-        for (i, x) in p.people.iter().enumerate() {
-            add(self, &x.id, Person, format!("people[{i}]"));
-        }
-        for (i, x) in p.groups.iter().enumerate() {
-            add(self, &x.id, Group, format!("groups[{i}]"));
-        }
-        for (i, x) in p.meetings.iter().enumerate() {
-            add(self, &x.id, Meeting, format!("meetings[{i}]"));
-        }
-        for (i, x) in p.documents.iter().enumerate() {
-            add(self, &x.id, Document, format!("documents[{i}]"));
-        }
-        for (i, x) in p.priorities.iter().enumerate() {
-            add(self, &x.id, Priority, format!("priorities[{i}]"));
-        }
-        for (i, x) in p.actions.iter().enumerate() {
-            add(self, &x.id, Action, format!("actions[{i}]"));
-        }
-        for (i, x) in p.posts.iter().enumerate() {
-            add(self, &x.id, Post, format!("posts[{i}]"));
-        }
-        for (i, x) in p.risks.iter().enumerate() {
-            add(self, &x.id, Risk, format!("risks[{i}]"));
-        }
-        for (i, x) in p.scrutiny_reviews.iter().enumerate() {
-            add(
-                self,
-                &x.id,
-                ScrutinyReview,
-                format!("scrutiny_reviews[{i}]"),
-            );
-        }
-        for (i, x) in p.case_reviews.iter().enumerate() {
-            add(self, &x.id, CaseReview, format!("case_reviews[{i}]"));
-        }
-        for (i, x) in p.referrals.iter().enumerate() {
-            add(self, &x.id, Referral, format!("referrals[{i}]"));
-        }
-        for (i, x) in p.services.iter().enumerate() {
-            add(self, &x.id, Service, format!("services[{i}]"));
-        }
+        });
         ids
     }
 
@@ -1020,18 +887,11 @@ impl Checker<'_> {
         }
     }
 
-    fn period(
-        &mut self,
-        at: &str,
-        from: Option<crate::When>,
-        to: Option<crate::When>,
-        from_name: &str,
-        to_name: &str,
-        what: &str,
-    ) {
-        if let (Some(f), Some(t)) = (from, to)
+    fn period(&mut self, at: &str, period: &Period, what: &str) {
+        if let (Some(f), Some(t)) = (period.from, period.to)
             && t.latest() < f.earliest()
         {
+            let (from_name, to_name) = (period.from_name, period.to_name);
             self.error(
                 &format!("{at}.{to_name}"),
                 format!("{what} ends ({to_name} {t}) before it starts ({from_name} {f})"),

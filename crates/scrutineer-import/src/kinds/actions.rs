@@ -171,6 +171,7 @@ pub fn row(cx: &mut Context, row: &Row) {
             due: due.map(|(d, _)| d),
             status: status.value(),
             completed: completed.value(),
+            changes: Vec::new(),
             evidence: Vec::new(),
         });
         return;

@@ -18,7 +18,6 @@
 //! ```
 
 use rhai::{Array, Dynamic, Engine};
-use scrutineer_graph::model::DocStatus;
 use scrutineer_graph::{NodeKey, When};
 
 use super::reviews::{handles, letters};
@@ -75,10 +74,7 @@ pub(super) fn register(engine: &mut Engine) {
         .register_get("status", |d: &mut Document| {
             opt(d.view.graph.data.documents[d.index]
                 .status
-                .map(|s| match s {
-                    DocStatus::Draft => "draft".to_string(),
-                    DocStatus::Final => "final".to_string(),
-                }))
+                .map(|s| s.as_str().to_string()))
         })
         .register_get("period_from", |d: &mut Document| {
             opt(d.view.graph.data.documents[d.index].period_from)
