@@ -61,10 +61,16 @@ pub enum State {
     Risk,
     /// "No decision yet" on a case review.
     CaseDecision,
-    /// A group's settings: name, chair, quorum, meetings a year, terms of reference.
+    /// Who chairs a group (and its vice chair).
+    GroupOfficers,
+    /// A group's settings from its terms of reference: quorum, meetings a year, the terms
+    /// themselves.
     GroupSettings,
-    /// An organisation's name and kind.
-    Organisation,
+    /// A group being in being at all: shown by its own records, meetings and seats.
+    GroupInBeing,
+    /// The name and kind of an organisation or group: they hold from its own start until a
+    /// change.
+    Identity,
     /// A line of accountability between groups.
     ReportingLine,
 }
@@ -81,8 +87,12 @@ impl State {
             | State::DocumentStatus
             | State::Service
             | State::Risk
-            | State::CaseDecision => Some(12),
-            State::GroupSettings | State::Organisation | State::ReportingLine => None,
+            | State::CaseDecision
+            | State::GroupOfficers => Some(12),
+            // Terms of reference are commonly reviewed every year or two, and a group that
+            // has left no trace for two years may have stopped.
+            State::GroupSettings | State::GroupInBeing => Some(24),
+            State::Identity | State::ReportingLine => None,
         }
     }
 
@@ -96,8 +106,10 @@ impl State {
         State::Service,
         State::Risk,
         State::CaseDecision,
+        State::GroupOfficers,
         State::GroupSettings,
-        State::Organisation,
+        State::GroupInBeing,
+        State::Identity,
         State::ReportingLine,
     ];
 
@@ -112,10 +124,14 @@ impl State {
             State::Service => "a commissioned service's funding and renewal",
             State::Risk => "the cells of a risk register entry",
             State::CaseDecision => "\"no decision yet\" on a case review",
+            State::GroupOfficers => "who chairs a group, and its vice chair",
             State::GroupSettings => {
-                "a group's name, chair, quorum, meetings a year and terms of reference"
+                "a group's quorum, meetings a year and terms of reference"
             }
-            State::Organisation => "an organisation's name and kind",
+            State::GroupInBeing => {
+                "a group being in being, as shown by its records, meetings and seats"
+            }
+            State::Identity => "the name and kind of an organisation or group",
             State::ReportingLine => "a line of accountability between groups",
         }
     }
@@ -486,16 +502,28 @@ impl View {
     /// declaration (or within its period), and for the [`State::Absence`] horizon after, since
     /// a body missing from the list is a state like any other.
     pub fn members_complete(&self, group: &str) -> Tri {
+        self.members_complete_by(group).0
+    }
+
+    /// Like [`View::members_complete`], with the declaration (an index into
+    /// [`Graph::declarations`]) that settles it, when one does.
+    pub fn members_complete_by(&self, group: &str) -> (Tri, Option<usize>) {
         let day = self.as_of;
         let h = State::Absence.horizon_months().unwrap_or(0);
         let plus = |d: Date| d.checked_add_months(h).unwrap_or(Date::FAR_FUTURE);
-        let mut answer = Tri::No;
-        for c in self.declarations(ListKind::Members, Some(group)) {
+        let mut answer = (Tri::No, None);
+        for (i, c) in self.graph.declarations().iter().enumerate() {
+            if c.list != ListKind::Members || c.of.as_deref() != Some(group) || !self.known(&c.evidence) {
+                continue;
+            }
             for (a, b) in self.declared_days(c) {
                 // (a, b): the bounds of the first and of the last day the list is complete.
                 let yes = a.1 <= day && day <= plus(b.0);
                 let maybe = a.0 <= day && day <= plus(b.1);
-                answer = answer.or(Tri::decide(yes, !maybe));
+                let t = Tri::decide(yes, !maybe);
+                if t > answer.0 {
+                    answer = (t, Some(i));
+                }
             }
         }
         answer
@@ -618,5 +646,296 @@ impl View {
             .filter_map(|s| s.date.map(|d| d.latest()))
             .filter(|d| !d.is_open())
             .max()
+    }
+}
+
+/// Events in a period: those certainly in it, those that may be (an uncertain date), and
+/// whether the list is declared complete for the whole period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Window<K> {
+    pub from: Date,
+    pub to: Date,
+    /// Events certainly within the period, oldest first.
+    pub surely: Vec<K>,
+    /// Events whose date may or may not fall within it.
+    pub maybe: Vec<K>,
+    /// Whether the file declares the list complete for every day of the period.
+    pub complete: bool,
+}
+
+impl<K> Window<K> {
+    /// Whether at least `n` events happened in the period: yes when `n` are certainly in it;
+    /// no only when the list is complete and even counting the uncertain ones there are fewer.
+    pub fn at_least(&self, n: usize) -> Tri {
+        Tri::decide(
+            self.surely.len() >= n,
+            self.complete && self.surely.len() + self.maybe.len() < n,
+        )
+    }
+}
+
+/// A change to a record from a date: what every `*Change` type has in common.
+pub trait Change {
+    /// When it took effect, if the record says.
+    fn from(&self) -> Option<When>;
+    /// Who reports it.
+    fn evidence(&self) -> &[Evidence];
+}
+
+macro_rules! impl_change {
+    ($($t:ty),*) => {$(
+        impl Change for $t {
+            fn from(&self) -> Option<When> {
+                self.from
+            }
+            fn evidence(&self) -> &[Evidence] {
+                &self.evidence
+            }
+        }
+    )*};
+}
+
+impl_change!(
+    crate::model::GroupChange,
+    crate::model::OrganisationChange,
+    crate::model::DocumentChange,
+    crate::model::PostChange,
+    crate::model::ActionChange,
+    crate::model::ServiceChange
+);
+
+/// The history of one field: the value written on the record (holding from `base_from`, or
+/// as reported by `base_evidence`), then each change that sets it.
+pub fn history<'a, C: Change, T>(
+    base_from: Option<When>,
+    base: Option<T>,
+    base_evidence: &'a [Evidence],
+    changes: &'a [C],
+    field: impl Fn(&'a C) -> Option<T>,
+) -> Vec<Entry<'a, T>> {
+    let mut out = Vec::new();
+    if let Some(value) = base {
+        out.push(Entry {
+            from: base_from,
+            value,
+            evidence: base_evidence,
+        });
+    }
+    for c in changes {
+        if let Some(value) = field(c) {
+            out.push(Entry {
+                from: c.from(),
+                value,
+                evidence: c.evidence(),
+            });
+        }
+    }
+    out
+}
+
+impl View {
+    /// Whether a group is known to be in being on the day: it exists, and something read shows
+    /// it (its own record, a meeting, a seat or a change) no longer than
+    /// [`State::GroupInBeing`]'s horizon before, or its own dates say so.
+    pub fn in_being(&self, group: usize) -> Tri {
+        let exists = self.exists(NodeKey::Group(group));
+        if exists == Tri::No {
+            return Tri::No;
+        }
+        let d = &self.graph.data;
+        let g = &d.groups[group];
+        if g.to.is_some_and(|t| t.not_ended_by(self.as_of) == Tri::Yes)
+            && g.from.is_some_and(|f| f.started_by(self.as_of) == Tri::Yes)
+        {
+            return exists;
+        }
+        // Signs of life: each as the bounds of the day it shows the group existing.
+        let mut signs: Vec<(Date, Date)> = Vec::new();
+        let mut add_reports = |r: Reported| match r {
+            Reported::Reports { first, last } => {
+                signs.push(first);
+                signs.push(last);
+            }
+            Reported::AsWritten => signs.push((Date::FAR_PAST, Date::FAR_FUTURE)),
+            Reported::NotYetKnown => {}
+        };
+        add_reports(self.reported(&g.evidence));
+        for c in &g.changes {
+            add_reports(self.reported(&c.evidence));
+        }
+        for m in d.memberships.iter().filter(|m| m.group == g.id) {
+            if self.known(&m.evidence) {
+                add_reports(self.reported(&m.evidence));
+            }
+        }
+        for mt in d.meetings.iter().filter(|m| m.group == g.id) {
+            if self.known(&mt.evidence) && mt.status.took_place() {
+                signs.push((mt.date.earliest(), mt.date.latest()));
+            }
+        }
+        if signs.iter().any(|s| *s == (Date::FAR_PAST, Date::FAR_FUTURE)) {
+            return exists;
+        }
+        let h = State::GroupInBeing.horizon_months().unwrap_or(0);
+        let day = self.as_of;
+        // A sign certainly before or on the day and recent enough settles it; a sign that may be.
+        let yes = signs.iter().any(|(a, b)| {
+            *b <= day && day <= a.checked_add_months(h).unwrap_or(Date::FAR_FUTURE)
+        }) && g.from.is_none_or(|f| f.started_by(day) == Tri::Yes);
+        if yes {
+            return exists;
+        }
+        Tri::Maybe.and(exists)
+    }
+
+    /// The value of one of a group's fields on the day.
+    pub fn group_value<T: Clone + PartialEq>(
+        &self,
+        group: usize,
+        base: impl Fn(&crate::model::Group) -> Option<T>,
+        change: impl Fn(&crate::model::GroupChange) -> Option<T>,
+        kind: State,
+    ) -> Value<T> {
+        let g = &self.graph.data.groups[group];
+        // A name or kind holds from the group's own start; officers and settings as reported.
+        let base_from = if kind == State::Identity {
+            g.from
+        } else {
+            None
+        };
+        self.value(&history(base_from, base(g), &g.evidence, &g.changes, change), kind)
+    }
+
+    /// Meetings of a group that took place (held, or held but inquorate) in `from..=to`.
+    pub fn meetings_between(&self, group: usize, from: Date, to: Date) -> Window<usize> {
+        let d = &self.graph.data;
+        let id = d.groups[group].id.as_str();
+        let mut w = Window {
+            from,
+            to,
+            surely: Vec::new(),
+            maybe: Vec::new(),
+            complete: self.events_complete(ListKind::Meetings, Some(id), None, from, to),
+        };
+        let mut rows: Vec<usize> = (0..d.meetings.len())
+            .filter(|&i| d.meetings[i].group == id && d.meetings[i].status.took_place())
+            .filter(|&i| self.known(&d.meetings[i].evidence))
+            .collect();
+        rows.sort_by_key(|&i| (d.meetings[i].date.latest(), i));
+        for i in rows {
+            match d.meetings[i].date.within(from, to) {
+                Tri::Yes => w.surely.push(i),
+                Tri::Maybe => w.maybe.push(i),
+                Tri::No => {}
+            }
+        }
+        w
+    }
+
+    /// Reviews of the partnership by a crime and disorder committee (by `committee`, or by any
+    /// when `None`) in `from..=to`.
+    pub fn reviews_between(&self, committee: Option<&str>, from: Date, to: Date) -> Window<usize> {
+        let d = &self.graph.data;
+        let mut w = Window {
+            from,
+            to,
+            surely: Vec::new(),
+            maybe: Vec::new(),
+            complete: match committee {
+                Some(c) => self.events_complete(ListKind::Reviews, Some(c), None, from, to),
+                None => false,
+            },
+        };
+        let mut rows: Vec<usize> = (0..d.scrutiny_reviews.len())
+            .filter(|&i| committee.is_none_or(|c| d.scrutiny_reviews[i].committee == c))
+            .filter(|&i| self.known(&d.scrutiny_reviews[i].evidence))
+            .collect();
+        rows.sort_by_key(|&i| (d.scrutiny_reviews[i].date.latest(), i));
+        for i in rows {
+            match d.scrutiny_reviews[i].date.within(from, to) {
+                Tri::Yes => w.surely.push(i),
+                Tri::Maybe => w.maybe.push(i),
+                Tri::No => {}
+            }
+        }
+        w
+    }
+
+    /// The dates on which a document was produced: completed, presented, approved or
+    /// published.
+    pub fn produced(&self, doc: usize) -> Vec<When> {
+        let x = &self.graph.data.documents[doc];
+        [x.completed, x.presented, x.approved, x.published]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// Documents of `kind` produced (completed, presented, approved or published) in
+    /// `from..=to`, with whether the partnership's documents of that kind are declared
+    /// complete for the period.
+    pub fn documents_between(&self, kind: DocKind, from: Date, to: Date) -> Window<usize> {
+        let d = &self.graph.data;
+        let mut w = Window {
+            from,
+            to,
+            surely: Vec::new(),
+            maybe: Vec::new(),
+            complete: self.events_complete(ListKind::Documents, None, Some(kind), from, to),
+        };
+        let mut rows: Vec<(Date, usize, Tri)> = Vec::new();
+        for (i, x) in d.documents.iter().enumerate() {
+            if x.kind != kind || !self.known(&x.evidence) {
+                continue;
+            }
+            let dates = self.produced(i);
+            let answer = dates
+                .iter()
+                .map(|w| w.within(from, to))
+                .max()
+                .unwrap_or(Tri::No);
+            let latest = dates.iter().map(|w| w.latest()).max().unwrap_or(Date::FAR_PAST);
+            rows.push((latest, i, answer));
+        }
+        rows.sort();
+        for (_, i, answer) in rows {
+            match answer {
+                Tri::Yes => w.surely.push(i),
+                Tri::Maybe => w.maybe.push(i),
+                Tri::No => {}
+            }
+        }
+        w
+    }
+
+    /// The dates on which a document was produced or refreshed in `from..=to`: its own
+    /// production dates and each revision, with whether its revisions are declared complete for
+    /// the period.
+    pub fn revisions_between(&self, doc: usize, from: Date, to: Date) -> Window<When> {
+        let x = &self.graph.data.documents[doc];
+        let mut w = Window {
+            from,
+            to,
+            surely: Vec::new(),
+            maybe: Vec::new(),
+            complete: self.events_complete(ListKind::Revisions, Some(&x.id), None, from, to),
+        };
+        let mut dates: Vec<When> = self.produced(doc);
+        dates.extend(
+            x.revisions
+                .iter()
+                .filter(|r| r.evidence.is_empty() || self.known(&r.evidence))
+                .map(|r| r.date),
+        );
+        dates.sort_by_key(|w| (w.latest(), w.earliest()));
+        dates.dedup();
+        for d in dates {
+            match d.within(from, to) {
+                Tri::Yes => w.surely.push(d),
+                Tri::Maybe => w.maybe.push(d),
+                Tri::No => {}
+            }
+        }
+        w
     }
 }

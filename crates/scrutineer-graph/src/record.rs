@@ -352,6 +352,7 @@ impl Record for Group {
         }
         optional(&mut out, "terms_of_reference", &self.terms_of_reference, DOC);
         optional(&mut out, "replaces", &self.replaces, GROUP);
+        each(&mut out, "councils", &self.councils, ORG);
         for (k, c) in self.changes.iter().enumerate() {
             if let Some(x) = &c.chair {
                 out.push(blank_ok(format!("changes[{k}].chair"), x, MEMBER));
@@ -384,6 +385,7 @@ impl Record for Group {
         clear(&mut self.vice_chair, id);
         clear(&mut self.terms_of_reference, id);
         clear(&mut self.replaces, id);
+        self.councils.retain(|x| x != id);
         for c in &mut self.changes {
             clear(&mut c.chair, id);
             clear(&mut c.vice_chair, id);

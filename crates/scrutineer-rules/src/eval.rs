@@ -22,6 +22,8 @@ pub struct RuleSet {
     /// Rules that did not.
     pub errors: Vec<RuleError>,
     limits: Limits,
+    /// When set, rules read only the sources dated on or before this day (`--known-on`).
+    pub known_on: Option<Date>,
 }
 
 /// The results of one evaluation.
@@ -91,6 +93,7 @@ impl RuleSet {
             rules: Vec::new(),
             errors: Vec::new(),
             limits,
+            known_on: None,
         }
     }
 
@@ -144,6 +147,7 @@ impl RuleSet {
                 Arc::new(View {
                     graph: Arc::clone(g),
                     as_of,
+                    known_on: self.known_on,
                 })
             })
             .collect();
@@ -183,6 +187,9 @@ impl RuleSet {
                 message: reason,
                 evidence: Vec::new(),
                 note: None,
+                request: None,
+                fact: None,
+                also: Vec::new(),
             }]);
         }
         let mut scope = Scope::new();
@@ -251,6 +258,9 @@ impl RuleSet {
                 message: o.message,
                 evidence: resolve_evidence(g, &o.evidence),
                 note: None,
+                request: o.request,
+                fact: o.fact,
+                also: Vec::new(),
             });
         }
         Ok(findings)
@@ -327,6 +337,11 @@ fn resolve_evidence(g: &Graph, refs: &[EvidenceRef]) -> Vec<EvidenceItem> {
             EvidenceRef::Membership(i) => {
                 let m = &g.data.memberships[i];
                 (format!("{}@{}", m.member, m.group), m.evidence.as_slice())
+            }
+            EvidenceRef::Declaration(i) => {
+                let c = &g.declarations()[i];
+                let owner = c.of.as_deref().unwrap_or(&g.data.id);
+                (format!("complete:{}:{owner}", c.list.as_str()), c.evidence.as_slice())
             }
         };
         if evidence.is_empty() {

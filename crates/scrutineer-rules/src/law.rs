@@ -1,17 +1,681 @@
-//! Which bodies the Crime and Disorder Act 1998 s.5(1) makes responsible authorities, by kind,
-//! nation and date. The dates are those verified in `shared/domain/statutory-catalogue.md`
-//! section 2.1; each is cited beside it. Rules ask these questions through the script API
-//! rather than each carrying its own copy of the dates.
+//! The law the rule pack relies on: one table of provisions, each with its citation, address,
+//! the days it is in force in each nation and place, and whether its words were read.
+//!
+//! Rules name an entry (`const LAW = "reg3_1_strategy_group";`) rather than retyping dates;
+//! the engine reads the entry's dates to decide "not applicable", and a finding can be a
+//! violation only under an entry whose words were read ([`Status::Verified`]).
+//! `scrutineer law` prints the table. The entries come from a read of the primary texts in
+//! November 2026 (the statutory catalogue, the legal audit and a further read for this table);
+//! each quote is the words relied on, at the address given.
+
+use std::sync::LazyLock;
 
 use scrutineer_graph::Date;
-use scrutineer_graph::model::{Nation, OrgKind, Tier};
+use scrutineer_graph::model::{Nation, OrgKind, Place, Tier};
+
+/// How well a provision's words are known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Not found: the rule rests on secondary descriptions of it, or on nothing.
+    NotFound,
+    /// Known only from a secondary source: a council paper, a minister's answer, guidance.
+    Secondary,
+    /// The words were read at the address given.
+    Verified,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Verified => "verified",
+            Status::Secondary => "secondary",
+            Status::NotFound => "not found",
+        }
+    }
+}
+
+/// The days a provision is in force in one nation: from a day, and up to a day if it ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub from: Date,
+    pub to: Option<Date>,
+}
+
+impl Span {
+    pub fn contains(&self, day: Date) -> bool {
+        self.from <= day && self.to.is_none_or(|t| day <= t)
+    }
+}
+
+/// One provision of the law.
+#[derive(Clone, Debug)]
+pub struct Provision {
+    /// The name rules use for it.
+    pub name: &'static str,
+    /// What it requires or does, in plain words.
+    pub what: &'static str,
+    /// How it is cited.
+    pub citation: &'static str,
+    /// Its address on legislation.gov.uk (or the best public copy).
+    pub url: &'static str,
+    /// When it is in force in England, if it applies there.
+    pub england: Option<Span>,
+    /// When it is in force in Wales, if it applies there.
+    pub wales: Option<Span>,
+    /// In London (the metropolitan police district), when its dates differ from England's.
+    pub london: Option<Span>,
+    /// Places where it does not apply.
+    pub except: &'static [Place],
+    /// Whether its words were read.
+    pub status: Status,
+    /// The words relied on.
+    pub quote: &'static str,
+}
+
+impl Provision {
+    /// The days it is in force for a partnership in `nation` and `place`, if any.
+    pub fn span(&self, nation: Nation, place: Option<Place>) -> Option<Span> {
+        if place.is_some_and(|p| self.except.contains(&p)) {
+            return None;
+        }
+        match (nation, place) {
+            (Nation::England, Some(Place::London)) => self.london.or(self.england),
+            (Nation::England, _) => self.england,
+            (Nation::Wales, _) => self.wales,
+        }
+    }
+
+    /// Whether it is in force for a partnership in `nation` and `place` on `day`.
+    pub fn in_force(&self, nation: Nation, place: Option<Place>, day: Date) -> bool {
+        self.span(nation, place).is_some_and(|s| s.contains(day))
+    }
+}
+
+fn d(s: &str) -> Date {
+    s.parse().expect("the law table's dates are valid days")
+}
+
+fn from(s: &str) -> Option<Span> {
+    Some(Span {
+        from: d(s),
+        to: None,
+    })
+}
+
+fn between(a: &str, b: &str) -> Option<Span> {
+    Some(Span {
+        from: d(a),
+        to: Some(d(b)),
+    })
+}
+
+const CDA_S5: &str = "https://www.legislation.gov.uk/ukpga/1998/37/section/5";
+const CDA_S6: &str = "https://www.legislation.gov.uk/ukpga/1998/37/section/6";
+const PJA_S19: &str = "https://www.legislation.gov.uk/ukpga/2006/48/section/19";
+const SI_2007_1830: &str = "https://www.legislation.gov.uk/uksi/2007/1830/made";
+const SI_2011_1230: &str = "https://www.legislation.gov.uk/uksi/2011/1230/regulation/3/made";
+const PCSCA_SV: &str = "https://www.legislation.gov.uk/ukpga/2022/32/part/2/chapter/1";
+const ASBCPA_S104: &str = "https://www.legislation.gov.uk/ukpga/2014/12/section/104";
+
+/// The table. Dates are as read; where a date rests on a secondary source, the entry says so.
+pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
+    use Status::*;
+    vec![
+        Provision {
+            name: "cda_s5_responsible_authorities",
+            what: "the council, the chief officer of police and the other bodies listed are the responsible authorities for the area",
+            citation: "Crime and Disorder Act 1998 s.5(1); SI 1998/2327 art. 2(1)(a)",
+            url: CDA_S5,
+            england: from("1998-09-30"),
+            wales: from("1998-09-30"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "come into force on 30th September 1998– (a) sections 5 to 9 (crime and disorder strategies; parenting orders)",
+        },
+        Provision {
+            name: "cda_s5_police_fire_authorities",
+            what: "police authorities and fire and rescue authorities are responsible authorities",
+            citation: "Crime and Disorder Act 1998 s.5(1)(c),(d), inserted by Police Reform Act 2002 s.97(2); SI 2003/808 art. 2(j)",
+            url: "https://www.legislation.gov.uk/uksi/2003/808/article/2/made",
+            england: from("2003-04-01"),
+            wales: from("2003-04-01"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "section 97(2) in so far as it relates to section 5(1)(c) and (d) of the Crime and Disorder Act 1998",
+        },
+        Provision {
+            name: "cda_s5_police_authority_removed",
+            what: "police authorities cease to be responsible authorities (replaced by police and crime commissioners)",
+            citation: "Police Reform and Social Responsibility Act 2011 Sch. 11 para 2(2); SI 2012/2892 art. 2(f)",
+            url: "https://www.legislation.gov.uk/uksi/2012/2892/made",
+            england: from("2012-11-22"),
+            wales: from("2012-11-22"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "(f) Schedule 11 (crime and disorder strategies), in so far as it is not already in force",
+        },
+        Provision {
+            name: "cda_s5_wales_health",
+            what: "the Welsh health body (from its first day the Local Health Board) is a responsible authority",
+            citation: "Crime and Disorder Act 1998 s.5(1)(f), inserted by Police Reform Act 2002 s.97(2) (commencing instrument not found); HC Deb 16 June 2004 cc981-2W; SI 2003/148 art. 6(1)",
+            url: "https://api.parliament.uk/historic-hansard/written_answers/2004/jun/16/crime-and-disorder-reduction-partnerships",
+            england: None,
+            wales: from("2003-04-01"),
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "Police authorities, fire authorities and health authorities in Wales became responsible authorities with effect from 1 April 2003.",
+        },
+        Provision {
+            name: "cda_s5_pct",
+            what: "primary care trusts are responsible authorities in England",
+            citation: "Crime and Disorder Act 1998 s.5(1)(e), inserted by Police Reform Act 2002 s.97(2) (commencing instrument not found); HC Deb 16 June 2004 cc981-2W",
+            url: "https://api.parliament.uk/historic-hansard/written_answers/2004/jun/16/crime-and-disorder-reduction-partnerships",
+            england: between("2004-04-30", "2013-03-31"),
+            wales: None,
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "Primary Care Trusts (PCTs) in England became responsible authorities with effect from 30 April 2004.",
+        },
+        Provision {
+            name: "cda_s5_ccg",
+            what: "clinical commissioning groups are responsible authorities in England",
+            citation: "Crime and Disorder Act 1998 s.5(1)(e) as amended by the Health and Social Care Act 2012",
+            url: "https://www.legislation.gov.uk/ukpga/1998/37/part/I/chapter/I/crossheading/crime-and-disorder-strategies/2013-04-01",
+            england: between("2013-04-01", "2022-06-30"),
+            wales: None,
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "if the local government area is in England, every clinical commissioning group the whole or any part of whose area so lies",
+        },
+        Provision {
+            name: "cda_s5_icb",
+            what: "integrated care boards are responsible authorities in England (an integrated care partnership is not)",
+            citation: "Crime and Disorder Act 1998 s.5(1)(e) as amended by the Health and Care Act 2022; SI 2022/634 (the amending paragraph was not read)",
+            url: "https://www.legislation.gov.uk/ukpga/1998/37/section/5",
+            england: from("2022-07-01"),
+            wales: None,
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "if the local government area is in England, every integrated care board the whole or any part of whose area so lies",
+        },
+        Provision {
+            name: "cda_s5_probation",
+            what: "providers of probation services are responsible authorities",
+            citation: "Crime and Disorder Act 1998 s.5(1)(aa), inserted by Policing and Crime Act 2009 s.108; SI 2010/507 (the article for 1 April 2010 was not read in full)",
+            url: CDA_S5,
+            england: from("2010-04-01"),
+            wales: from("2010-04-01"),
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "every provider of probation services operating within the area in pursuance of arrangements under section 3 of the Offender Management Act 2007 which provide for it to be a responsible authority under this section",
+        },
+        Provision {
+            name: "probation_unified",
+            what: "community rehabilitation companies end; one Probation Service for England and Wales",
+            citation: "HL887 (written answer, 22 June 2021)",
+            url: "https://questions-statements.parliament.uk/written-questions/detail/2021-06-08/HL887",
+            england: from("2021-06-26"),
+            wales: from("2021-06-26"),
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "We are on track to launch a new unified Probation Service for England and Wales on 26 June this year.",
+        },
+        Provision {
+            name: "reg3_1_strategy_group",
+            what: "for each area there shall be a strategy group",
+            citation: "SI 2007/1830 reg 3(1) (England); SI 2007/3076 reg 3(1) (Wales), as substituted by SI 2011/1230 and SI 2011/2702",
+            url: SI_2011_1230,
+            england: from("2007-08-01"),
+            wales: from("2007-11-19"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "For each area there shall be a strategy group whose functions shall be to–",
+        },
+        Provision {
+            name: "reg3_2_each_ra_seat",
+            what: "the strategy group shall include one or more persons appointed from each responsible authority, one of whom holds a senior position (the regulations as made)",
+            citation: "SI 2007/1830 reg 3(2) as made (England); SI 2007/3076 reg 3(2) as made (Wales; wording not read)",
+            url: SI_2007_1830,
+            england: between("2007-08-01", "2011-05-31"),
+            wales: between("2007-11-19", "2011-12-04"),
+            london: None,
+            except: &[],
+            // Verified for England only: `Provision::verified_in` says so per nation.
+            status: Verified,
+            quote: "Subject to paragraph (3) the members of the strategy group shall consist of one or more persons appointed from each responsible authority one of whom shall hold a senior position in that authority.",
+        },
+        Provision {
+            name: "reg3_2_two_or_more",
+            what: "the strategy group shall consist of two or more persons appointed by one or more of the responsible authorities",
+            citation: "SI 2007/1830 reg 3(2) as substituted by SI 2011/1230 (England); SI 2007/3076 reg 3(2) as substituted by SI 2011/2702 (Wales)",
+            url: SI_2011_1230,
+            england: from("2011-06-01"),
+            wales: from("2011-12-05"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "Subject to paragraph (3) the strategy group shall consist of two or more persons appointed by one or more of the responsible authorities in the area.",
+        },
+        Provision {
+            name: "reg3_3_probation_joint",
+            what: "where there is more than one provider of probation services, they jointly appoint to the strategy group",
+            citation: "SI 2007/1830 reg 3(3) as substituted by SI 2011/1230 (England); SI 2007/3076 reg 3(3A), inserted by SI 2010/648 (Wales)",
+            url: SI_2011_1230,
+            england: from("2011-06-01"),
+            wales: from("2010-04-01"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "Where there is more than one responsible authority of the type specified in section 5(1)(aa) of the 1998 Act in the area, those providers shall jointly appoint one or more persons to the strategy group.",
+        },
+        Provision {
+            name: "reg3_5_arrangements",
+            what: "the strategy group shall have in place arrangements governing its working (the list was not read)",
+            citation: "SI 2007/1830 reg 3(5) as substituted by SI 2011/1230; SI 2007/3076 reg 3(5) as substituted by SI 2011/2702",
+            url: SI_2011_1230,
+            england: from("2011-06-01"),
+            wales: from("2011-12-05"),
+            london: None,
+            except: &[],
+            status: NotFound,
+            quote: "The strategy group shall have in place arrangements governing [the rest was not read]",
+        },
+        Provision {
+            name: "reg3_1b_partnership_plan_2007",
+            what: "the strategy group prepares a partnership plan (the regulations as made; the list of functions was not read)",
+            citation: "SI 2007/1830 reg 3(1) as made, regs 10-11 (England); SI 2007/3076 (Wales); explanatory note",
+            url: "https://www.legislation.gov.uk/uksi/2007/1830/note/made",
+            england: between("2007-08-01", "2011-05-31"),
+            wales: between("2007-11-19", "2011-12-04"),
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "The role of the strategy group is to prepare a strategic assessment in accordance with Regulations 5 to 7 and a partnership plan in accordance with Regulations 10 and 11.",
+        },
+        Provision {
+            name: "reg3_1b_partnership_plan",
+            what: "the strategy group shall prepare strategic assessments and prepare and implement a partnership plan",
+            citation: "SI 2007/1830 reg 3(1) as substituted by SI 2011/1230 (England); SI 2007/3076 reg 3(1) as substituted by SI 2011/2702 (Wales)",
+            url: SI_2011_1230,
+            england: from("2011-06-01"),
+            wales: from("2011-12-05"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "(a) prepare strategic assessments; and (b) prepare and implement a partnership plan, for that area on behalf of the responsible authorities",
+        },
+        Provision {
+            name: "regs5_11_assessment_and_plan",
+            what: "a strategic assessment each year, and a three-year partnership plan revised each year (regulations 5 to 7 and 10 to 11, wording not read)",
+            citation: "SI 2007/1830 regs 5-7, 10-11 (England); SI 2007/3076 (Wales)",
+            url: SI_2007_1830,
+            england: from("2007-08-01"),
+            wales: from("2007-11-19"),
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "produce annual rolling three year community safety plans (details of which are contained in Statutory Instrument 1830) (community-safety.info)",
+        },
+        Provision {
+            name: "reg8_county_strategy_group",
+            what: "a county strategy group and community safety agreement in two-tier counties (wording not read)",
+            citation: "SI 2007/1830 regs 8-9",
+            url: SI_2007_1830,
+            england: from("2007-08-01"),
+            wales: None,
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "(wording not read; the statutory catalogue records the duty from secondary sources)",
+        },
+        Provision {
+            name: "reg12_community_engagement",
+            what: "the strategy group makes arrangements to obtain the views of people who live or work in the area",
+            citation: "SI 2007/1830 reg 12(1)",
+            url: "https://www.legislation.gov.uk/uksi/2007/1830/regulation/12/made",
+            england: from("2007-08-01"),
+            wales: None,
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "the strategy group shall make arrangements for obtaining the views of persons and bodies who live or work in the area",
+        },
+        Provision {
+            name: "reg12_4_public_meetings",
+            what: "one or more public meetings each year attended by senior representatives (whether it survived 2011 was not found)",
+            citation: "SI 2007/1830 reg 12(4) as made",
+            url: "https://www.legislation.gov.uk/uksi/2007/1830/regulation/12/made",
+            england: from("2007-08-01"),
+            wales: None,
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "the strategy group hold one or more public meetings during each year",
+        },
+        Provision {
+            name: "reg13a_plan_to_lpb",
+            what: "the strategy group sends a copy of the partnership plan to the elected local policing body",
+            citation: "SI 2007/1830 reg 13A, inserted by SI 2012/2660",
+            url: "https://www.legislation.gov.uk/uksi/2012/2660/made",
+            england: from("2012-11-22"),
+            wales: None,
+            london: None,
+            except: &[Place::CityOfLondon],
+            status: Verified,
+            quote: "The strategy group for each area with the exception of the City of London shall send a copy of the partnership plan to the elected local policing body",
+        },
+        Provision {
+            name: "reg14a_pcc_meetings",
+            what: "the police and crime commissioner may convene meetings of the responsible authorities, which they attend",
+            citation: "SI 2007/1830 reg 14A, inserted by SI 2012/2660 (only the opening read)",
+            url: "https://www.legislation.gov.uk/uksi/2012/2660/made",
+            england: from("2012-11-22"),
+            wales: None,
+            london: None,
+            except: &[Place::CityOfLondon],
+            status: Secondary,
+            quote: "(only the opening of regulation 14A was read)",
+        },
+        Provision {
+            name: "cda_s6_strategies",
+            what: "the responsible authorities formulate and implement strategies for crime and disorder, substance misuse, re-offending and serious violence",
+            citation: "Crime and Disorder Act 1998 s.6(1), recast by Police and Justice Act 2006 s.22 (SI 2007/1614; SI 2007/3073); (c) from 1 April 2010; (d) from 31 January 2023",
+            url: CDA_S6,
+            england: from("2007-08-01"),
+            wales: from("2007-11-19"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "(a) a strategy for the reduction of crime and disorder in the area (including anti-social and other behaviour adversely affecting the local environment); and (b) a strategy for combatting the misuse of drugs, alcohol and other substances in the area; and (c) a strategy for the reduction of re-offending in the area; and (d) a strategy for— (i) preventing people from becoming involved in serious violence in the area, and (ii) reducing instances of serious violence in the area",
+        },
+        Provision {
+            name: "cda_s6_1a_pcp_regard",
+            what: "each responsible authority has regard to the police and crime objectives (in Wales, except devolved Welsh functions)",
+            citation: "Crime and Disorder Act 1998 s.6(1A), inserted by PRSRA 2011 Sch. 11; SI 2012/2892 art. 2(f)",
+            url: CDA_S6,
+            england: from("2012-11-22"),
+            wales: from("2012-11-22"),
+            london: None,
+            except: &[Place::CityOfLondon],
+            status: Verified,
+            quote: "In exercising functions under subsection (1), apart from devolved Welsh functions (as defined by section 5(8)), each of the responsible authorities for a local government area must have regard to the police and crime objectives set out in the police and crime plan",
+        },
+        Provision {
+            name: "prsra_s10_cooperate",
+            what: "the elected local policing body and the responsible authorities act in co-operation",
+            citation: "Police Reform and Social Responsibility Act 2011 s.10; SI 2011/3019 Sch. 1(g) (metropolitan police district); SI 2012/2892 art. 2(a)",
+            url: "https://www.legislation.gov.uk/ukpga/2011/13/section/10",
+            england: from("2012-11-22"),
+            wales: from("2012-11-22"),
+            london: from("2012-01-16"),
+            except: &[Place::CityOfLondon],
+            status: Verified,
+            quote: "The elected local policing body for a police area, in exercising its functions, and a responsible authority, in exercising its functions conferred by or under section 6 of the Crime and Disorder Act 1998 in relation to that police area, must act in co-operation with each other.",
+        },
+        Provision {
+            name: "cda_s17a_information",
+            what: "quarterly disclosure of prescribed depersonalised information between the authorities",
+            citation: "Crime and Disorder Act 1998 s.17A; SI 2007/1831",
+            url: "https://www.legislation.gov.uk/uksi/2007/1831",
+            england: from("2007-10-01"),
+            wales: from("2007-10-01"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "The first information period within which information shall be disclosed is the period beginning on 1st October 2007.",
+        },
+        Provision {
+            name: "cda_s17_due_regard",
+            what: "each authority exercises its functions with due regard to their likely effect on crime and disorder",
+            citation: "Crime and Disorder Act 1998 s.17",
+            url: "https://www.legislation.gov.uk/ukpga/1998/37/section/17",
+            england: from("1998-09-30"),
+            wales: from("1998-09-30"),
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "(the duty to consider crime and disorder; wording relied on from the statutory catalogue)",
+        },
+        Provision {
+            name: "information_sharing_protocol",
+            what: "an information sharing protocol between the responsible authorities (regulation not read)",
+            citation: "SI 2007/1830 reg 14 (not read)",
+            url: SI_2007_1830,
+            england: from("2007-08-01"),
+            wales: from("2007-11-19"),
+            london: None,
+            except: &[],
+            status: NotFound,
+            quote: "(not read)",
+        },
+        Provision {
+            name: "pja_s19_committee",
+            what: "every local authority has a crime and disorder committee that reviews the responsible authorities' crime and disorder functions",
+            citation: "Police and Justice Act 2006 s.19(1); SI 2009/936 art. 2(a); SI 2009/2540 art. 2(a)",
+            url: PJA_S19,
+            england: from("2009-04-30"),
+            wales: from("2009-10-01"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "Every local authority shall ensure that it has a committee (the “crime and disorder committee”) with power— (a) to review or scrutinise decisions made, or other action taken, in connection with the discharge by the responsible authorities of their crime and disorder functions",
+        },
+        Provision {
+            name: "pja_s19_2_copies",
+            what: "the crime and disorder committee copies its reports and recommendations to each responsible authority and co-operating body",
+            citation: "Police and Justice Act 2006 s.19(2)",
+            url: PJA_S19,
+            england: from("2009-04-30"),
+            wales: from("2009-10-01"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "Where by virtue of subsection (1)(b) the crime and disorder committee makes a report or recommendations it shall provide a copy— (a) to each of the responsible authorities, and (b) to each of the persons with whom, and bodies with which, the responsible authorities have a duty to co-operate",
+        },
+        Provision {
+            name: "cdos_reg4_annual",
+            what: "the crime and disorder committee meets to review the partnership at least once in every twelve months (regulation not read)",
+            citation: "SI 2009/942 reg 4 (quoted only in council copies)",
+            url: "https://www.legislation.gov.uk/uksi/2009/942/contents/made",
+            england: from("2009-04-30"),
+            wales: from("2009-10-01"),
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "To consider the activities of the CDRP at least once in every 12 month period. (Doncaster terms of reference)",
+        },
+        Provision {
+            name: "cdos_regs_cooption_attendance",
+            what: "co-option to, and attendance and information for, the crime and disorder committee (regulations not read)",
+            citation: "SI 2009/942 regs 3 and 5 (not read); Police and Justice Act 2006 s.20",
+            url: "https://www.legislation.gov.uk/uksi/2009/942/contents/made",
+            england: from("2009-04-30"),
+            wales: from("2009-10-01"),
+            london: None,
+            except: &[],
+            status: NotFound,
+            quote: "(not read)",
+        },
+        Provision {
+            name: "dvcva_s9_dhr",
+            what: "domestic homicide reviews",
+            citation: "Domestic Violence, Crime and Victims Act 2004 s.9",
+            url: "https://www.legislation.gov.uk/ukpga/2004/28/section/9",
+            england: from("2011-04-13"),
+            wales: from("2011-04-13"),
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "(in force 13 April 2011; Lexology)",
+        },
+        Provision {
+            name: "dvcva_s9_3b_dac",
+            what: "a copy of each domestic homicide review report goes to the Domestic Abuse Commissioner",
+            citation: "Domestic Violence, Crime and Victims Act 2004 s.9(3B), inserted by Domestic Abuse Act 2021 s.17 (commencement not found)",
+            url: "https://www.legislation.gov.uk/ukpga/2004/28/section/9",
+            england: from("2021-11-01"),
+            wales: from("2021-11-01"),
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "must send a copy of any report setting out the conclusions of the review to the Domestic Abuse Commissioner",
+        },
+        Provision {
+            name: "wales_susr",
+            what: "the Single Unified Safeguarding Review in Wales",
+            citation: "Welsh Government guidance (not read)",
+            url: "https://www.gov.wales/single-unified-safeguarding-review",
+            england: None,
+            wales: from("2024-06-21"),
+            london: None,
+            except: &[],
+            status: NotFound,
+            quote: "(not read)",
+        },
+        Provision {
+            name: "owhr_pilot",
+            what: "offensive weapons homicide reviews in the pilot areas",
+            citation: "Police, Crime, Sentencing and Courts Act 2022 Part 2 Chapter 2; pilot regulations (not read)",
+            url: "https://www.legislation.gov.uk/ukpga/2022/32/part/2/chapter/2",
+            england: from("2023-04-01"),
+            wales: from("2023-04-01"),
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "(pilot areas from the Home Office announcement)",
+        },
+        Provision {
+            name: "ctsa_s26_prevent",
+            what: "specified authorities have due regard to the need to prevent people from being drawn into terrorism",
+            citation: "Counter-Terrorism and Security Act 2015 s.26(1); SI 2015/956 reg 4(a)",
+            url: "https://www.legislation.gov.uk/ukpga/2015/6/section/26",
+            england: from("2015-07-01"),
+            wales: from("2015-07-01"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "A specified authority must, in the exercise of its functions, have due regard to the need to prevent people from being drawn into terrorism.",
+        },
+        Provision {
+            name: "ctsa_s36_channel",
+            what: "each local authority ensures a Channel panel is in place, chaired by the authority, with the chief officer of police among its members",
+            citation: "Counter-Terrorism and Security Act 2015 ss.36-37",
+            url: "https://www.legislation.gov.uk/ukpga/2015/6/section/36",
+            england: from("2015-04-12"),
+            wales: from("2015-04-12"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "Each local authority must ensure that a panel of persons is in place for its area; The members of a panel must include— (a) the responsible local authority; (b) the chief officer of police; The chair of a panel is the responsible local authority",
+        },
+        Provision {
+            name: "pcsca_sv_duty",
+            what: "the serious violence duty: work together, a strategic needs assessment and a strategy, consultation, the local policing body's role",
+            citation: "Police, Crime, Sentencing and Courts Act 2022 ss.8-20; SI 2022/1227",
+            url: PCSCA_SV,
+            england: from("2023-01-31"),
+            wales: from("2023-01-31"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "prepare and implement a strategy for exercising their functions to prevent and reduce serious violence in the area; In preparing a strategy ... must ensure that the following are consulted— (a) each educational authority for the area; (b) each prison authority for the area; (c) each youth custody authority for the area",
+        },
+        Provision {
+            name: "sv_guidance_2024",
+            what: "the serious violence duty guidance's expectation of a published strategy by 31 January 2024, reviewed yearly (not read)",
+            citation: "Serious Violence Duty statutory guidance (paragraphs not read)",
+            url: "https://www.gov.uk/government/publications/serious-violence-duty",
+            england: from("2023-01-31"),
+            wales: from("2023-01-31"),
+            london: None,
+            except: &[],
+            status: NotFound,
+            quote: "(not read)",
+        },
+        Provision {
+            name: "asbcpa_s104_procedures",
+            what: "the relevant bodies make ASB case review procedures and publish them, with a point of contact",
+            citation: "Anti-social Behaviour, Crime and Policing Act 2014 s.104(2),(3); SI 2014/2590 art. 3(d)",
+            url: ASBCPA_S104,
+            england: from("2014-10-20"),
+            wales: from("2014-10-20"),
+            london: None,
+            except: &[],
+            status: Verified,
+            quote: "(a) make arrangements about the carrying out of ASB case reviews by those bodies (“review procedures”), and (b) ensure that the current review procedures are published",
+        },
+        Provision {
+            name: "asbcpa_s104_threshold",
+            what: "the threshold for an ASB case review is three qualifying complaints or a different number set in the procedures; the cap of three is in the explanatory notes only",
+            citation: "Anti-social Behaviour, Crime and Policing Act 2014 s.104(4); Explanatory Notes para 231",
+            url: "https://www.legislation.gov.uk/ukpga/2014/12/section/104/notes",
+            england: from("2014-10-20"),
+            wales: from("2014-10-20"),
+            london: None,
+            except: &[],
+            // The Act's words allow "a different number"; the cap rests on the notes, not law.
+            status: Secondary,
+            quote: "at least three (or, if a different number is specified in the review procedures, at least that number of) qualifying complaints; Subsection (4) provides that the threshold should be set no higher than three complaints (EN para 231)",
+        },
+        Provision {
+            name: "asbcpa_data",
+            what: "publishing figures on ASB case review applications and reviews (Sch. 4 paragraph not read)",
+            citation: "Anti-social Behaviour, Crime and Policing Act 2014 s.104(10)-(11) (not read)",
+            url: ASBCPA_S104,
+            england: from("2014-10-20"),
+            wales: from("2014-10-20"),
+            london: None,
+            except: &[],
+            status: NotFound,
+            quote: "(not read)",
+        },
+        Provision {
+            name: "hallmarks",
+            what: "good practice for partnerships (the Home Office hallmarks of effective partnerships and scrutiny guidance), not law",
+            citation: "Home Office, Hallmarks of effective partnerships; Centre for Public Scrutiny guidance",
+            url: "https://www.gov.uk/government/publications/community-safety-partnerships",
+            england: from("1998-09-30"),
+            wales: from("1998-09-30"),
+            london: None,
+            except: &[],
+            status: Secondary,
+            quote: "(guidance)",
+        },
+    ]
+});
+
+/// The entry with this name.
+pub fn get(name: &str) -> Option<&'static Provision> {
+    LAW.iter().find(|p| p.name == name)
+}
+
+impl Provision {
+    /// Whether the words relied on were read for `nation`. For the 2007 seat rule only the
+    /// English text was read; the Welsh is inferred from the 2010 amendment.
+    pub fn verified_in(&self, nation: Nation) -> bool {
+        if self.status != Status::Verified {
+            return false;
+        }
+        !(self.name == "reg3_2_each_ra_seat" && nation == Nation::Wales)
+    }
+}
 
 fn day(y: i32, m: u32, d: u32) -> Date {
     Date::from_ymd(y, m, d).expect("valid constant date")
 }
 
-/// Police Reform Act 2002 s.97(2), in force 1 April 2003 for police and fire authorities and
-/// Welsh health authorities (SI 2003/808 art. 2(j)).
+/// Police Reform Act 2002 s.97(2), in force 1 April 2003 for police and fire authorities (SI
+/// 2003/808 art. 2(j)).
 pub fn pra_2002_commencement() -> Date {
     day(2003, 4, 1)
 }
@@ -28,7 +692,7 @@ pub fn icb_from() -> Date {
     day(2022, 7, 1)
 }
 /// Probation providers became responsible authorities on 1 April 2010 (Policing and Crime Act
-/// 2009 s.108; NOMS PI 05/2010; SI 2010/648 for Wales).
+/// 2009 s.108; SI 2010/507).
 pub fn probation_from() -> Date {
     day(2010, 4, 1)
 }
@@ -48,7 +712,9 @@ pub fn responsible_authority_limb(
 ) -> Option<&'static str> {
     use OrgKind::*;
     match kind {
-        DistrictCouncil | UnitaryCouncil | LondonBoroughCouncil | WelshCouncil => Some("s.5(1)(a)"),
+        DistrictCouncil | UnitaryCouncil | LondonBoroughCouncil | WelshCouncil | CommonCouncil => {
+            Some("s.5(1)(a)")
+        }
         CountyCouncil if tier == Tier::District => Some("s.5(1)(a)"),
         ChiefOfficerOfPolice => Some("s.5(1)(b)"),
         PoliceAuthority if on >= pra_2002_commencement() && on <= police_authority_to() => {
@@ -67,8 +733,8 @@ pub fn responsible_authority_limb(
 /// The kind of health body that is the responsible authority on `on`, if any.
 ///
 /// England: PCT from 30 April 2004, CCG from 1 April 2013, ICB from 1 July 2022. Wales: the
-/// health authority from 1 April 2003, later the Local Health Board (the date of that
-/// substitution is not verified, so the Local Health Board is taken as the body throughout).
+/// Local Health Board from 1 April 2003 (the Welsh health authorities were abolished that day,
+/// SI 2003/148 art. 6(1), so the Local Health Board is taken as the body throughout).
 pub fn health_kind_required(nation: Nation, on: Date) -> Option<OrgKind> {
     match nation {
         Nation::England if on >= icb_from() => Some(OrgKind::IntegratedCareBoard),
@@ -95,7 +761,12 @@ pub fn is_council(kind: OrgKind) -> bool {
     use OrgKind::*;
     matches!(
         kind,
-        DistrictCouncil | CountyCouncil | UnitaryCouncil | LondonBoroughCouncil | WelshCouncil
+        DistrictCouncil
+            | CountyCouncil
+            | UnitaryCouncil
+            | LondonBoroughCouncil
+            | WelshCouncil
+            | CommonCouncil
     )
 }
 
@@ -142,5 +813,32 @@ mod tests {
             responsible_authority_limb(OrgKind::CountyCouncil, e, Tier::Unitary, day(2020, 1, 1)),
             None
         );
+        assert_eq!(
+            responsible_authority_limb(OrgKind::IntegratedCarePartnership, e, t, day(2023, 1, 1)),
+            None
+        );
+    }
+
+    #[test]
+    fn the_seat_window_is_read_both_sides_of_its_dates() {
+        let p = get("reg3_2_each_ra_seat").unwrap();
+        assert!(p.in_force(Nation::England, None, day(2011, 5, 31)));
+        assert!(!p.in_force(Nation::England, None, day(2011, 6, 1)));
+        assert!(p.in_force(Nation::Wales, None, day(2011, 12, 4)));
+        assert!(!p.in_force(Nation::Wales, None, day(2011, 12, 5)));
+        assert!(p.verified_in(Nation::England) && !p.verified_in(Nation::Wales));
+        let r = get("reg13a_plan_to_lpb").unwrap();
+        assert!(!r.in_force(Nation::England, Some(Place::CityOfLondon), day(2020, 1, 1)));
+        assert!(r.in_force(Nation::England, Some(Place::London), day(2020, 1, 1)));
+    }
+
+    #[test]
+    fn every_entry_has_a_unique_name_and_an_address() {
+        let mut names: Vec<&str> = LAW.iter().map(|p| p.name).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len());
+        assert!(LAW.iter().all(|p| p.url.starts_with("https://")));
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod eval;
+pub mod facts;
 pub mod law;
 pub mod outcome;
 pub mod rule;
@@ -16,6 +17,6 @@ pub mod waivers;
 pub mod whatif;
 
 pub use eval::{Evaluation, RuleSet, not_applicable};
-pub use outcome::{EvidenceItem, Finding, Outcome, RuleError, Severity, UnusedWaiver};
+pub use outcome::{Also, EvidenceItem, Finding, Outcome, RuleError, Severity, UnusedWaiver};
 pub use rule::Rule;
 pub use sandbox::Limits;

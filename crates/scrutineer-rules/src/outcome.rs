@@ -106,6 +106,21 @@ pub struct Finding {
     pub evidence: Vec<EvidenceItem>,
     /// A waiver that applies to this finding, or one that has expired.
     pub note: Option<String>,
+    /// For an unknown: the record or list that would settle it.
+    pub request: Option<String>,
+    /// The underlying fact, when the rule names one: findings of several rules about one fact
+    /// are shown as one (see [`crate::facts`]).
+    pub fact: Option<String>,
+    /// The other rules that report the same fact with the same outcome.
+    pub also: Vec<Also>,
+}
+
+/// Another rule's finding on the same fact, shown under the first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Also {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
 }
 
 /// A rule that could not be compiled, or that failed while running.

@@ -28,8 +28,18 @@ pub fn apply(eval: &mut Evaluation, graphs: &[Arc<Graph>], as_of: Date, ran: &[&
                 rule == w.rule && partnership == p && subject == w.subject
             };
             let mut used = false;
+            // A waiver accepts a gap: every failure of the same fact is waived with it, so one
+            // gap reported by several rules stays one finding.
+            let facts: Vec<String> = eval
+                .findings
+                .iter()
+                .filter(|f| f.outcome == Outcome::Fail && matches(&f.rule, &f.partnership, &f.subject))
+                .filter_map(|f| f.fact.clone())
+                .collect();
             for f in eval.findings.iter_mut().filter(|f| {
-                f.outcome == Outcome::Fail && matches(&f.rule, &f.partnership, &f.subject)
+                f.outcome == Outcome::Fail
+                    && (matches(&f.rule, &f.partnership, &f.subject)
+                        || (&f.partnership == p && f.fact.as_ref().is_some_and(|x| facts.contains(x))))
             }) {
                 used = true;
                 if expired {

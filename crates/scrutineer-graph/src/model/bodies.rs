@@ -151,6 +151,10 @@ pub struct Group {
     /// When a suspension ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspended_to: Option<When>,
+    /// For a crime and disorder committee: the council or councils whose committee it is (a
+    /// joint committee names several).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub councils: Vec<String>,
     /// The group it took over from (a board replacing a county group, say): the earlier group
     /// ends when this one begins, and rules follow the line from one to the other.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -191,6 +195,7 @@ impl Group {
             to: None,
             suspended_from: None,
             suspended_to: None,
+            councils: Vec::new(),
             replaces: None,
             changes: Vec::new(),
             members_listed_in_full: false,

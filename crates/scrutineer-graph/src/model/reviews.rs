@@ -133,9 +133,10 @@ pub struct Referral {
     pub committee: String,
     /// When it was referred.
     pub referred: When,
-    /// When the committee considered it.
+    /// When the committee considered it; `""` when the record shows it not yet considered (as
+    /// of its source's date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub considered: Option<When>,
+    pub considered: Option<DateCell>,
     /// What it was about.
     pub topic: String,
     /// Where it is recorded.

@@ -8,9 +8,22 @@
 //! doc.approved.latest              // a When's last possible day (also .earliest)
 //! `${d}`  `${w}`                   // "1 April 2010", "September 2022"
 //! ```
+//!
+//! A `When` may be uncertain (a month, a year, a range), so comparing it with a day answers
+//! `true`, `false` or `()` for "maybe". Read a partial date as the role it plays:
+//!
+//! ```text
+//! w.before(d)  w.on_or_before(d)  w.after(d)  w.on_or_after(d)   // an event's date: some day within it
+//! w.within(from, to)               // an event's date within from..=to
+//! w.passed_by(d)                   // a deadline or a period's end: a month ends on its last day
+//! w.started_by(d)                  // a period's start: a month starts on its first day
+//! w.on_long                        // "on 30 September 2022", "in September 2022"
+//! ```
 
 use rhai::{Engine, EvalAltResult, Position};
 use scrutineer_graph::{Date, When};
+
+use super::tri;
 
 fn parse_date(s: &str) -> Result<Date, Box<EvalAltResult>> {
     s.parse::<Date>().map_err(|e| {
@@ -50,6 +63,14 @@ pub(super) fn register(engine: &mut Engine) {
         .register_get("earliest", |w: &mut When| w.earliest())
         .register_get("latest", |w: &mut When| w.latest())
         .register_get("exact", |w: &mut When| w.is_exact())
+        .register_get("on_long", |w: &mut When| w.on_long())
+        .register_fn("before", |w: &mut When, d: Date| tri(w.before(d)))
+        .register_fn("on_or_before", |w: &mut When, d: Date| tri(w.on_or_before(d)))
+        .register_fn("after", |w: &mut When, d: Date| tri(w.after(d)))
+        .register_fn("on_or_after", |w: &mut When, d: Date| tri(w.on_or_after(d)))
+        .register_fn("within", |w: &mut When, a: Date, b: Date| tri(w.within(a, b)))
+        .register_fn("passed_by", |w: &mut When, d: Date| tri(w.passed_by(d)))
+        .register_fn("started_by", |w: &mut When, d: Date| tri(w.started_by(d)))
         .register_fn("to_string", |w: &mut When| w.long())
         .register_fn("to_debug", |w: &mut When| w.to_string());
 }

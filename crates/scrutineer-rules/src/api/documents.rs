@@ -1,129 +1,152 @@
 //! `Document` in scripts.
 //!
 //! ```text
-//! d.id  d.title  d.kind  d.status ("draft"|"final"|())
-//! d.period_from  d.period_to  d.due  d.approved  d.published  d.next_revision_due   (When or ())
-//! d.approved_by (Group or ())  d.covers (array of topics)  d.topics_listed_in_full
+//! d.id  d.title  d.kind
+//! d.status ("draft"|"final"|"deferred"|"superseded"|()): as reported, then stale; a later
+//!          change, or an approval on or before the date, settles it
+//! d.period_from  d.period_to  d.due  d.next_revision_due   (When or ())
+//! d.completed  d.presented  d.approved  d.published   (When, once it has certainly happened; or ())
+//! d.approved_after          // true when it was certainly approved only after the date, () if unsure
+//! d.approved_by (Group or ())  d.covers (array of topics)
+//! d.topics_complete  d.consultees_complete  d.data_sources_complete  (true/false; also *_listed_in_full)
+//! d.circulation_complete    // copies sent are declared complete up to the date
 //! d.regard_to (array of Documents)
-//! d.revision_dates()      // refreshes recorded by the evaluation date, oldest first
-//! d.last_revised          // the newest of those, else approved, else published, or ()
-//! d.in_force              // true, false, or () when the recorded period cannot settle it
-//! d.months_covered        // length of the period in months, or ()
-//! d.sent_to               // copies sent by the date: array of #{to: Organisation, date: When or ()}
+//! d.revision_dates()        // refreshes recorded by the evaluation date, oldest first
+//! d.last_revised            // the newest of those, else its production date, or ()
+//! d.revisions_within(12)    // a Window of its production and refresh dates
+//! d.in_force                // true, false, or () when the recorded period cannot settle it
+//! d.months_covered          // length of the period in months, or ()
+//! d.sent_to                 // copies sent by the date: array of #{to: Organisation, date: When or ()}
 //! d.sent_to_kind("local_policing_body")   // the first such copy, or ()
-//! d.circulation_listed_in_full           // true: a body missing from sent_to was not sent a copy
-//! d.consulted             // organisations consulted in preparing it
-//! d.consultees_listed_in_full             // true: an organisation missing from consulted was not
-//! d.threshold             // ASB case review threshold (complaints), or ()
+//! d.consulted               // organisations consulted in preparing it
+//! d.threshold               // ASB case review threshold (complaints), or ()
 //! ```
+//!
+//! A period given in months or years covers whole months or years: a plan "April 2015 to March
+//! 2016" is in force on 1 April 2015 and on 31 March 2016.
 
 use rhai::{Array, Dynamic, Engine};
-use scrutineer_graph::{NodeKey, When};
+use scrutineer_graph::as_of::{State, Value, history};
+use scrutineer_graph::model::{DocStatus, ListKind};
+use scrutineer_graph::{NodeKey, Tri, When};
 
 use super::reviews::{handles, letters};
-use super::{Document, Group, Org, View, array, opt};
+use super::window::{ScriptWindow, period};
+use super::{Document, Group, Org, View, array, opt, tri};
 
 /// Whether the document's period covers the evaluation date: `Some(true)` or `Some(false)`
-/// when the recorded dates settle it, `None` when a partial date leaves it open.
+/// when the recorded dates settle it, `None` when an uncertain date leaves it open or no
+/// period is recorded.
 pub(crate) fn in_force(view: &View, from: Option<When>, to: Option<When>) -> Option<bool> {
-    let day = view.as_of;
     if from.is_none() && to.is_none() {
         return None;
     }
-    if let Some(f) = from
-        && f.earliest() > day
-    {
-        return Some(false);
+    view.span(from, to).known()
+}
+
+/// A date of the document, once it has certainly happened by the evaluation date.
+fn happened(d: &Document, w: Option<When>) -> Dynamic {
+    opt(w.filter(|w| d.view.happened(*w) == Tri::Yes))
+}
+
+/// The document's status on the date. A status written on the record holds as reported; an
+/// approval dated on or before the date makes it final, and one after it means it was not yet
+/// approved then, whatever the record says now.
+pub(crate) fn status(d: &Document) -> Option<DocStatus> {
+    let x = d.rec();
+    let v = &d.view;
+    let mut entries = history(None, x.status, &x.evidence, &x.changes, |c| c.status);
+    if let Some(a) = x.approved {
+        entries.push(scrutineer_graph::as_of::Entry {
+            from: Some(a),
+            value: DocStatus::Final,
+            evidence: &[],
+        });
     }
-    if let Some(t) = to
-        && t.latest() < day
-    {
-        return Some(false);
+    match v.value(&entries, State::DocumentStatus) {
+        Value::Known(s) => Some(s),
+        _ => {
+            // Approved on or before the date settles it even when a status record is stale.
+            if x.approved.is_some_and(|a| v.happened(a) == Tri::Yes) {
+                Some(DocStatus::Final)
+            } else {
+                None
+            }
+        }
     }
-    let started = from.is_none_or(|f| f.latest() <= day);
-    let not_ended = to.is_some_and(|t| t.earliest() >= day);
-    (started && not_ended).then_some(true)
 }
 
 fn revisions(d: &Document) -> Vec<When> {
-    let mut out: Vec<When> = d.view.graph.data.documents[d.index]
+    let mut out: Vec<When> = d
+        .rec()
         .revisions
         .iter()
+        .filter(|r| d.view.event(r.date, &r.evidence) == Tri::Yes)
         .map(|r| r.date)
-        .filter(|w| d.view.happened(*w))
         .collect();
     out.sort_by_key(|w| w.latest());
     out
 }
 
+/// The newest date on which the document was produced or refreshed, by the evaluation date.
+pub(crate) fn last_revised(d: &Document) -> Option<When> {
+    let x = d.rec();
+    let produced = [x.approved, x.published, x.completed, x.presented]
+        .into_iter()
+        .flatten()
+        .filter(|w| d.view.happened(*w) == Tri::Yes)
+        .max_by_key(|w| w.latest());
+    revisions(d)
+        .last()
+        .copied()
+        .into_iter()
+        .chain(produced)
+        .max_by_key(|w| w.latest())
+}
+
 pub(super) fn register(engine: &mut Engine) {
     engine
         .register_type_with_name::<Document>("Document")
-        .register_get("id", |d: &mut Document| {
-            d.view.graph.data.documents[d.index].id.clone()
-        })
-        .register_get("title", |d: &mut Document| {
-            d.view.graph.data.documents[d.index].title.clone()
-        })
-        .register_get("kind", |d: &mut Document| {
-            d.view.graph.data.documents[d.index]
-                .kind
-                .as_str()
-                .to_string()
-        })
+        .register_get("id", |d: &mut Document| d.rec().id.clone())
+        .register_get("title", |d: &mut Document| d.rec().title.clone())
+        .register_get("kind", |d: &mut Document| d.rec().kind.as_str().to_string())
         .register_get("status", |d: &mut Document| {
-            opt(d.view.graph.data.documents[d.index]
-                .status
-                .map(|s| s.as_str().to_string()))
+            opt(status(d).map(|s| s.as_str().to_string()))
         })
-        .register_get("period_from", |d: &mut Document| {
-            opt(d.view.graph.data.documents[d.index].period_from)
-        })
-        .register_get("period_to", |d: &mut Document| {
-            opt(d.view.graph.data.documents[d.index].period_to)
-        })
-        .register_get("due", |d: &mut Document| {
-            opt(d.view.graph.data.documents[d.index].due)
-        })
-        .register_get("approved", |d: &mut Document| {
-            opt(d.view.graph.data.documents[d.index]
-                .approved
-                .filter(|w| d.view.happened(*w)))
-        })
-        .register_get("published", |d: &mut Document| {
-            opt(d.view.graph.data.documents[d.index]
-                .published
-                .filter(|w| d.view.happened(*w)))
+        .register_get("period_from", |d: &mut Document| opt(d.rec().period_from))
+        .register_get("period_to", |d: &mut Document| opt(d.rec().period_to))
+        .register_get("due", |d: &mut Document| opt(d.rec().due))
+        .register_get("completed", |d: &mut Document| happened(d, d.rec().completed))
+        .register_get("presented", |d: &mut Document| happened(d, d.rec().presented))
+        .register_get("approved", |d: &mut Document| happened(d, d.rec().approved))
+        .register_get("published", |d: &mut Document| happened(d, d.rec().published))
+        .register_get("approved_after", |d: &mut Document| match d.rec().approved {
+            Some(a) => tri(a.after(d.view.as_of)),
+            None => Dynamic::UNIT,
         })
         .register_get("next_revision_due", |d: &mut Document| {
-            opt(d.view.graph.data.documents[d.index].next_revision_due)
+            opt(d.rec().next_revision_due)
         })
         .register_get("approved_by", |d: &mut Document| {
             let v = &d.view;
-            match v.graph.data.documents[d.index]
-                .approved_by
-                .as_deref()
-                .and_then(|id| v.graph.node(id))
-            {
+            match d.rec().approved_by.as_deref().and_then(|id| v.graph.node(id)) {
                 Some(NodeKey::Group(i)) => Dynamic::from(Group::new(v, i)),
                 Some(NodeKey::Organisation(i)) => Dynamic::from(Org::new(v, i)),
                 _ => Dynamic::UNIT,
             }
         })
         .register_get("covers", |d: &mut Document| {
-            array(
-                d.view.graph.data.documents[d.index]
-                    .covers
-                    .iter()
-                    .map(|t| t.as_str().to_string()),
-            )
+            array(d.rec().covers.iter().map(|t| t.as_str().to_string()))
+        })
+        .register_get("topics_complete", |d: &mut Document| {
+            d.view.complete(ListKind::Topics, &d.rec().id)
         })
         .register_get("topics_listed_in_full", |d: &mut Document| {
-            d.view.graph.data.documents[d.index].topics_listed_in_full
+            d.view.complete(ListKind::Topics, &d.rec().id)
         })
         .register_get("regard_to", |d: &mut Document| -> Array {
             let v = &d.view;
-            v.graph.data.documents[d.index]
+            d.rec()
                 .regard_to
                 .iter()
                 .filter_map(|id| match v.graph.node(id) {
@@ -132,46 +155,50 @@ pub(super) fn register(engine: &mut Engine) {
                 })
                 .collect()
         })
-        .register_get("sent_to", |d: &mut Document| {
-            letters(&d.view, &d.view.graph.data.documents[d.index].sent_to)
-        })
+        .register_get("sent_to", |d: &mut Document| letters(&d.view, &d.rec().sent_to))
         .register_fn("sent_to_kind", |d: &mut Document, kind: &str| {
             let v = &d.view;
-            letters(v, &v.graph.data.documents[d.index].sent_to)
+            letters(v, &d.rec().sent_to)
                 .into_iter()
                 .find(|m| {
                     m.read_lock::<rhai::Map>()
                         .and_then(|m| m.get("to").and_then(|o| o.clone().try_cast::<Org>()))
-                        .is_some_and(|o| v.graph.data.organisations[o.index].kind.as_str() == kind)
+                        .is_some_and(|o| super::organisations::kind(&o).as_str() == kind)
                 })
                 .unwrap_or(Dynamic::UNIT)
         })
-        .register_get("consulted", |d: &mut Document| {
-            handles(&d.view, &d.view.graph.data.documents[d.index].consulted)
+        .register_get("consulted", |d: &mut Document| handles(&d.view, &d.rec().consulted))
+        .register_get("circulation_complete", |d: &mut Document| {
+            circulation_complete(&d.view, &d.rec().id, d.rec().approved.or(d.rec().published))
         })
         .register_get("circulation_listed_in_full", |d: &mut Document| {
-            d.view.graph.data.documents[d.index].circulation_listed_in_full
+            circulation_complete(&d.view, &d.rec().id, d.rec().approved.or(d.rec().published))
+        })
+        .register_get("consultees_complete", |d: &mut Document| {
+            d.view.complete(ListKind::Consultees, &d.rec().id)
         })
         .register_get("consultees_listed_in_full", |d: &mut Document| {
-            d.view.graph.data.documents[d.index].consultees_listed_in_full
+            d.view.complete(ListKind::Consultees, &d.rec().id)
         })
-        .register_get("threshold", |d: &mut Document| {
-            opt(d.view.graph.data.documents[d.index]
-                .threshold
-                .map(i64::from))
-        })
+        .register_get("threshold", |d: &mut Document| opt(d.rec().threshold.map(i64::from)))
         .register_fn("revision_dates", |d: &mut Document| array(revisions(d)))
-        .register_get("last_revised", |d: &mut Document| {
-            let x = &d.view.graph.data.documents[d.index];
-            let base = x.approved.or(x.published).filter(|w| d.view.happened(*w));
-            opt(revisions(d).last().copied().or(base))
+        .register_get("last_revised", |d: &mut Document| opt(last_revised(d)))
+        .register_fn("revisions_within", |d: &mut Document, months: i64| {
+            let v = &d.view;
+            let from = v.as_of.add_months(-months.abs());
+            let w = v.revisions_between(d.index, from, v.as_of);
+            ScriptWindow::from(
+                w,
+                |w| Dynamic::from(*w),
+                format!("the record of when {} was agreed or refreshed {}", d.rec().title, period(from, v.as_of)),
+            )
         })
         .register_get("in_force", |d: &mut Document| {
-            let x = &d.view.graph.data.documents[d.index];
+            let x = d.rec();
             opt(in_force(&d.view, x.period_from, x.period_to))
         })
         .register_get("months_covered", |d: &mut Document| {
-            let x = &d.view.graph.data.documents[d.index];
+            let x = d.rec();
             opt(match (x.period_from, x.period_to) {
                 (Some(f), Some(t)) => Some(f.earliest().months_until(t.latest().add_days(1))),
                 _ => None,
@@ -179,7 +206,12 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_fn("==", |a: Document, b: Document| a.index == b.index)
         .register_fn("!=", |a: Document, b: Document| a.index != b.index)
-        .register_fn("to_string", |d: &mut Document| {
-            d.view.graph.data.documents[d.index].title.clone()
-        });
+        .register_fn("to_string", |d: &mut Document| d.rec().title.clone());
+}
+
+/// Whether the copies of a document or review sent are declared complete from when it was
+/// made (or, undated, from the start) to the evaluation date.
+pub(crate) fn circulation_complete(view: &View, id: &str, since: Option<When>) -> bool {
+    let from = since.map_or(scrutineer_graph::Date::FAR_PAST, |w| w.earliest());
+    view.events_complete(ListKind::Circulation, Some(id), None, from, view.as_of)
 }

@@ -1,38 +1,55 @@
 //! `Group`, `Membership` and `Meeting` in scripts.
 //!
 //! ```text
-//! g.id  g.name  g.kind  g.chair (name, "" when recorded vacant, () when not recorded)
+//! g.id  g.name  g.kind            // as on the date (a change may rename it)
+//! g.chair (name, "" when recorded vacant, () when not recorded or no longer known)
 //! g.chair_body                    // the organisation in the chair (a person's own), or ()
 //! g.from  g.to  (When or ())
-//! g.vice_chair  g.quorum  g.meetings_per_year (int or ())  g.suspended (on the date)
-//! g.members_listed_in_full        // true: someone missing from memberships() is known absent
+//! g.vice_chair  g.quorum  g.meetings_per_year (int or ())  g.suspended (true, false or ())
+//! g.councils                      // for a committee: the councils whose committee it is
+//! g.in_being                      // true when records recent enough show it in being; false; ()
+//! g.members_complete              // true / false / (): a membership list complete on the date
+//! g.members_listed_in_full        // the same as a plain true or false (earlier name)
 //! g.memberships()                 // seats in force on the date
-//! g.membership_of(org_or_person)  // the seat, or ()
+//! g.membership_of(org_or_person)  // the seat in force, or ()
+//! g.seat_of(org)                  // a Seat: whether the body holds a seat (see seats.rs)
 //! g.reports_to()                  // groups it reports to on the date
 //! g.reporting_chain()             // the groups above it, in order, up the first line of each
-//! g.meetings_listed_in_full       // true: a meeting missing from meetings() did not happen
-//! g.meetings()                    // meetings dated on or before the date, oldest first
+//! g.meetings()                    // meetings certainly held on or before the date, oldest first
+//! g.meetings_within(12)           // a Window of meetings in the 12 months to the date
+//! g.meetings_between(from, to)    // a Window of meetings in a period
+//! g.reviews_within(12)            // for a committee: a Window of its reviews
+//! g.meetings_listed_in_full       // meetings complete up to the date (earlier name)
 //! g.terms_of_reference            // Document or ()
+//! g.attendance_pattern(org, 12)   // #{ recorded, attended, meetings, enough } over 12 months
+//! g.attendance_summary(org, 4)    // #{recorded, attended, meetings} over its last 4 held meetings
 //! m.member  m.member_id  m.member_name  m.group  m.role  m.senior (bool or ())
 //! m.status ("participating", "not_participating", "vacant", "declined" or ())
 //! m.participating (true, false or ())  m.from  m.to
 //! mt.id  mt.date (When)  mt.status  mt.held  mt.group  mt.items
 //! mt.attendance_of(org_or_person) // "present", "substitute", "apologies", "absent" or ()
-//! mt.attendance_listed_in_full
+//! mt.attendance_complete          // the minutes list everyone present (also attendance_listed_in_full)
 //! mt.held_in_public (true, false or ())  mt.present_count  // members present or represented by a substitute
-//! g.attendance_summary(org, 4)    // #{recorded, attended, meetings} over its last 4 held meetings
 //! ```
+//!
+//! A person seated for an organisation holds that organisation's seat, and a person attending
+//! for it is its attendance; where several people attend for one body, the best record counts.
 
 use std::sync::Arc;
 
 use rhai::{Array, Dynamic, Engine};
-use scrutineer_graph::NodeKey;
-use scrutineer_graph::model::{AttendanceStatus, GroupKind, MeetingStatus, Participation, Role};
+use scrutineer_graph::as_of::{State, Support, Value};
+use scrutineer_graph::model::{AttendanceStatus, GroupKind, ListKind, Participation, Role};
+use scrutineer_graph::{NodeKey, Tri};
 
-use super::{Document, Group, Meeting, Membership, Org, Person, View, array, opt, opt_str};
+use super::window::{ScriptWindow, period};
+use super::{Document, Group, Meeting, Membership, Org, Person, View, array, opt, opt_str, tri};
+
+/// The fewest meetings with recorded attendance on which a pattern of attendance is judged.
+pub const MIN_PATTERN: i64 = 3;
 
 /// The node a script value names, if it is an organisation or person.
-fn member_key(d: &Dynamic) -> Option<NodeKey> {
+pub(super) fn member_key(d: &Dynamic) -> Option<NodeKey> {
     if let Some(o) = d.read_lock::<Org>() {
         return Some(NodeKey::Organisation(o.index));
     }
@@ -42,7 +59,7 @@ fn member_key(d: &Dynamic) -> Option<NodeKey> {
     None
 }
 
-fn node_handle(view: &Arc<View>, id: &str) -> Dynamic {
+pub(super) fn node_handle(view: &Arc<View>, id: &str) -> Dynamic {
     match view.graph.node(id) {
         Some(NodeKey::Organisation(i)) => Dynamic::from(Org::new(view, i)),
         Some(NodeKey::Person(i)) => Dynamic::from(Person::new(view, i)),
@@ -51,29 +68,61 @@ fn node_handle(view: &Arc<View>, id: &str) -> Dynamic {
     }
 }
 
-fn seats(g: &Group) -> impl Iterator<Item = usize> + '_ {
-    let v = &g.view;
-    v.graph
-        .memberships_of_group(g.index)
-        .into_iter()
-        .filter(move |&i| {
-            let m = &v.graph.data.memberships[i];
-            v.in_force(m.from, m.to)
-        })
+/// Whether a record named `id` counts as `key`: it is `key`, or a person of that organisation.
+pub(super) fn counts_for(view: &View, id: &str, key: NodeKey) -> bool {
+    match view.graph.node(id) {
+        Some(k) if k == key => true,
+        Some(NodeKey::Person(p)) => {
+            view.graph.data.people[p]
+                .organisation
+                .as_deref()
+                .and_then(|o| view.graph.node(o))
+                == Some(key)
+        }
+        _ => false,
+    }
 }
 
-/// The chair's name: the group's `chair` field, else a member with the chair role.
-fn office(g: &Group, field: Option<&String>, role: Role) -> Dynamic {
+/// Seats on the group in force on the date.
+pub(super) fn seats(view: &View, group: usize) -> impl Iterator<Item = usize> + '_ {
+    view.graph
+        .memberships_of_group(group)
+        .into_iter()
+        .filter(move |&i| view.seat(i) == Support::Yes)
+}
+
+/// A group setting on the date, as a script value: the value, or `()`.
+fn setting<T: Clone + PartialEq>(
+    g: &Group,
+    base: impl Fn(&scrutineer_graph::model::Group) -> Option<T>,
+    change: impl Fn(&scrutineer_graph::model::GroupChange) -> Option<T>,
+    kind: State,
+) -> Option<T> {
+    match g.view.group_value(g.index, base, change, kind) {
+        Value::Known(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// The chair's (or vice chair's) name: the group's field on the date, else a member holding the
+/// role; `""` when recorded vacant.
+fn office(g: &Group, vice: bool) -> Dynamic {
     let v = &g.view;
+    let field = if vice {
+        setting(g, |x| x.vice_chair.clone(), |c| c.vice_chair.clone(), State::GroupOfficers)
+    } else {
+        setting(g, |x| x.chair.clone(), |c| c.chair.clone(), State::GroupOfficers)
+    };
     if let Some(id) = field {
         if id.trim().is_empty() {
             return Dynamic::from(String::new());
         }
-        if let Some(k) = v.graph.node(id) {
+        if let Some(k) = v.graph.node(&id) {
             return Dynamic::from(v.graph.name_of(k).to_string());
         }
     }
-    seats(g)
+    let role = if vice { Role::ViceChair } else { Role::Chair };
+    seats(v, g.index)
         .find(|&i| v.graph.data.memberships[i].role == role)
         .and_then(|i| v.graph.node(&v.graph.data.memberships[i].member))
         .map(|k| Dynamic::from(v.graph.name_of(k).to_string()))
@@ -84,11 +133,12 @@ fn office(g: &Group, field: Option<&String>, role: Role) -> Dynamic {
 /// chair's own organisation; `()` when neither is recorded.
 fn chair_body(g: &Group) -> Dynamic {
     let v = &g.view;
-    let id = v.graph.data.groups[g.index].chair.clone().or_else(|| {
-        seats(g)
-            .find(|&i| v.graph.data.memberships[i].role == Role::Chair)
-            .map(|i| v.graph.data.memberships[i].member.clone())
-    });
+    let id = setting(g, |x| x.chair.clone(), |c| c.chair.clone(), State::GroupOfficers)
+        .or_else(|| {
+            seats(v, g.index)
+                .find(|&i| v.graph.data.memberships[i].role == Role::Chair)
+                .map(|i| v.graph.data.memberships[i].member.clone())
+        });
     match id.as_deref().and_then(|id| v.graph.node(id)) {
         Some(NodeKey::Organisation(i)) => Dynamic::from(Org::new(v, i)),
         Some(NodeKey::Person(p)) => v.graph.data.people[p]
@@ -105,59 +155,62 @@ fn chair_body(g: &Group) -> Dynamic {
 }
 
 /// How a member was recorded at a meeting: the best status recorded for it or for a person
-/// attending on its behalf; "absent" when the attendance is listed in full and it is not on the
+/// attending on its behalf; "absent" when the attendance is complete and it is not on the
 /// list; `None` when the minutes do not say.
-fn attendance(view: &View, meeting: usize, key: NodeKey) -> Option<AttendanceStatus> {
+pub(super) fn attendance(view: &View, meeting: usize, key: NodeKey) -> Option<AttendanceStatus> {
     let mt = &view.graph.data.meetings[meeting];
-    let counts_for = |id: &str| match view.graph.node(id) {
-        Some(k) if k == key => true,
-        Some(NodeKey::Person(p)) => {
-            view.graph.data.people[p]
-                .organisation
-                .as_deref()
-                .and_then(|o| view.graph.node(o))
-                == Some(key)
-        }
-        _ => false,
-    };
     let best = mt
         .attendance
         .iter()
-        .filter(|a| counts_for(&a.member))
+        .filter(|a| counts_for(view, &a.member, key))
         .map(|a| a.status)
-        .min_by_key(|s| *s as u8);
+        .min();
     match best {
         Some(s) => Some(s),
-        None if mt.attendance_listed_in_full => Some(AttendanceStatus::Absent),
+        None if view.complete(ListKind::Attendance, &mt.id) => Some(AttendanceStatus::Absent),
         None => None,
     }
 }
 
 /// Attendance of a member over the group's last `last` held meetings on or before the date:
-/// `#{ recorded, attended, meetings }`, where `recorded` counts the meetings whose minutes say
-/// whether it attended, `attended` those where it was present or sent a substitute, and
-/// `meetings` lists the meetings looked at.
+/// `#{ recorded, attended, meetings }`.
 fn attendance_summary(g: &Group, key: NodeKey, last: usize) -> Dynamic {
     let v = &g.view;
+    let held = held_meetings(v, g.index);
+    let recent = &held[held.len().saturating_sub(last)..];
+    summary(v, recent, key, None)
+}
+
+/// Meetings of the group that took place on or before the date, oldest first.
+fn held_meetings(v: &View, group: usize) -> Vec<usize> {
+    let d = &v.graph.data;
     let mut held: Vec<usize> = v
         .graph
-        .meetings_of_group(g.index)
+        .meetings_of_group(group)
         .into_iter()
         .filter(|&i| {
-            let m = &v.graph.data.meetings[i];
-            v.happened(m.date) && matches!(m.status, MeetingStatus::Held | MeetingStatus::Inquorate)
+            let m = &d.meetings[i];
+            v.event(m.date, &m.evidence) == Tri::Yes && m.status.took_place()
         })
         .collect();
-    held.sort_by_key(|&i| (v.graph.data.meetings[i].date.latest(), i));
-    let recent = &held[held.len().saturating_sub(last)..];
+    held.sort_by_key(|&i| (d.meetings[i].date.latest(), i));
+    held
+}
+
+fn summary(v: &Arc<View>, meetings: &[usize], key: NodeKey, enough: Option<i64>) -> Dynamic {
     let (mut recorded, mut attended) = (0i64, 0i64);
-    for &i in recent {
+    let mut counted = Vec::new();
+    for &i in meetings {
         match attendance(v, i, key) {
             Some(AttendanceStatus::Present | AttendanceStatus::Substitute) => {
                 recorded += 1;
                 attended += 1;
+                counted.push(i);
             }
-            Some(_) => recorded += 1,
+            Some(_) => {
+                recorded += 1;
+                counted.push(i);
+            }
             None => {}
         }
     }
@@ -166,61 +219,93 @@ fn attendance_summary(g: &Group, key: NodeKey, last: usize) -> Dynamic {
     map.insert("attended".into(), Dynamic::from(attended));
     map.insert(
         "meetings".into(),
-        Dynamic::from(array(recent.iter().map(|&i| Meeting::new(v, i)))),
+        Dynamic::from(array(counted.iter().map(|&i| Meeting::new(v, i)))),
     );
+    if let Some(n) = enough {
+        map.insert("enough".into(), Dynamic::from(recorded >= n));
+        map.insert("minimum".into(), Dynamic::from(n));
+    }
     Dynamic::from(map)
+}
+
+/// Attendance of a member at the group's meetings in the `months` to the date: a pattern is
+/// judged only from [`MIN_PATTERN`] meetings with recorded attendance (`enough`).
+fn attendance_pattern(g: &Group, key: NodeKey, months: i64) -> Dynamic {
+    let v = &g.view;
+    let w = v.meetings_between(g.index, v.as_of.add_months(-months.abs()), v.as_of);
+    summary(v, &w.surely, key, Some(MIN_PATTERN))
+}
+
+pub(super) fn meetings_window(g: &Group, from: scrutineer_graph::Date, to: scrutineer_graph::Date) -> ScriptWindow {
+    let v = &g.view;
+    let w = v.meetings_between(g.index, from, to);
+    ScriptWindow::from(
+        w,
+        |&i| Dynamic::from(Meeting::new(v, i)),
+        format!("the minutes of {}'s meetings {}", g.rec().name, period(from, to)),
+    )
 }
 
 pub(super) fn register(engine: &mut Engine) {
     engine
         .register_type_with_name::<Group>("Group")
-        .register_get("id", |g: &mut Group| {
-            g.view.graph.data.groups[g.index].id.clone()
-        })
+        .register_get("id", |g: &mut Group| g.rec().id.clone())
         .register_get("name", |g: &mut Group| {
-            g.view.graph.data.groups[g.index].name.clone()
+            setting(g, |x| Some(x.name.clone()), |c| c.name.clone(), State::Identity)
+                .unwrap_or_else(|| g.rec().name.clone())
         })
         .register_get("kind", |g: &mut Group| {
-            g.view.graph.data.groups[g.index].kind.as_str().to_string()
+            super::partnership::group_kind(&g.view, g.index).as_str().to_string()
         })
         .register_get("is_subgroup", |g: &mut Group| {
             matches!(
-                g.view.graph.data.groups[g.index].kind,
+                super::partnership::group_kind(&g.view, g.index),
                 GroupKind::Subgroup | GroupKind::TaskGroup | GroupKind::OperationalGroup
             )
         })
-        .register_get("chair", |g: &mut Group| {
-            let field = g.view.graph.data.groups[g.index].chair.clone();
-            office(g, field.as_ref(), Role::Chair)
-        })
+        .register_get("chair", |g: &mut Group| office(g, false))
         .register_get("chair_body", |g: &mut Group| chair_body(g))
-        .register_get("from", |g: &mut Group| {
-            opt(g.view.graph.data.groups[g.index].from)
-        })
-        .register_get("to", |g: &mut Group| {
-            opt(g.view.graph.data.groups[g.index].to)
-        })
-        .register_get("vice_chair", |g: &mut Group| {
-            let field = g.view.graph.data.groups[g.index].vice_chair.clone();
-            office(g, field.as_ref(), Role::ViceChair)
-        })
+        .register_get("from", |g: &mut Group| opt(g.rec().from))
+        .register_get("to", |g: &mut Group| opt(g.rec().to))
+        .register_get("vice_chair", |g: &mut Group| office(g, true))
         .register_get("quorum", |g: &mut Group| {
-            opt(g.view.graph.data.groups[g.index].quorum.map(i64::from))
+            opt(setting(g, |x| x.quorum, |c| c.quorum, State::GroupSettings).map(i64::from))
         })
         .register_get("meetings_per_year", |g: &mut Group| {
-            opt(g.view.graph.data.groups[g.index]
-                .meetings_per_year
+            opt(setting(g, |x| x.meetings_per_year, |c| c.meetings_per_year, State::GroupSettings)
                 .map(i64::from))
         })
         .register_get("suspended", |g: &mut Group| {
-            let x = &g.view.graph.data.groups[g.index];
-            x.suspended_from.is_some() && g.view.in_force(x.suspended_from, x.suspended_to)
+            let x = g.rec();
+            match x.suspended_from {
+                None => Dynamic::FALSE,
+                // A suspension is a state like any other: known as reported, then stale.
+                Some(_) => tri(
+                    g.view
+                        .state(x.suspended_from, x.suspended_to, &x.evidence, State::GroupSettings)
+                        .tri(),
+                ),
+            }
+        })
+        .register_get("councils", |g: &mut Group| {
+            super::reviews::handles(&g.view, &g.rec().councils)
+        })
+        .register_get("in_being", |g: &mut Group| tri(g.view.in_being(g.index)))
+        .register_get("members_complete", |g: &mut Group| {
+            tri(g.view.members_complete(&g.rec().id))
         })
         .register_get("members_listed_in_full", |g: &mut Group| {
-            g.view.graph.data.groups[g.index].members_listed_in_full
+            g.view.members_complete(&g.rec().id) == Tri::Yes
         })
         .register_get("meetings_listed_in_full", |g: &mut Group| {
-            g.view.graph.data.groups[g.index].meetings_listed_in_full
+            let v = &g.view;
+            v.events_complete(
+                ListKind::Meetings,
+                Some(&g.rec().id),
+                None,
+                g.rec().from.map_or(scrutineer_graph::Date::FAR_PAST, |f| f.earliest()),
+                v.as_of,
+            )
         })
         .register_fn("reporting_chain", |g: &mut Group| -> Array {
             // Up the first in-force line from each group until the top or a repeat.
@@ -244,26 +329,28 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_get("terms_of_reference", |g: &mut Group| {
             let v = &g.view;
-            match v.graph.data.groups[g.index]
-                .terms_of_reference
-                .as_deref()
-                .and_then(|id| v.graph.node(id))
-            {
+            let id = setting(
+                g,
+                |x| x.terms_of_reference.clone(),
+                |c| c.terms_of_reference.clone(),
+                State::Identity,
+            );
+            match id.as_deref().and_then(|id| v.graph.node(id)) {
                 Some(NodeKey::Document(i)) => Dynamic::from(Document::new(v, i)),
                 _ => Dynamic::UNIT,
             }
         })
         .register_fn("memberships", |g: &mut Group| {
             let v = Arc::clone(&g.view);
-            array(seats(g).map(|i| Membership::new(&v, i)).collect::<Vec<_>>())
+            array(seats(&v, g.index).map(|i| Membership::new(&v, i)).collect::<Vec<_>>())
         })
         .register_fn("membership_of", |g: &mut Group, who: Dynamic| {
             let Some(key) = member_key(&who) else {
                 return Dynamic::UNIT;
             };
             let v = Arc::clone(&g.view);
-            seats(g)
-                .find(|&i| v.graph.node(&v.graph.data.memberships[i].member) == Some(key))
+            seats(&v, g.index)
+                .find(|&i| counts_for(&v, &v.graph.data.memberships[i].member, key))
                 .map(|i| Dynamic::from(Membership::new(&v, i)))
                 .unwrap_or(Dynamic::UNIT)
         })
@@ -277,14 +364,35 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_fn("meetings", |g: &mut Group| {
             let v = &g.view;
+            let d = &v.graph.data;
             let mut rows: Vec<usize> = v
                 .graph
                 .meetings_of_group(g.index)
                 .into_iter()
-                .filter(|&i| v.happened(v.graph.data.meetings[i].date))
+                .filter(|&i| v.event(d.meetings[i].date, &d.meetings[i].evidence) == Tri::Yes)
                 .collect();
-            rows.sort_by_key(|&i| (v.graph.data.meetings[i].date.latest(), i));
+            rows.sort_by_key(|&i| (d.meetings[i].date.latest(), i));
             array(rows.into_iter().map(|i| Meeting::new(v, i)))
+        })
+        .register_fn("meetings_within", |g: &mut Group, months: i64| {
+            let to = g.view.as_of;
+            meetings_window(g, to.add_months(-months.abs()), to)
+        })
+        .register_fn(
+            "meetings_between",
+            |g: &mut Group, from: scrutineer_graph::Date, to: scrutineer_graph::Date| {
+                meetings_window(g, from, to)
+            },
+        )
+        .register_fn("reviews_within", |g: &mut Group, months: i64| {
+            let v = &g.view;
+            let from = v.as_of.add_months(-months.abs());
+            let w = v.reviews_between(Some(&g.rec().id), from, v.as_of);
+            ScriptWindow::from(
+                w,
+                |&i| Dynamic::from(super::Review::new(v, i)),
+                format!("{}'s reviews of the partnership {}", g.rec().name, period(from, v.as_of)),
+            )
         })
         .register_fn(
             "attendance_summary",
@@ -295,93 +403,60 @@ pub(super) fn register(engine: &mut Engine) {
                 attendance_summary(g, key, last.max(0) as usize)
             },
         )
+        .register_fn(
+            "attendance_pattern",
+            |g: &mut Group, who: Dynamic, months: i64| -> Dynamic {
+                let Some(key) = member_key(&who) else {
+                    return Dynamic::UNIT;
+                };
+                attendance_pattern(g, key, months)
+            },
+        )
         .register_fn("==", |a: Group, b: Group| a.index == b.index)
         .register_fn("!=", |a: Group, b: Group| a.index != b.index)
-        .register_fn("to_string", |g: &mut Group| {
-            g.view.graph.data.groups[g.index].name.clone()
-        });
+        .register_fn("to_string", |g: &mut Group| g.rec().name.clone());
 
     engine
         .register_type_with_name::<Membership>("Membership")
-        .register_get("member", |m: &mut Membership| {
-            node_handle(&m.view, &m.view.graph.data.memberships[m.index].member)
-        })
-        .register_get("member_id", |m: &mut Membership| {
-            m.view.graph.data.memberships[m.index].member.clone()
-        })
+        .register_get("member", |m: &mut Membership| node_handle(&m.view, &m.rec().member))
+        .register_get("member_id", |m: &mut Membership| m.rec().member.clone())
         .register_get("member_name", |m: &mut Membership| {
-            let x = &m.view.graph.data.memberships[m.index];
+            let x = m.rec();
             m.view
                 .graph
                 .node(&x.member)
                 .map(|k| m.view.graph.name_of(k).to_string())
                 .unwrap_or_else(|| x.member.clone())
         })
-        .register_get("group", |m: &mut Membership| {
-            node_handle(&m.view, &m.view.graph.data.memberships[m.index].group)
-        })
-        .register_get("role", |m: &mut Membership| {
-            m.view.graph.data.memberships[m.index]
-                .role
-                .as_str()
-                .to_string()
-        })
-        .register_get("senior", |m: &mut Membership| {
-            opt(m.view.graph.data.memberships[m.index].senior)
-        })
+        .register_get("group", |m: &mut Membership| node_handle(&m.view, &m.rec().group))
+        .register_get("role", |m: &mut Membership| m.rec().role.as_str().to_string())
+        .register_get("senior", |m: &mut Membership| opt(m.rec().senior))
         .register_get("status", |m: &mut Membership| {
-            opt_str(
-                m.view.graph.data.memberships[m.index]
-                    .status
-                    .map(|s| s.as_str()),
-            )
+            opt_str(m.rec().status.map(|s| s.as_str()))
         })
         .register_get("participating", |m: &mut Membership| {
-            opt(m.view.graph.data.memberships[m.index]
-                .status
-                .map(|s| s == Participation::Participating))
+            opt(m.rec().status.map(|s| s == Participation::Participating))
         })
-        .register_get("from", |m: &mut Membership| {
-            opt(m.view.graph.data.memberships[m.index].from)
-        })
-        .register_get("to", |m: &mut Membership| {
-            opt(m.view.graph.data.memberships[m.index].to)
-        });
+        .register_get("from", |m: &mut Membership| opt(m.rec().from))
+        .register_get("to", |m: &mut Membership| opt(m.rec().to));
 
     engine
         .register_type_with_name::<Meeting>("Meeting")
-        .register_get("id", |m: &mut Meeting| {
-            m.view.graph.data.meetings[m.index].id.clone()
-        })
-        .register_get("date", |m: &mut Meeting| {
-            m.view.graph.data.meetings[m.index].date
-        })
-        .register_get("status", |m: &mut Meeting| {
-            m.view.graph.data.meetings[m.index]
-                .status
-                .as_str()
-                .to_string()
-        })
-        .register_get("held", |m: &mut Meeting| {
-            matches!(
-                m.view.graph.data.meetings[m.index].status,
-                MeetingStatus::Held | MeetingStatus::Inquorate
-            )
-        })
-        .register_get("group", |m: &mut Meeting| {
-            node_handle(&m.view, &m.view.graph.data.meetings[m.index].group)
-        })
-        .register_get("items", |m: &mut Meeting| {
-            array(m.view.graph.data.meetings[m.index].items.iter().cloned())
+        .register_get("id", |m: &mut Meeting| m.rec().id.clone())
+        .register_get("date", |m: &mut Meeting| m.rec().date)
+        .register_get("status", |m: &mut Meeting| m.rec().status.as_str().to_string())
+        .register_get("held", |m: &mut Meeting| m.rec().status.took_place())
+        .register_get("group", |m: &mut Meeting| node_handle(&m.view, &m.rec().group))
+        .register_get("items", |m: &mut Meeting| array(m.rec().items.iter().cloned()))
+        .register_get("attendance_complete", |m: &mut Meeting| {
+            m.view.complete(ListKind::Attendance, &m.rec().id)
         })
         .register_get("attendance_listed_in_full", |m: &mut Meeting| {
-            m.view.graph.data.meetings[m.index].attendance_listed_in_full
+            m.view.complete(ListKind::Attendance, &m.rec().id)
         })
-        .register_get("held_in_public", |m: &mut Meeting| {
-            opt(m.view.graph.data.meetings[m.index].public)
-        })
+        .register_get("held_in_public", |m: &mut Meeting| opt(m.rec().public))
         .register_get("present_count", |m: &mut Meeting| {
-            m.view.graph.data.meetings[m.index]
+            m.rec()
                 .attendance
                 .iter()
                 .filter(|a| {

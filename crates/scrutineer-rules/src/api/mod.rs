@@ -7,7 +7,11 @@
 //! scans the graph is done here in Rust.
 //!
 //! Values that a record may not hold come back as `()` ("the records do not say"), never as a
-//! made-up default: a rule must decide what an absent fact means.
+//! made-up default: a rule must decide what an absent fact means. The same goes for time: every
+//! question about the day (is this plan in force? has this deadline passed? does this body hold
+//! a seat?) answers `true`, `false` or `()` for "the records cannot settle it", and the answers
+//! come from [`scrutineer_graph::as_of::View`], the one home of "as of". A rule never fails or
+//! passes on `()`.
 
 mod dates;
 mod documents;
@@ -19,35 +23,19 @@ mod records;
 mod reviews;
 mod scans;
 mod seats;
+mod window;
 
 use std::sync::Arc;
 
 use rhai::{Dynamic, Engine};
-use scrutineer_graph::{Date, Graph, NodeKey, When, in_force};
+use scrutineer_graph::{NodeKey, Tri};
 
 pub use outcomes::{EvidenceRef, ScriptOutcome};
+pub use scrutineer_graph::as_of::View;
 
-/// One partnership as of one day.
-pub struct View {
-    pub graph: Arc<Graph>,
-    pub as_of: Date,
-}
-
-impl View {
-    /// An event dated `w` is taken as known by the evaluation date once the whole of `w` is
-    /// past: a meeting in "2022-09" is not seen as of 15 September 2022.
-    pub(crate) fn happened(&self, w: When) -> bool {
-        w.latest() <= self.as_of
-    }
-
-    pub(crate) fn in_force(&self, from: Option<When>, to: Option<When>) -> bool {
-        in_force(from, to, self.as_of)
-    }
-}
-
-/// A handle to a node or edge of the graph.
+/// A handle to a record: the view it is seen through and its index in its list.
 macro_rules! handle {
-    ($(#[$doc:meta])* $name:ident) => {
+    ($(#[$doc:meta])* $name:ident, $list:ident, $model:ident) => {
         $(#[$doc])*
         #[derive(Clone)]
         pub struct $name {
@@ -58,65 +46,69 @@ macro_rules! handle {
             pub(crate) fn new(view: &Arc<View>, index: usize) -> Self {
                 $name { view: Arc::clone(view), index }
             }
+            /// The record as written.
+            pub(crate) fn rec(&self) -> &scrutineer_graph::model::$model {
+                &self.view.graph.data.$list[self.index]
+            }
         }
     };
 }
 
 handle!(
     /// A death notified for review (`CaseReview` in scripts).
-    CaseReview
+    CaseReview, case_reviews, CaseReview
 );
 handle!(
     /// A matter referred to the committee (`Referral` in scripts).
-    Referral
+    Referral, referrals, Referral
 );
 handle!(
     /// A commissioned service (`Service` in scripts).
-    Service
+    Service, services, Service
 );
 handle!(
     /// An organisation (`Organisation` in scripts).
-    Org
+    Org, organisations, Organisation
 );
 handle!(
     /// A person (`Person` in scripts).
-    Person
+    Person, people, Person
 );
 handle!(
     /// A group (`Group` in scripts).
-    Group
+    Group, groups, Group
 );
 handle!(
     /// A seat on a group (`Membership` in scripts).
-    Membership
+    Membership, memberships, Membership
 );
 handle!(
     /// A meeting (`Meeting` in scripts).
-    Meeting
+    Meeting, meetings, Meeting
 );
 handle!(
     /// A document (`Document` in scripts).
-    Document
+    Document, documents, Document
 );
 handle!(
     /// A priority (`Priority` in scripts).
-    Priority
+    Priority, priorities, Priority
 );
 handle!(
     /// An action (`Action` in scripts).
-    Action
+    Action, actions, Action
 );
 handle!(
     /// A post (`Post` in scripts).
-    Post
+    Post, posts, Post
 );
 handle!(
     /// A risk (`Risk` in scripts).
-    Risk
+    Risk, risks, Risk
 );
 handle!(
     /// A review by the crime and disorder committee (`ScrutinyReview` in scripts).
-    Review
+    Review, scrutiny_reviews, ScrutinyReview
 );
 
 /// The partnership itself (`Partnership` in scripts): the argument of `check`.
@@ -129,6 +121,15 @@ impl Partnership {
     /// The handle a rule's `check` receives.
     pub fn new(view: Arc<View>) -> Partnership {
         Partnership { view }
+    }
+}
+
+/// A three-valued answer as a script sees it: `true`, `false`, or `()` for maybe.
+pub(crate) fn tri(t: Tri) -> Dynamic {
+    match t {
+        Tri::Yes => Dynamic::TRUE,
+        Tri::No => Dynamic::FALSE,
+        Tri::Maybe => Dynamic::UNIT,
     }
 }
 
@@ -207,6 +208,7 @@ pub fn register(engine: &mut Engine) {
     records::register(engine);
     reviews::register(engine);
     seats::register(engine);
+    window::register(engine);
     scans::register(engine);
     outcomes::register(engine);
 }

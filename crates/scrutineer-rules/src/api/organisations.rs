@@ -5,70 +5,119 @@
 //! o.is_responsible_authority      // on the evaluation date, under s.5(1)
 //! o.ra_limb                       // "s.5(1)(b)" or ()
 //! o.is_council  o.is_health_body
+//! o.first_reported  o.last_reported   // the first and last dates a source read reports it (When or ())
+//! o.reported_after(date)          // true when a source dated after `date` presents it as current
 //! person.id  person.name  person.title  person.organisation (Organisation or ())
 //! ```
 
 use rhai::{Dynamic, Engine};
-use scrutineer_graph::NodeKey;
+use scrutineer_graph::as_of::{Reported, State};
+use scrutineer_graph::{Date, NodeKey, Tri};
 
-use super::{Org, Person, opt, opt_str};
+use super::{Org, Person, opt, opt_str, tri};
 use crate::law;
+
+/// The organisation's kind on the date (a change may give it a new one).
+pub(crate) fn kind(o: &Org) -> scrutineer_graph::model::OrgKind {
+    let x = o.rec();
+    o.view
+        .value(
+            &scrutineer_graph::as_of::history(x.from, Some(x.kind), &x.evidence, &x.changes, |c| {
+                c.kind
+            }),
+            State::Identity,
+        )
+        .known()
+        .unwrap_or(x.kind)
+}
+
+fn name(o: &Org) -> String {
+    let x = o.rec();
+    o.view
+        .value(
+            &scrutineer_graph::as_of::history(
+                x.from,
+                Some(x.name.clone()),
+                &x.evidence,
+                &x.changes,
+                |c| c.name.clone(),
+            ),
+            State::Identity,
+        )
+        .known()
+        .unwrap_or_else(|| x.name.clone())
+}
 
 fn limb(o: &Org) -> Option<&'static str> {
     let d = &o.view.graph.data;
-    law::responsible_authority_limb(
-        d.organisations[o.index].kind,
-        d.nation,
-        d.tier,
-        o.view.as_of,
-    )
+    law::responsible_authority_limb(kind(o), d.nation, d.tier, o.view.as_of)
+}
+
+/// Whether a source read that is dated after `after` (and by the evaluation date) presents the
+/// organisation as current: yes when one certainly is, maybe when a source's date straddles.
+fn reported_after(o: &Org, after: Date) -> Tri {
+    let v = &o.view;
+    let mut answer = Tri::No;
+    for e in &o.rec().evidence {
+        let Some(s) = v.graph.source_index(&e.source).map(|i| &v.graph.data.sources[i]) else {
+            continue;
+        };
+        if !v.reads(s) {
+            continue;
+        }
+        let Some(w) = s.date else {
+            answer = answer.or(Tri::Maybe);
+            continue;
+        };
+        answer = answer.or(w.after(after).and(w.on_or_before(v.as_of)));
+    }
+    answer
 }
 
 pub(super) fn register(engine: &mut Engine) {
     engine
         .register_type_with_name::<Org>("Organisation")
         .register_get("id", |o: &mut Org| {
-            o.view.graph.data.organisations[o.index].id.clone()
+            o.rec().id.clone()
         })
-        .register_get("name", |o: &mut Org| {
-            o.view.graph.data.organisations[o.index].name.clone()
-        })
-        .register_get("kind", |o: &mut Org| {
-            o.view.graph.data.organisations[o.index]
-                .kind
-                .as_str()
-                .to_string()
-        })
+        .register_get("name", |o: &mut Org| name(o))
+        .register_get("kind", |o: &mut Org| kind(o).as_str().to_string())
         .register_get("from", |o: &mut Org| {
-            opt(o.view.graph.data.organisations[o.index].from)
+            opt(o.rec().from)
         })
         .register_get("to", |o: &mut Org| {
-            opt(o.view.graph.data.organisations[o.index].to)
+            opt(o.rec().to)
         })
         .register_get("is_responsible_authority", |o: &mut Org| limb(o).is_some())
         .register_get("ra_limb", |o: &mut Org| opt_str(limb(o)))
-        .register_get("is_council", |o: &mut Org| {
-            law::is_council(o.view.graph.data.organisations[o.index].kind)
+        .register_get("is_council", |o: &mut Org| law::is_council(kind(o)))
+        .register_get("is_health_body", |o: &mut Org| law::is_health_body(kind(o)))
+        .register_get("first_reported", |o: &mut Org| {
+            opt(o.view.reported(&o.rec().evidence).first_when())
         })
-        .register_get("is_health_body", |o: &mut Org| {
-            law::is_health_body(o.view.graph.data.organisations[o.index].kind)
+        .register_get("last_reported", |o: &mut Org| {
+            match o.view.reported(&o.rec().evidence) {
+                r @ Reported::Reports { .. } => opt(r.last_when()),
+                _ => Dynamic::UNIT,
+            }
+        })
+        .register_fn("reported_after", |o: &mut Org, after: Date| {
+            tri(reported_after(o, after))
         })
         .register_fn("==", |a: Org, b: Org| a.index == b.index)
         .register_fn("!=", |a: Org, b: Org| a.index != b.index)
-        .register_fn("to_string", |o: &mut Org| {
-            o.view.graph.data.organisations[o.index].name.clone()
-        });
+        .register_fn("to_string", |o: &mut Org| name(o));
 
     engine
         .register_type_with_name::<Person>("Person")
         .register_get("id", |x: &mut Person| {
-            x.view.graph.data.people[x.index].id.clone()
+            x.rec().id.clone()
         })
         .register_get("name", |x: &mut Person| {
-            x.view.graph.data.people[x.index].name.clone()
+            x.rec().name.clone()
         })
         .register_get("title", |x: &mut Person| {
-            opt(x.view.graph.data.people[x.index].title.clone())
+            opt(x.rec().title.clone())
         })
         .register_get("organisation", |x: &mut Person| {
             let v = &x.view;
@@ -82,6 +131,6 @@ pub(super) fn register(engine: &mut Engine) {
             }
         })
         .register_fn("to_string", |x: &mut Person| {
-            x.view.graph.data.people[x.index].name.clone()
+            x.rec().name.clone()
         });
 }

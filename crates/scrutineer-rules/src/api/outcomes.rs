@@ -5,7 +5,13 @@
 //! pass(subject, message, evidence)
 //! fail(subject, message)              fail(subject, message, evidence)
 //! unknown(subject, message)           unknown(subject, message, evidence)
-//! fail(...).with_severity("violation")    // when the rule's severity depends on the case
+//! fail(...).with_severity("warning")      // when the rule's severity depends on the case
+//! fail(...).with_severity(p.severity_under("reg3_2_each_ra_seat"))
+//!                                         // a violation only while that law is in force here
+//!                                         // and its words were read; a warning otherwise
+//! unknown(...).ask_for("the membership of the board on 1 October 2022")
+//!                                         // the record that would settle it
+//! fail(...).fact("seat:rag:probation")    // rules that report one fact share one finding
 //! ```
 //!
 //! `subject` is a handle (an organisation, group, document, ...) or an id string. `evidence` is
@@ -22,7 +28,13 @@ use crate::outcome::{Outcome, Severity};
 pub enum EvidenceRef {
     Node(NodeKey),
     Membership(usize),
+    /// A declaration that a list is complete (an index into `Graph::declarations`).
+    Declaration(usize),
 }
+
+/// A piece of evidence that is not a record of its own, as a script holds it.
+#[derive(Clone)]
+pub struct EvidenceHandle(pub EvidenceRef);
 
 /// An outcome as a script builds it; the evaluator adds the rule and partnership.
 #[derive(Clone, Debug)]
@@ -33,6 +45,10 @@ pub struct ScriptOutcome {
     pub message: String,
     pub evidence: Vec<EvidenceRef>,
     pub severity: Option<Severity>,
+    /// For an unknown: the record or list that would settle it.
+    pub request: Option<String>,
+    /// The underlying fact, shared by every rule that reports it.
+    pub fact: Option<String>,
 }
 
 type Res<T> = Result<T, Box<EvalAltResult>>;
@@ -57,6 +73,7 @@ fn subject(d: &Dynamic) -> Res<((String, String), Option<EvidenceRef>)> {
                     .unwrap_or(m.member.clone());
                 (m.member.clone(), name)
             }
+            EvidenceRef::Declaration(_) => (g.data.id.clone(), g.data.name.clone()),
         };
         return Ok(((id, name), Some(r)));
     }
@@ -79,6 +96,12 @@ fn evidence(d: &Dynamic) -> Res<Vec<EvidenceRef>> {
             out.extend(evidence(item)?);
         }
         return Ok(out);
+    }
+    if let Some(h) = d.read_lock::<EvidenceHandle>() {
+        return Ok(vec![h.0]);
+    }
+    if let Some(s) = d.read_lock::<super::seats::Seat>() {
+        return Ok(s.evidence.clone());
     }
     match evidence_ref(d) {
         Some((r, _)) => Ok(vec![r]),
@@ -109,6 +132,8 @@ fn make(
         message,
         evidence,
         severity: None,
+        request: None,
+        fact: None,
     })
 }
 
@@ -139,6 +164,15 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_fn("unknown", |s: Dynamic, m: &str, e: Dynamic| {
             make(Outcome::Unknown, &s, m.to_string(), Some(&e))
+        })
+        .register_type_with_name::<EvidenceHandle>("Evidence")
+        .register_fn("ask_for", |o: &mut ScriptOutcome, request: &str| ScriptOutcome {
+            request: Some(request.to_string()),
+            ..o.clone()
+        })
+        .register_fn("fact", |o: &mut ScriptOutcome, fact: &str| ScriptOutcome {
+            fact: Some(fact.to_string()),
+            ..o.clone()
         })
         .register_fn(
             "with_severity",

@@ -2,26 +2,39 @@
 //!
 //! ```text
 //! p.id  p.name  p.nation ("England"|"Wales")  p.tier ("district"|"unitary"|"welsh_principal_area")
-//! p.county  p.as_of (Date)  p.records_to (Date or (): the newest source's date)
-//! p.organisations()  p.organisations_of_kind("probation_provider")
+//! p.place ("london"|"city_of_london"|())  p.county  p.as_of (Date)
+//! p.known_on (Date or (): only sources dated by then are read)
+//! p.records_to (Date or (): the newest source read)
+//! p.organisations()  p.organisations_of_kind("probation_provider")   // existing on the date
 //! p.responsible_authorities()        // bodies s.5(1) makes responsible authorities on the date
 //! p.health_kind_required()           // "integrated_care_board", ... or () before 30 April 2004
-//! p.strategy_group()  p.committee()  p.groups()  p.groups_of_kind("subgroup")
+//! p.strategy_group()  p.committee()  p.committees()  p.groups()  p.groups_of_kind("subgroup")
 //! p.groups_ever_of_kind("channel_panel")   // including groups not in force on the date
 //! p.documents_of_kind("partnership_plan")   // those that exist by the date, oldest first
+//! p.all_documents_of_kind("partnership_plan") // every one recorded, whatever its dates
+//! p.plan_in_force("partnership_plan") // #{ answer: true|false|(), plan, newest, request }
+//! p.documents_within("annual_report", 12)   // a Window (see window.rs)
+//! p.reviews_within(12)               // a Window of every committee's reviews
+//! p.documents_complete("partnership_plan", from, to)   // declared complete for the period?
 //! p.priorities()  p.actions()  p.posts()  p.risks()  p.scrutiny_reviews()
 //! p.reporting_cycles()               // arrays of groups, each a cycle in force on the date
+//! p.law_in_force("reg3_2_each_ra_seat")   // the law table's entry is in force here today
 //! ```
 
 use std::sync::Arc;
 
-use rhai::{Array, Dynamic, Engine};
-use scrutineer_graph::model::{GroupKind, Nation, Tier};
+use rhai::{Array, Dynamic, Engine, EvalAltResult, Map, Position};
+use scrutineer_graph::model::{DocKind, GroupKind, Nation};
+use scrutineer_graph::{Date, NodeKey, Tri};
 
+use super::window::{ScriptWindow, period};
 use super::{
     Action, Document, Group, Org, Partnership, Post, Priority, Review, Risk, View, array, opt,
+    tri,
 };
 use crate::law;
+
+type Res<T> = Result<T, Box<EvalAltResult>>;
 
 impl Partnership {
     pub(super) fn view(&self) -> &Arc<View> {
@@ -29,43 +42,167 @@ impl Partnership {
     }
 }
 
-/// Organisations in force on the date.
+/// A kind of document from its script name, or an error naming the kinds.
+pub(super) fn doc_kind(kind: &str) -> Res<DocKind> {
+    DocKind::from_name(kind).ok_or_else(|| {
+        let names: Vec<&str> = DocKind::ALL.iter().map(|k| k.as_str()).collect();
+        let hint = scrutineer_graph::diagnostics::did_you_mean(kind, names.iter().copied())
+            .map(|s| format!("did you mean `{s}`?"))
+            .unwrap_or_else(|| format!("the kinds are {}", names.join(", ")));
+        Box::new(EvalAltResult::ErrorRuntime(
+            format!("unknown document kind `{kind}`; {hint}").into(),
+            Position::NONE,
+        ))
+    })
+}
+
+/// Organisations that exist on the date.
 pub(crate) fn organisations(view: &Arc<View>) -> impl Iterator<Item = Org> + '_ {
-    view.graph
-        .data
-        .organisations
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| view.in_force(o.from, o.to))
-        .map(|(i, _)| Org::new(view, i))
+    (0..view.graph.data.organisations.len())
+        .filter(|&i| view.exists(NodeKey::Organisation(i)) == Tri::Yes)
+        .map(|i| Org::new(view, i))
 }
 
-/// Groups in force on the date, in file order.
+/// Groups that exist on the date, in file order.
 pub(crate) fn groups(view: &Arc<View>) -> impl Iterator<Item = Group> + '_ {
-    view.graph
-        .data
-        .groups
+    (0..view.graph.data.groups.len())
+        .filter(|&i| view.exists(NodeKey::Group(i)) == Tri::Yes)
+        .map(|i| Group::new(view, i))
+}
+
+/// The kind a group has on the date (its history may change it).
+pub(crate) fn group_kind(view: &View, i: usize) -> GroupKind {
+    view.group_value(
+        i,
+        |g| Some(g.kind),
+        |c| c.kind,
+        scrutineer_graph::as_of::State::Identity,
+    )
+    .known()
+    .unwrap_or(view.graph.data.groups[i].kind)
+}
+
+/// The group of `kind` in being on the date: a successor before the group it replaces, then
+/// the first in file order.
+pub(crate) fn first_group(view: &Arc<View>, kind: GroupKind) -> Option<usize> {
+    let found: Vec<usize> = groups(view)
+        .map(|g| g.index)
+        .filter(|&i| group_kind(view, i) == kind)
+        .collect();
+    // A group that another of the same kind replaces comes after its successor.
+    found
         .iter()
-        .enumerate()
-        .filter(|(_, g)| view.in_force(g.from, g.to))
-        .map(|(i, _)| Group::new(view, i))
+        .copied()
+        .find(|&i| {
+            !view
+                .graph
+                .successors(NodeKey::Group(i))
+                .iter()
+                .any(|s| matches!(s, NodeKey::Group(j) if found.contains(j)))
+        })
+        .or_else(|| found.first().copied())
 }
 
-fn first_group(view: &Arc<View>, kind: GroupKind) -> Dynamic {
-    groups(view)
-        .find(|g| view.graph.data.groups[g.index].kind == kind)
-        .map(Dynamic::from)
-        .unwrap_or(Dynamic::UNIT)
-}
-
-/// Documents that exist by the date: approved or published on or before it, or (when neither
-/// is recorded) whose period has begun, or undated ones.
+/// Documents that exist by the date: produced (completed, presented, approved or published)
+/// on or before it, or (when none of those is recorded) whose period has begun, or undated
+/// ones.
 pub(crate) fn document_exists(view: &View, index: usize) -> bool {
     let d = &view.graph.data.documents[index];
-    match d.approved.or(d.published) {
-        Some(w) => view.happened(w),
-        None => d.period_from.is_none_or(|f| f.earliest() <= view.as_of),
+    if !view.known(&d.evidence) {
+        return false;
     }
+    let dates = view.produced(index);
+    if dates.is_empty() {
+        return d.period_from.is_none_or(|f| f.earliest() <= view.as_of);
+    }
+    dates.iter().any(|w| view.happened(*w) == Tri::Yes)
+}
+
+/// The sort key of a document: the first date it records, undated ones first.
+fn doc_order(view: &View, i: usize) -> (Option<Date>, usize) {
+    let d = &view.graph.data.documents[i];
+    (
+        d.approved
+            .or(d.published)
+            .or(d.completed)
+            .or(d.period_from)
+            .map(|w| w.earliest()),
+        i,
+    )
+}
+
+/// The plan of `kind` in force on the date, read from every plan recorded whatever its
+/// approval: `answer` is true when a plan's period certainly covers the day, false when none
+/// can and the file declares the plans complete for the day, `()` otherwise.
+fn plan_in_force(view: &Arc<View>, kind: DocKind) -> Map {
+    let d = &view.graph.data;
+    let plans: Vec<usize> = (0..d.documents.len())
+        .filter(|&i| d.documents[i].kind == kind && view.known(&d.documents[i].evidence))
+        .collect();
+    let span = |i: usize| {
+        let x = &d.documents[i];
+        if x.period_from.is_none() && x.period_to.is_none() {
+            Tri::Maybe
+        } else {
+            view.span(x.period_from, x.period_to)
+        }
+    };
+    // The newest plan is the one whose period ends last.
+    let newest = plans
+        .iter()
+        .copied()
+        .filter(|&i| d.documents[i].period_to.is_some())
+        .max_by_key(|&i| (d.documents[i].period_to.map(|w| w.latest()), i));
+    let sure: Vec<usize> = plans.iter().copied().filter(|&i| span(i) == Tri::Yes).collect();
+    let maybe: Vec<usize> = plans.iter().copied().filter(|&i| span(i) == Tri::Maybe).collect();
+    let complete = view.events_complete(
+        scrutineer_graph::model::ListKind::Documents,
+        None,
+        Some(kind),
+        view.as_of,
+        view.as_of,
+    );
+    let answer = Tri::decide(!sure.is_empty(), maybe.is_empty() && complete);
+    let mut m = Map::new();
+    m.insert("answer".into(), tri(answer));
+    // The plan in force: the one that started last among those certainly in force.
+    let plan = sure
+        .iter()
+        .copied()
+        .max_by_key(|&i| (d.documents[i].period_from.map(|w| w.earliest()), i));
+    m.insert(
+        "plan".into(),
+        plan.map(|i| Dynamic::from(Document::new(view, i)))
+            .unwrap_or(Dynamic::UNIT),
+    );
+    m.insert(
+        "maybe".into(),
+        Dynamic::from(array(maybe.iter().map(|&i| Document::new(view, i)))),
+    );
+    m.insert(
+        "newest".into(),
+        newest
+            .map(|i| Dynamic::from(Document::new(view, i)))
+            .unwrap_or(Dynamic::UNIT),
+    );
+    let since = newest
+        .and_then(|i| d.documents[i].period_to)
+        .map(|w| format!(" since {}", w.long()))
+        .unwrap_or_default();
+    m.insert(
+        "request".into(),
+        Dynamic::from(format!(
+            "the partnership's {}s in force on {} (the records hold none{since})",
+            kind_words(kind),
+            view.as_of.long()
+        )),
+    );
+    m
+}
+
+/// A document kind in words: "partnership plan".
+pub(crate) fn kind_words(kind: DocKind) -> String {
+    kind.as_str().replace('_', " ")
 }
 
 pub(super) fn register(engine: &mut Engine) {
@@ -79,18 +216,18 @@ pub(super) fn register(engine: &mut Engine) {
                 Nation::Wales => "Wales".to_string(),
             }
         })
-        .register_get("tier", |p: &mut Partnership| match p.view.graph.data.tier {
-            Tier::District => "district".to_string(),
-            Tier::Unitary => "unitary".to_string(),
-            Tier::WelshPrincipalArea => "welsh_principal_area".to_string(),
+        .register_get("tier", |p: &mut Partnership| {
+            p.view.graph.data.tier.as_str().to_string()
+        })
+        .register_get("place", |p: &mut Partnership| {
+            opt(p.view.graph.data.place.map(|x| x.as_str().to_string()))
         })
         .register_get("county", |p: &mut Partnership| {
             opt(p.view.graph.data.county.clone())
         })
         .register_get("as_of", |p: &mut Partnership| p.view.as_of)
-        .register_get("records_to", |p: &mut Partnership| {
-            opt(p.view.graph.newest_source_date())
-        })
+        .register_get("known_on", |p: &mut Partnership| opt(p.view.known_on))
+        .register_get("records_to", |p: &mut Partnership| opt(p.view.records_to()))
         .register_fn("organisations", |p: &mut Partnership| {
             array(organisations(p.view()))
         })
@@ -98,23 +235,14 @@ pub(super) fn register(engine: &mut Engine) {
             "organisations_of_kind",
             |p: &mut Partnership, kind: &str| {
                 let v = p.view();
-                array(
-                    organisations(v)
-                        .filter(|o| v.graph.data.organisations[o.index].kind.as_str() == kind),
-                )
+                array(organisations(v).filter(|o| o.rec().kind.as_str() == kind))
             },
         )
         .register_fn("responsible_authorities", |p: &mut Partnership| {
             let v = p.view();
             let d = &v.graph.data;
             array(organisations(v).filter(|o| {
-                law::responsible_authority_limb(
-                    d.organisations[o.index].kind,
-                    d.nation,
-                    d.tier,
-                    v.as_of,
-                )
-                .is_some()
+                law::responsible_authority_limb(o.rec().kind, d.nation, d.tier, v.as_of).is_some()
             }))
         })
         .register_fn("health_kind_required", |p: &mut Partnership| {
@@ -125,20 +253,32 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_fn("strategy_group", |p: &mut Partnership| {
             first_group(p.view(), GroupKind::StrategyGroup)
+                .map(|i| Dynamic::from(Group::new(p.view(), i)))
+                .unwrap_or(Dynamic::UNIT)
         })
         .register_fn("committee", |p: &mut Partnership| {
             first_group(p.view(), GroupKind::CrimeAndDisorderCommittee)
+                .map(|i| Dynamic::from(Group::new(p.view(), i)))
+                .unwrap_or(Dynamic::UNIT)
+        })
+        .register_fn("committees", |p: &mut Partnership| {
+            let v = p.view();
+            array(
+                groups(v)
+                    .filter(|g| group_kind(v, g.index) == GroupKind::CrimeAndDisorderCommittee),
+            )
         })
         .register_fn("groups", |p: &mut Partnership| array(groups(p.view())))
         .register_fn("groups_of_kind", |p: &mut Partnership, kind: &str| {
             let v = p.view();
-            array(groups(v).filter(|g| v.graph.data.groups[g.index].kind.as_str() == kind))
+            array(groups(v).filter(|g| group_kind(v, g.index).as_str() == kind))
         })
         .register_fn("groups_ever_of_kind", |p: &mut Partnership, kind: &str| {
             let v = p.view();
             array(
                 (0..v.graph.data.groups.len())
-                    .filter(|&i| v.graph.data.groups[i].kind.as_str() == kind)
+                    .filter(|&i| group_kind(v, i).as_str() == kind)
+                    .filter(|&i| v.known(&v.graph.data.groups[i].evidence))
                     .filter(|&i| {
                         v.graph.data.groups[i]
                             .from
@@ -156,25 +296,106 @@ pub(super) fn register(engine: &mut Engine) {
                         v.graph.data.documents[i].kind.as_str() == kind && document_exists(v, i)
                     })
                     .collect();
-                // Oldest first, by the first date the document records; undated ones first.
-                docs.sort_by_key(|&i| {
-                    let d = &v.graph.data.documents[i];
-                    (
-                        d.approved
-                            .or(d.published)
-                            .or(d.period_from)
-                            .map(|w| w.earliest()),
-                        i,
-                    )
-                });
+                docs.sort_by_key(|&i| doc_order(v, i));
                 array(docs.into_iter().map(|i| Document::new(v, i)))
             },
         )
+        .register_fn(
+            "all_documents_of_kind",
+            |p: &mut Partnership, kind: &str| -> Res<Array> {
+                let v = p.view();
+                let k = doc_kind(kind)?;
+                let mut docs: Vec<usize> = (0..v.graph.data.documents.len())
+                    .filter(|&i| {
+                        v.graph.data.documents[i].kind == k
+                            && v.known(&v.graph.data.documents[i].evidence)
+                    })
+                    .collect();
+                docs.sort_by_key(|&i| doc_order(v, i));
+                Ok(array(docs.into_iter().map(|i| Document::new(v, i))))
+            },
+        )
+        .register_fn(
+            "plan_in_force",
+            |p: &mut Partnership, kind: &str| -> Res<Map> {
+                Ok(plan_in_force(p.view(), doc_kind(kind)?))
+            },
+        )
+        .register_fn(
+            "documents_within",
+            |p: &mut Partnership, kind: &str, months: i64| -> Res<ScriptWindow> {
+                let v = p.view();
+                let k = doc_kind(kind)?;
+                let from = v.as_of.add_months(-months.abs());
+                let w = v.documents_between(k, from, v.as_of);
+                let request = format!(
+                    "the partnership's {}s {}",
+                    kind_words(k),
+                    period(from, v.as_of)
+                );
+                Ok(ScriptWindow::from(
+                    w,
+                    |&i| Dynamic::from(Document::new(v, i)),
+                    request,
+                ))
+            },
+        )
+        .register_fn(
+            "documents_complete",
+            |p: &mut Partnership, kind: &str, from: Date, to: Date| -> Res<bool> {
+                let v = p.view();
+                Ok(v.events_complete(
+                    scrutineer_graph::model::ListKind::Documents,
+                    None,
+                    Some(doc_kind(kind)?),
+                    from,
+                    to,
+                ))
+            },
+        )
+        .register_fn("reviews_within", |p: &mut Partnership, months: i64| {
+            let v = p.view();
+            let from = v.as_of.add_months(-months.abs());
+            let w = v.reviews_between(None, from, v.as_of);
+            ScriptWindow::from(
+                w,
+                |&i| Dynamic::from(Review::new(v, i)),
+                format!("the crime and disorder committees' reviews of the partnership {}", period(from, v.as_of)),
+            )
+        })
+        .register_fn("law_in_force", |p: &mut Partnership, name: &str| -> Res<bool> {
+            let v = p.view();
+            let entry = law::get(name).ok_or_else(|| {
+                Box::new(EvalAltResult::ErrorRuntime(
+                    format!("no entry `{name}` in the law table; `scrutineer law` lists them").into(),
+                    Position::NONE,
+                ))
+            })?;
+            Ok(entry.in_force(v.graph.data.nation, v.graph.data.place, v.as_of))
+        })
+        .register_fn("severity_under", |p: &mut Partnership, name: &str| -> Res<String> {
+            // A violation says a partner is breaking the law: only while the entry is in force
+            // here, and only where its words were read.
+            let v = p.view();
+            let entry = law::get(name).ok_or_else(|| {
+                Box::new(EvalAltResult::ErrorRuntime(
+                    format!("no entry `{name}` in the law table; `scrutineer law` lists them").into(),
+                    Position::NONE,
+                ))
+            })?;
+            let d = &v.graph.data;
+            Ok(if entry.in_force(d.nation, d.place, v.as_of) && entry.verified_in(d.nation) {
+                "violation".into()
+            } else {
+                "warning".into()
+            })
+        })
         .register_fn("priorities", |p: &mut Partnership| {
             let v = p.view();
             let d = &v.graph.data;
             array(
                 (0..d.priorities.len())
+                    .filter(|&i| v.known(&d.priorities[i].evidence))
                     .filter(|&i| visible_in_plan(v, d.priorities[i].plan.as_deref()))
                     .map(|i| Priority::new(v, i)),
             )
@@ -184,19 +405,26 @@ pub(super) fn register(engine: &mut Engine) {
             let d = &v.graph.data;
             array(
                 (0..d.actions.len())
+                    .filter(|&i| v.known(&d.actions[i].evidence))
                     .filter(|&i| visible_in_plan(v, d.actions[i].plan.as_deref()))
                     .map(|i| Action::new(v, i)),
             )
         })
         .register_fn("posts", |p: &mut Partnership| {
             let v = p.view();
-            array((0..v.graph.data.posts.len()).map(|i| Post::new(v, i)))
+            let d = &v.graph.data;
+            array(
+                (0..d.posts.len())
+                    .filter(|&i| v.known(&d.posts[i].evidence))
+                    .map(|i| Post::new(v, i)),
+            )
         })
         .register_fn("risks", |p: &mut Partnership| {
             let v = p.view();
             let d = &v.graph.data;
             array(
                 (0..d.risks.len())
+                    .filter(|&i| v.known(&d.risks[i].evidence))
                     .filter(|&i| visible_in_plan(v, d.risks[i].register.as_deref()))
                     .map(|i| Risk::new(v, i)),
             )
@@ -205,7 +433,10 @@ pub(super) fn register(engine: &mut Engine) {
             let v = p.view();
             let d = &v.graph.data;
             let mut rows: Vec<usize> = (0..d.scrutiny_reviews.len())
-                .filter(|&i| v.happened(d.scrutiny_reviews[i].date))
+                .filter(|&i| {
+                    v.event(d.scrutiny_reviews[i].date, &d.scrutiny_reviews[i].evidence)
+                        == Tri::Yes
+                })
                 .collect();
             rows.sort_by_key(|&i| (d.scrutiny_reviews[i].date.latest(), i));
             array(rows.into_iter().map(|i| Review::new(v, i)))
@@ -220,9 +451,7 @@ pub(super) fn register(engine: &mut Engine) {
                         .groups
                         .iter()
                         .filter_map(|id| match v.graph.node(id) {
-                            Some(scrutineer_graph::NodeKey::Group(i)) => {
-                                Some(Dynamic::from(Group::new(v, i)))
-                            }
+                            Some(NodeKey::Group(i)) => Some(Dynamic::from(Group::new(v, i))),
                             _ => None,
                         })
                         .collect();
@@ -236,7 +465,7 @@ pub(super) fn register(engine: &mut Engine) {
 /// their document exists by the date, or always when they name none.
 pub(super) fn visible_in_plan(view: &Arc<View>, doc: Option<&str>) -> bool {
     match doc.and_then(|id| view.graph.node(id)) {
-        Some(scrutineer_graph::NodeKey::Document(i)) => document_exists(view, i),
+        Some(NodeKey::Document(i)) => document_exists(view, i),
         _ => true,
     }
 }

@@ -6,8 +6,11 @@
 //! p.data_returns()        // array of #{from: Organisation, period_to: When, delivered: When or ()}
 //! p.areas  p.combination  // array of area names; #{kind: "agreement"|"order", date} or ()
 //! cr.id  cr.kind ("domestic_homicide"|"offensive_weapons_homicide")  cr.notified
-//! cr.decided (When, "" when the record shows no decision yet, or ())  cr.review_held (bool or ())  cr.report (Document or ())
-//! rf.id  rf.topic  rf.committee (Group)  rf.referred  rf.considered (When or ())
+//! cr.decided (When; "" when no decision had been taken by the date, as a later decision's
+//!             date shows or as a fresh record says; () when the records cannot tell)
+//! cr.review_held (bool or ())  cr.report (Document or ())
+//! rf.id  rf.topic  rf.committee (Group)  rf.referred
+//! rf.considered (When; "" when not considered by the date; () when the records cannot tell)
 //! sv.id  sv.title  sv.funder  sv.funding_end  sv.renewal ("renewed"|"pending"|"not_renewed"|())
 //! sr.sent_to  sr.responses    // arrays of #{to: Organisation, date: When or ()} by the date
 //! sr.circulation_listed_in_full  sr.responses_listed_in_full
@@ -24,10 +27,9 @@
 use std::sync::Arc;
 
 use rhai::{Array, Dynamic, Engine, Map};
-use scrutineer_graph::model::{
-    CombinationKind, DateCell, Renewal, RequestKind, RequestOutcome, Sent,
-};
-use scrutineer_graph::{NodeKey, When};
+use scrutineer_graph::as_of::{State, history};
+use scrutineer_graph::model::{DateCell, Evidence, Sent};
+use scrutineer_graph::{NodeKey, Tri, When};
 
 use super::{
     Action, CaseReview, Document, Group, Meeting, Membership, Org, Partnership, Priority, Referral,
@@ -56,7 +58,8 @@ pub(super) fn handles(view: &Arc<View>, ids: &[String]) -> Array {
 /// Copies or responses that have happened by the date (an undated one counts).
 pub(super) fn letters(view: &Arc<View>, list: &[Sent]) -> Array {
     list.iter()
-        .filter(|s| s.date.is_none_or(|w| view.happened(w)))
+        .filter(|s| s.evidence.is_empty() || view.known(&s.evidence))
+        .filter(|s| s.date.is_none_or(|w| view.happened(w) == Tri::Yes))
         .filter_map(|s| {
             let to = org(view, &s.to)?;
             let mut m = Map::new();
@@ -67,10 +70,28 @@ pub(super) fn letters(view: &Arc<View>, list: &[Sent]) -> Array {
         .collect()
 }
 
+/// A decision cell as of the date: its date once certainly taken; `""` when it had not been
+/// taken by the date (a later date shows it, or a record still fresh shows it blank); `()` when
+/// the records cannot tell.
+fn decision(view: &View, cell: Option<DateCell>, evidence: &[Evidence]) -> Dynamic {
+    match cell {
+        None => Dynamic::UNIT,
+        Some(DateCell::Date(w)) => match view.happened(w) {
+            Tri::Yes => Dynamic::from(w),
+            Tri::No => Dynamic::from(String::new()),
+            Tri::Maybe => Dynamic::UNIT,
+        },
+        Some(DateCell::Blank) => match view.state(None, None, evidence, State::CaseDecision).tri() {
+            Tri::Yes => Dynamic::from(String::new()),
+            _ => Dynamic::UNIT,
+        },
+    }
+}
+
 fn happened_rows(view: &View, dates: impl Iterator<Item = When>) -> Vec<usize> {
     dates
         .enumerate()
-        .filter(|(_, w)| view.happened(*w))
+        .filter(|(_, w)| view.happened(*w) == Tri::Yes)
         .map(|(i, _)| i)
         .collect()
 }
@@ -97,7 +118,7 @@ pub(super) fn register(engine: &mut Engine) {
                 .data
                 .data_returns
                 .iter()
-                .filter(|r| v.happened(r.period_to))
+                .filter(|r| v.known(&r.evidence) && v.happened(r.period_to) == Tri::Yes)
                 .filter_map(|r| {
                     let from = org(v, &r.from)?;
                     let mut m = Map::new();
@@ -105,7 +126,7 @@ pub(super) fn register(engine: &mut Engine) {
                     m.insert("period_to".into(), Dynamic::from(r.period_to));
                     m.insert(
                         "delivered".into(),
-                        opt(r.delivered.filter(|w| v.happened(*w))),
+                        opt(r.delivered.filter(|w| v.happened(*w) == Tri::Yes)),
                     );
                     Some(Dynamic::from(m))
                 })
@@ -142,10 +163,7 @@ pub(super) fn register(engine: &mut Engine) {
                     let mut m = Map::new();
                     m.insert(
                         "kind".into(),
-                        Dynamic::from(match c.kind {
-                            CombinationKind::Agreement => "agreement".to_string(),
-                            CombinationKind::Order => "order".to_string(),
-                        }),
+                        Dynamic::from(c.kind.as_str().to_string()),
                     );
                     m.insert("date".into(), opt(c.date));
                     Dynamic::from(m)
@@ -157,31 +175,26 @@ pub(super) fn register(engine: &mut Engine) {
     engine
         .register_type_with_name::<CaseReview>("CaseReview")
         .register_get("id", |c: &mut CaseReview| {
-            c.view.graph.data.case_reviews[c.index].id.clone()
+            c.rec().id.clone()
         })
         .register_get("kind", |c: &mut CaseReview| {
-            c.view.graph.data.case_reviews[c.index]
+            c.rec()
                 .kind
                 .as_str()
                 .to_string()
         })
         .register_get("notified", |c: &mut CaseReview| {
-            c.view.graph.data.case_reviews[c.index].notified
+            c.rec().notified
         })
         .register_get("decided", |c: &mut CaseReview| {
-            match c.view.graph.data.case_reviews[c.index].decided {
-                None => Dynamic::UNIT,
-                Some(DateCell::Blank) => Dynamic::from(String::new()),
-                // A decision dated after the evaluation date had not been taken yet.
-                Some(DateCell::Date(w)) if c.view.happened(w) => Dynamic::from(w),
-                Some(DateCell::Date(_)) => Dynamic::from(String::new()),
-            }
+            let x = &c.rec();
+            decision(&c.view, x.decided, &x.evidence)
         })
         .register_get("review_held", |c: &mut CaseReview| {
-            let x = &c.view.graph.data.case_reviews[c.index];
+            let x = &c.rec();
             // What was decided is known only once the decision has been taken.
             let taken = match x.decided {
-                Some(DateCell::Date(w)) => c.view.happened(w),
+                Some(DateCell::Date(w)) => c.view.happened(w) == Tri::Yes,
                 Some(DateCell::Blank) => false,
                 None => true,
             };
@@ -199,16 +212,16 @@ pub(super) fn register(engine: &mut Engine) {
             }
         })
         .register_fn("to_string", |c: &mut CaseReview| {
-            c.view.graph.data.case_reviews[c.index].id.clone()
+            c.rec().id.clone()
         });
 
     engine
         .register_type_with_name::<Referral>("Referral")
         .register_get("id", |r: &mut Referral| {
-            r.view.graph.data.referrals[r.index].id.clone()
+            r.rec().id.clone()
         })
         .register_get("topic", |r: &mut Referral| {
-            r.view.graph.data.referrals[r.index].topic.clone()
+            r.rec().topic.clone()
         })
         .register_get("committee", |r: &mut Referral| {
             let v = &r.view;
@@ -218,37 +231,38 @@ pub(super) fn register(engine: &mut Engine) {
             }
         })
         .register_get("referred", |r: &mut Referral| {
-            r.view.graph.data.referrals[r.index].referred
+            r.rec().referred
         })
         .register_get("considered", |r: &mut Referral| {
-            opt(r.view.graph.data.referrals[r.index]
-                .considered
-                .filter(|w| r.view.happened(*w)))
+            let x = &r.rec();
+            decision(&r.view, x.considered, &x.evidence)
         });
 
     engine
         .register_type_with_name::<Service>("Service")
         .register_get("id", |s: &mut Service| {
-            s.view.graph.data.services[s.index].id.clone()
+            s.rec().id.clone()
         })
         .register_get("title", |s: &mut Service| {
-            s.view.graph.data.services[s.index].title.clone()
+            s.rec().title.clone()
         })
         .register_get("funder", |s: &mut Service| {
-            opt_str(s.view.graph.data.services[s.index].funder.as_deref())
+            opt_str(s.rec().funder.as_deref())
         })
         .register_get("funding_end", |s: &mut Service| {
-            opt(s.view.graph.data.services[s.index].funding_end)
+            let x = &s.rec();
+            opt(s
+                .view
+                .value(&history(None, x.funding_end, &x.evidence, &x.changes, |c| c.funding_end), State::Service)
+                .known())
         })
         .register_get("renewal", |s: &mut Service| {
+            let x = &s.rec();
             opt_str(
-                s.view.graph.data.services[s.index]
-                    .renewal
-                    .map(|r| match r {
-                        Renewal::Renewed => "renewed",
-                        Renewal::Pending => "pending",
-                        Renewal::NotRenewed => "not_renewed",
-                    }),
+                s.view
+                    .value(&history(None, x.renewal, &x.evidence, &x.changes, |c| c.renewal), State::Service)
+                    .known()
+                    .map(|r| r.as_str()),
             )
         });
 
@@ -256,46 +270,39 @@ pub(super) fn register(engine: &mut Engine) {
         .register_get("sent_to", |r: &mut Review| {
             letters(
                 &r.view,
-                &r.view.graph.data.scrutiny_reviews[r.index].sent_to,
+                &r.rec().sent_to,
             )
         })
         .register_get("responses", |r: &mut Review| {
             letters(
                 &r.view,
-                &r.view.graph.data.scrutiny_reviews[r.index].responses,
+                &r.rec().responses,
             )
         })
         .register_get("circulation_listed_in_full", |r: &mut Review| {
-            r.view.graph.data.scrutiny_reviews[r.index].circulation_listed_in_full
+            r.rec().circulation_listed_in_full
         })
         .register_get("responses_listed_in_full", |r: &mut Review| {
-            r.view.graph.data.scrutiny_reviews[r.index].responses_listed_in_full
+            r.rec().responses_listed_in_full
         })
         .register_get("requests", |r: &mut Review| -> Array {
             let v = &r.view;
             v.graph.data.scrutiny_reviews[r.index]
                 .requests
                 .iter()
-                .filter(|q| q.date.is_none_or(|w| v.happened(w)))
+                .filter(|q| q.date.is_none_or(|w| v.happened(w) == Tri::Yes))
                 .filter_map(|q| {
                     let to = org(v, &q.to)?;
                     let mut m = Map::new();
                     m.insert("to".into(), to);
                     m.insert(
                         "kind".into(),
-                        Dynamic::from(match q.kind {
-                            RequestKind::Attendance => "attendance".to_string(),
-                            RequestKind::Information => "information".to_string(),
-                        }),
+                        Dynamic::from(q.kind.as_str().to_string()),
                     );
                     m.insert("date".into(), opt(q.date));
                     m.insert(
                         "outcome".into(),
-                        opt_str(q.outcome.map(|o| match o {
-                            RequestOutcome::Complied => "complied",
-                            RequestOutcome::Refused => "refused",
-                            RequestOutcome::NoResponse => "no_response",
-                        })),
+                        opt_str(q.outcome.map(|o| o.as_str())),
                     );
                     Some(Dynamic::from(m))
                 })
@@ -306,26 +313,26 @@ pub(super) fn register(engine: &mut Engine) {
         .register_get("appointed_by", |m: &mut Membership| {
             handles(
                 &m.view,
-                &m.view.graph.data.memberships[m.index].appointed_by,
+                &m.rec().appointed_by,
             )
         })
         .register_get("reports_from", |m: &mut Meeting| {
-            handles(&m.view, &m.view.graph.data.meetings[m.index].reports_from)
+            handles(&m.view, &m.rec().reports_from)
         })
         .register_get("papers", |m: &mut Meeting| {
-            handles(&m.view, &m.view.graph.data.meetings[m.index].papers)
+            handles(&m.view, &m.rec().papers)
         })
         .register_get("tabled", |m: &mut Meeting| {
-            handles(&m.view, &m.view.graph.data.meetings[m.index].tabled)
+            handles(&m.view, &m.rec().tabled)
         })
         .register_get("data_from", |d: &mut Document| {
-            handles(&d.view, &d.view.graph.data.documents[d.index].data_from)
+            handles(&d.view, &d.rec().data_from)
         })
         .register_get("data_sources_listed_in_full", |d: &mut Document| {
-            d.view.graph.data.documents[d.index].data_sources_listed_in_full
+            d.rec().data_sources_listed_in_full
         })
         .register_get("considers_crime_and_disorder", |d: &mut Document| {
-            opt(d.view.graph.data.documents[d.index].considers_crime_and_disorder)
+            opt(d.rec().considers_crime_and_disorder)
         })
         .register_fn("==", |a: Priority, b: Priority| a.index == b.index)
         .register_fn("!=", |a: Priority, b: Priority| a.index != b.index)

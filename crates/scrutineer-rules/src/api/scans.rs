@@ -4,29 +4,36 @@
 //! building and outcome construction; these helpers do the scan and the classification in Rust
 //! and build the outcomes, about ten times faster (see BENCHMARKS.md). The rule still owns every
 //! word a person reads: it passes a map of message templates, one per case, in which `{title}`,
-//! `{due}` and the like are filled in. Each helper's cases are listed with it.
+//! `{due}` and the like are filled in. Each helper's cases are listed with it; cases marked
+//! `[optional]` have a default message, so rules written before they existed keep working.
 //!
 //! ```text
-//! p.action_outcomes(info_days, #{ complete, not_yet_due, late, unrecorded })
-//!     {title} {due} {days}; late and less than `info_days` days late is for information
-//! p.action_owner_due_outcomes(#{ blank, unrecorded, complete })
+//! p.action_outcomes(info_days, #{ complete, not_yet_due, late, unrecorded, [stale] })
+//!     {title} {due} {days} {status} {reported}; late and less than `info_days` days late is
+//!     for information; stale: the status was last reported too long ago to rely on
+//! p.action_owner_due_outcomes(#{ blank, unrecorded, complete, [stale] })
 //!     {title} {blank} ("owner or due date") {missing} ("owner and due date") {verb} ("is"/"are")
-//!     {owner} {due}
-//! p.post_outcomes(months, #{ vacant, untold, settled, no_end, ended, ending, funded })
-//!     {title} {how} {end}
+//!     {owner} {due} {reported}
+//! p.post_outcomes(months, #{ vacant, untold, settled, no_end, ended, ending, funded, [stale] })
+//!     {title} {how} {end} {reported}; no_end is unknown: the end date is not recorded
 //! p.priority_owner_outcomes(#{ unrecorded, blank, owned })
 //!     {title} {owner}
-//! p.risk_outcomes(review_months, #{ blank, stale, unrecorded, complete })
-//!     {description} {cells} {review}
+//! p.risk_outcomes(review_months, #{ blank, stale, unrecorded, complete, [old] })
+//!     {description} {cells} {review} {reported}; old: the register entry itself is too old
 //! ```
+//!
+//! Each state (a status, a vacancy, a blank cell) holds as its source reports it and goes stale
+//! a year after (see `scrutineer_graph::as_of::State`); a stale one is unknown, never a failure.
 
 use std::sync::Arc;
 
 use rhai::{Array, Dynamic, Engine, EvalAltResult, Map, Position};
-use scrutineer_graph::model::{ActionStatus, DateCell, Funding, Text};
-use scrutineer_graph::{NodeKey, When};
+use scrutineer_graph::as_of::{State, Support, Value};
+use scrutineer_graph::model::{DateCell, Funding, Text};
+use scrutineer_graph::{NodeKey, Tri, When};
 
 use super::outcomes::{EvidenceRef, ScriptOutcome};
+use super::records::{action_complete, action_value, post_value};
 use super::{Partnership, View};
 use crate::outcome::{Outcome, Severity};
 
@@ -36,6 +43,24 @@ type Res<T> = Result<T, Box<EvalAltResult>>;
 struct Templates(Vec<(String, String)>);
 
 impl Templates {
+    /// The templates for `cases`, each required, and for `optional`, each with a default.
+    fn with_defaults(
+        map: Map,
+        cases: &[&str],
+        optional: &[(&str, &str)],
+        helper: &str,
+    ) -> Res<Templates> {
+        let mut t = Templates::from(map.clone(), cases, helper)?;
+        for (case, default) in optional {
+            let text = match map.get(*case).map(|v| v.clone().into_string()) {
+                Some(Ok(s)) => s,
+                _ => default.to_string(),
+            };
+            t.0.push((case.to_string(), text));
+        }
+        Ok(t)
+    }
+
     fn from(map: Map, cases: &[&str], helper: &str) -> Res<Templates> {
         let mut out = Vec::new();
         for case in cases {
@@ -99,7 +124,28 @@ fn outcome(view: &View, key: NodeKey, outcome: Outcome, message: String) -> Dyna
         message,
         evidence: vec![EvidenceRef::Node(key)],
         severity: None,
+        request: None,
+        fact: None,
     })
+}
+
+/// An unknown outcome with the record to ask for.
+fn unknown(view: &View, key: NodeKey, message: String, request: String) -> Dynamic {
+    let mut o = outcome(view, key, Outcome::Unknown, message);
+    if let Some(mut so) = o.write_lock::<ScriptOutcome>() {
+        so.request = Some(request);
+    }
+    o
+}
+
+/// "in July 2017": when a value no longer known was last reported.
+fn reported<T>(v: &Value<T>) -> String {
+    match v {
+        Value::Unsettled {
+            last: Some((_, Some(w))),
+        } => w.on_long(),
+        _ => "some time ago".to_string(),
+    }
 }
 
 /// Whether a record of `plan` is current: its plan exists by the date and is not known to have
@@ -119,54 +165,73 @@ fn action_outcomes(view: &Arc<View>, info_days: i64, t: &Templates) -> Array {
     let d = &view.graph.data;
     let mut out = Array::new();
     for (i, a) in d.actions.iter().enumerate() {
-        if !current(view, a.plan.as_deref()) {
+        if !view.known(&a.evidence) || !current(view, a.plan.as_deref()) {
             continue;
         }
-        let Some(DateCell::Date(due)) = a.due else {
-            continue;
+        // The due date as last recorded: a deadline, whether or not it was later moved.
+        let due = match action_value(view, i, |x| x.due, |c| c.due) {
+            Value::Known(DateCell::Date(w)) => w,
+            Value::Unsettled {
+                last: Some((DateCell::Date(w), _)),
+            } => w,
+            _ => continue,
         };
-        let complete = match (a.completed, a.status) {
-            (Some(w), _) => Some(view.happened(w)),
-            (None, Some(s)) => Some(matches!(
-                s,
-                ActionStatus::Complete | ActionStatus::Cancelled
-            )),
-            (None, None) => None,
-        };
+        let status = action_value(view, i, |x| x.status, |c| c.status);
+        let complete = action_complete(view, i);
         let due_text = due.long();
-        let vars = [("title", a.title.as_str()), ("due", due_text.as_str())];
         let key = NodeKey::Action(i);
+        let when = reported(&status);
+        let last_status = match &status {
+            Value::Unsettled { last: Some((s, _)) } => s.as_str().replace('_', " "),
+            _ => String::new(),
+        };
+        let vars = [
+            ("title", a.title.as_str()),
+            ("due", due_text.as_str()),
+            ("status", last_status.as_str()),
+            ("reported", when.as_str()),
+        ];
         if complete == Some(true) {
             out.push(outcome(view, key, Outcome::Pass, t.fill("complete", &vars)));
-        } else if view.as_of <= due.latest() {
-            out.push(outcome(
+            continue;
+        }
+        match due.passed_by(view.as_of) {
+            Tri::No => out.push(outcome(
                 view,
                 key,
                 Outcome::Pass,
                 t.fill("not_yet_due", &vars),
-            ));
-        } else if complete == Some(false) {
-            let late = due.latest().days_until(view.as_of);
-            let days = late.to_string();
-            let vars = [
-                ("title", a.title.as_str()),
-                ("due", due_text.as_str()),
-                ("days", days.as_str()),
-            ];
-            let mut o = outcome(view, key, Outcome::Fail, t.fill("late", &vars));
-            if late < info_days
-                && let Some(mut so) = o.write_lock::<ScriptOutcome>()
-            {
-                so.severity = Some(Severity::Info);
+            )),
+            Tri::Yes if complete == Some(false) => {
+                let late = due.as_end().1.days_until(view.as_of);
+                let days = late.to_string();
+                let vars = [
+                    ("title", a.title.as_str()),
+                    ("due", due_text.as_str()),
+                    ("days", days.as_str()),
+                    ("status", last_status.as_str()),
+                    ("reported", when.as_str()),
+                ];
+                let mut o = outcome(view, key, Outcome::Fail, t.fill("late", &vars));
+                if late < info_days
+                    && let Some(mut so) = o.write_lock::<ScriptOutcome>()
+                {
+                    so.severity = Some(Severity::Info);
+                }
+                out.push(o);
             }
-            out.push(o);
-        } else {
-            out.push(outcome(
+            _ if !last_status.is_empty() => out.push(unknown(
                 view,
                 key,
-                Outcome::Unknown,
+                t.fill("stale", &vars),
+                format!("the current progress of \"{}\"", a.title),
+            )),
+            _ => out.push(unknown(
+                view,
+                key,
                 t.fill("unrecorded", &vars),
-            ));
+                format!("the current progress of \"{}\"", a.title),
+            )),
         }
     }
     out
@@ -176,22 +241,40 @@ fn action_owner_due_outcomes(view: &Arc<View>, t: &Templates) -> Array {
     let g = &view.graph;
     let mut out = Array::new();
     for (i, a) in g.data.actions.iter().enumerate() {
-        if !current(view, a.plan.as_deref()) {
+        if !view.known(&a.evidence) || !current(view, a.plan.as_deref()) {
             continue;
         }
+        let owner_v = action_value(view, i, |x| x.owner.clone(), |c| c.owner.clone());
+        let due_v = action_value(view, i, |x| x.due, |c| c.due);
+        let key = NodeKey::Action(i);
+        let title = a.title.as_str();
+        // A value recorded but no longer fresh cannot show a blank today.
+        if matches!(owner_v, Value::Unsettled { .. }) || matches!(due_v, Value::Unsettled { .. }) {
+            let when = if matches!(owner_v, Value::Unsettled { .. }) {
+                reported(&owner_v)
+            } else {
+                reported(&due_v)
+            };
+            out.push(unknown(
+                view,
+                key,
+                t.fill("stale", &[("title", title), ("reported", &when)]),
+                format!("the current owner and due date of \"{title}\""),
+            ));
+            continue;
+        }
+        let (owner, due) = (owner_v.known(), due_v.known());
         let (mut blank, mut missing) = (Vec::new(), Vec::new());
-        match a.owner.as_deref() {
+        match owner.as_deref() {
             Some(o) if o.trim().is_empty() => blank.push("owner"),
             None => missing.push("owner"),
             Some(_) => {}
         }
-        match a.due {
+        match due {
             Some(DateCell::Blank) => blank.push("due date"),
             None => missing.push("due date"),
             Some(DateCell::Date(_)) => {}
         }
-        let key = NodeKey::Action(i);
-        let title = a.title.as_str();
         if !blank.is_empty() {
             out.push(outcome(
                 view,
@@ -201,10 +284,9 @@ fn action_owner_due_outcomes(view: &Arc<View>, t: &Templates) -> Array {
             ));
         } else if !missing.is_empty() {
             let verb = if missing.len() == 1 { "is" } else { "are" };
-            out.push(outcome(
+            out.push(unknown(
                 view,
                 key,
-                Outcome::Unknown,
                 t.fill(
                     "unrecorded",
                     &[
@@ -213,14 +295,14 @@ fn action_owner_due_outcomes(view: &Arc<View>, t: &Templates) -> Array {
                         ("verb", verb),
                     ],
                 ),
+                format!("the {} of \"{title}\"", missing.join(" and ")),
             ));
         } else {
-            let owner = a
-                .owner
+            let owner = owner
                 .as_deref()
                 .map(|o| g.node(o).map(|k| g.name_of(k)).unwrap_or(o))
                 .unwrap_or("");
-            let due = match a.due {
+            let due = match due {
                 Some(DateCell::Date(w)) => w.long(),
                 _ => String::new(),
             };
@@ -243,31 +325,50 @@ fn post_outcomes(view: &Arc<View>, months: i64, t: &Templates) -> Array {
     let horizon = view.as_of.add_months(months);
     let mut out = Array::new();
     for (i, post) in d.posts.iter().enumerate() {
-        let key = NodeKey::Post(i);
-        let title = post.title.as_str();
-        if post.vacant == Some(true) {
-            out.push(outcome(
-                view,
-                key,
-                Outcome::Fail,
-                t.fill("vacant", &[("title", title)]),
-            ));
+        if !view.known(&post.evidence) {
             continue;
         }
-        let mut terms = Vec::new();
-        if post.fixed_term == Some(true) {
-            terms.push("fixed-term");
-        }
-        if matches!(post.funding, Some(Funding::External | Funding::Mixed)) {
-            terms.push("externally funded");
-        }
-        if terms.is_empty() {
-            if post.fixed_term.is_none() && post.funding.is_none() {
+        let key = NodeKey::Post(i);
+        let title = post.title.as_str();
+        let vacant = post_value(view, i, |x| x.vacant, |c| c.vacant);
+        match &vacant {
+            Value::Known(true) => {
                 out.push(outcome(
                     view,
                     key,
-                    Outcome::Unknown,
+                    Outcome::Fail,
+                    t.fill("vacant", &[("title", title)]),
+                ));
+                continue;
+            }
+            Value::Unsettled { last: Some((true, _)) } => {
+                let when = reported(&vacant);
+                out.push(unknown(
+                    view,
+                    key,
+                    t.fill("stale", &[("title", title), ("reported", &when)]),
+                    format!("whether {title} is still vacant"),
+                ));
+                continue;
+            }
+            _ => {}
+        }
+        let fixed = post_value(view, i, |x| x.fixed_term, |c| c.fixed_term).known();
+        let funding = post_value(view, i, |x| x.funding, |c| c.funding).known();
+        let mut terms = Vec::new();
+        if fixed == Some(true) {
+            terms.push("fixed-term");
+        }
+        if matches!(funding, Some(Funding::External | Funding::Mixed)) {
+            terms.push("externally funded");
+        }
+        if terms.is_empty() {
+            if fixed.is_none() && funding.is_none() {
+                out.push(unknown(
+                    view,
+                    key,
                     t.fill("untold", &[("title", title)]),
+                    format!("whether {title} is fixed-term or externally funded, and until when"),
                 ));
             } else {
                 out.push(outcome(
@@ -280,12 +381,12 @@ fn post_outcomes(view: &Arc<View>, months: i64, t: &Templates) -> Array {
             continue;
         }
         let how = terms.join(" and ");
-        match post.funding_end {
-            None => out.push(outcome(
+        match post_value(view, i, |x| x.funding_end, |c| c.funding_end).known() {
+            None => out.push(unknown(
                 view,
                 key,
-                Outcome::Fail,
                 t.fill("no_end", &[("title", title), ("how", &how)]),
+                format!("when the funding of {title} ends"),
             )),
             Some(end) => {
                 let end_text = end.long();
@@ -294,12 +395,13 @@ fn post_outcomes(view: &Arc<View>, months: i64, t: &Templates) -> Array {
                     ("how", how.as_str()),
                     ("end", end_text.as_str()),
                 ];
-                let (o, case) = if end.latest() < view.as_of {
-                    (Outcome::Fail, "ended")
-                } else if end.earliest() <= horizon {
-                    (Outcome::Fail, "ending")
-                } else {
-                    (Outcome::Pass, "funded")
+                let ended = end.passed_by(view.as_of);
+                let soon = end.as_end().0 <= horizon;
+                let (o, case) = match ended {
+                    Tri::Yes => (Outcome::Fail, "ended"),
+                    Tri::No if soon => (Outcome::Fail, "ending"),
+                    Tri::No => (Outcome::Pass, "funded"),
+                    Tri::Maybe => (Outcome::Fail, "ending"),
                 };
                 out.push(outcome(view, key, o, t.fill(case, &vars)));
             }
@@ -349,11 +451,27 @@ fn risk_outcomes(view: &Arc<View>, review_months: i64, t: &Templates) -> Array {
     let since = view.as_of.add_months(-review_months);
     let mut out = Array::new();
     for (i, r) in g.data.risks.iter().enumerate() {
-        let visible = match r.register.as_deref().and_then(|id| g.node(id)) {
-            Some(NodeKey::Document(d)) => super::partnership::document_exists(view, d),
-            _ => true,
+        let register = match r.register.as_deref().and_then(|id| g.node(id)) {
+            Some(NodeKey::Document(d)) => Some(d),
+            _ => None,
         };
-        if !visible {
+        if !view.known(&r.evidence) || register.is_some_and(|d| !super::partnership::document_exists(view, d)) {
+            continue;
+        }
+        // The cells are as of the entry's source, or its register's: a state that goes stale.
+        let evidence = if r.evidence.is_empty() {
+            register.map_or(&r.evidence[..], |d| &g.data.documents[d].evidence[..])
+        } else {
+            &r.evidence[..]
+        };
+        if let Support::Stale { last } = view.state(None, None, evidence, State::Risk) {
+            let when = last.on_long();
+            out.push(unknown(
+                view,
+                NodeKey::Risk(i),
+                t.fill("old", &[("description", &r.description), ("reported", &when)]),
+                "the partnership's current risk register".to_string(),
+            ));
             continue;
         }
         let filled = |c: &Option<Text>| c.as_ref().map(|c| c.value().is_some());
@@ -377,7 +495,7 @@ fn risk_outcomes(view: &Arc<View>, review_months: i64, t: &Templates) -> Array {
         let description = r.description.as_str();
         let blank = named(Some(false));
         let stale: Option<When> = match r.review_date {
-            Some(DateCell::Date(w)) if w.latest() < since => Some(w),
+            Some(DateCell::Date(w)) if w.before(since) == Tri::Yes => Some(w),
             _ => None,
         };
         let unrecorded = named(None);
@@ -400,14 +518,14 @@ fn risk_outcomes(view: &Arc<View>, review_months: i64, t: &Templates) -> Array {
                 ),
             ));
         } else if !unrecorded.is_empty() {
-            out.push(outcome(
+            out.push(unknown(
                 view,
                 key,
-                Outcome::Unknown,
                 t.fill(
                     "unrecorded",
                     &[("description", description), ("cells", &unrecorded)],
                 ),
+                format!("the {unrecorded} of \"{description}\" in the risk register"),
             ));
         } else {
             out.push(outcome(
@@ -426,9 +544,10 @@ pub(super) fn register(engine: &mut Engine) {
         .register_fn(
             "action_outcomes",
             |p: &mut Partnership, info_days: i64, map: Map| -> Res<Array> {
-                let t = Templates::from(
+                let t = Templates::with_defaults(
                     map,
                     &["complete", "not_yet_due", "late", "unrecorded"],
+                    &[("stale", "\"{title}\" was due by {due}; it was last reported {status} {reported}, too long ago to rely on")],
                     "action_outcomes",
                 )?;
                 Ok(action_outcomes(&p.view, info_days, &t))
@@ -437,9 +556,10 @@ pub(super) fn register(engine: &mut Engine) {
         .register_fn(
             "action_owner_due_outcomes",
             |p: &mut Partnership, map: Map| -> Res<Array> {
-                let t = Templates::from(
+                let t = Templates::with_defaults(
                     map,
                     &["blank", "unrecorded", "complete"],
+                    &[("stale", "the owner and due date of \"{title}\" were last recorded {reported}, too long ago to rely on")],
                     "action_owner_due_outcomes",
                 )?;
                 Ok(action_owner_due_outcomes(&p.view, &t))
@@ -448,11 +568,12 @@ pub(super) fn register(engine: &mut Engine) {
         .register_fn(
             "post_outcomes",
             |p: &mut Partnership, months: i64, map: Map| -> Res<Array> {
-                let t = Templates::from(
+                let t = Templates::with_defaults(
                     map,
                     &[
                         "vacant", "untold", "settled", "no_end", "ended", "ending", "funded",
                     ],
+                    &[("stale", "{title} was last reported vacant {reported}; whether it still is is not recorded")],
                     "post_outcomes",
                 )?;
                 Ok(post_outcomes(&p.view, months, &t))
@@ -472,9 +593,10 @@ pub(super) fn register(engine: &mut Engine) {
         .register_fn(
             "risk_outcomes",
             |p: &mut Partnership, review_months: i64, map: Map| -> Res<Array> {
-                let t = Templates::from(
+                let t = Templates::with_defaults(
                     map,
                     &["blank", "stale", "unrecorded", "complete"],
+                    &[("old", "\"{description}\" is recorded in a register of {reported}, too old to show the register today")],
                     "risk_outcomes",
                 )?;
                 Ok(risk_outcomes(&p.view, review_months, &t))

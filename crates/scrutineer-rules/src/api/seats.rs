@@ -1,33 +1,191 @@
-//! Responsible authorities' seats on the strategy group, the shared core of the
-//! `CDA-S5-RA-*` rules.
+//! Seats on groups: whether a body holds one on the date, and the shared core of the seat
+//! rules.
 //!
 //! ```text
+//! let s = g.seat_of(org);
+//! s.held           // true: a seat in force (its own, or a person's seated for it);
+//!                  // false: the seat is recorded vacant or declined, or the body is missing
+//!                  //        from a membership list declared complete and fresh on the date;
+//!                  // (): the records cannot settle it (no record, an uncertain date, or the
+//!                  //     last record of it is stale)
+//! s.membership     // the seat (Membership) that shows it, or ()
+//! s.participating  // true, false or (): the seat's recorded participation
+//! s.why            // the answer in a sentence, for the message
+//! s.request        // the record to ask for when the answer is ()
+//! s.evidence       // what it rests on, for the outcome
+//! s.fact           // "seat:<group>:<body>": the fact behind every rule that judges this seat
+//!
 //! p.seat_outcomes("fire_and_rescue_authority", "a fire and rescue authority")
 //! p.seat_outcomes(["district_council", "unitary_council"], "the council for the area")
 //! ```
 //!
-//! For each organisation of the kind in force on the date: `pass` when it has a seat on the
-//! strategy group; `fail` when the records show the seat declined or vacant, or the group's
-//! members are listed in full and it is not among them;
-//! `unknown` otherwise. When no organisation of the kind is recorded, one outcome for the
-//! partnership: `fail` if the members are listed in full (so none of them is of that kind),
-//! else `unknown`.
+//! `seat_outcomes` gives, for each organisation of the kind that exists on the date, the seat on
+//! the strategy group as an outcome: pass when held, fail when not, unknown when the records
+//! cannot tell; and when no organisation of the kind is recorded, one outcome for the
+//! partnership (fail only if the group's members are listed in full and fresh).
 
 use std::sync::Arc;
 
 use rhai::{Array, Dynamic, Engine};
-use scrutineer_graph::NodeKey;
+use scrutineer_graph::as_of::Support;
 use scrutineer_graph::model::{GroupKind, Participation};
+use scrutineer_graph::{NodeKey, Tri};
 
+use super::groups::counts_for;
 use super::outcomes::{EvidenceRef, ScriptOutcome};
-use super::{Partnership, View};
+use super::{Group, Membership, Org, Partnership, View, array, tri};
 use crate::outcome::Outcome;
+
+/// A body's seat on a group as a script sees it.
+#[derive(Clone)]
+pub struct Seat {
+    pub held: Tri,
+    pub membership: Option<usize>,
+    pub participating: Option<bool>,
+    pub why: String,
+    pub request: String,
+    pub evidence: Vec<EvidenceRef>,
+    pub fact: String,
+    view: Arc<View>,
+}
+
+/// Whether the body `org` (an organisation) holds a seat on `group` on the date.
+pub(crate) fn seat_of(view: &Arc<View>, group: usize, org: NodeKey) -> Seat {
+    let d = &view.graph.data;
+    let g = &d.groups[group];
+    let org_name = view.graph.name_of(org).to_string();
+    let group_name = g.name.clone();
+    let day = view.as_of.long();
+    let request = format!("the membership of {group_name} on {day}");
+    let fact = format!("seat:{}:{}", g.id, view.graph.id_of(org));
+    let mine: Vec<usize> = view
+        .graph
+        .memberships_of_group(group)
+        .into_iter()
+        .filter(|&m| counts_for(view, &d.memberships[m].member, org))
+        .collect();
+    let support: Vec<(usize, Support)> = mine.iter().map(|&m| (m, view.seat(m))).collect();
+    let seat = |held: Tri, membership: Option<usize>, why: String, evidence: Vec<EvidenceRef>| Seat {
+        held,
+        membership,
+        participating: membership
+            .and_then(|m| d.memberships[m].status)
+            .map(|s| s == Participation::Participating),
+        why,
+        request: request.clone(),
+        evidence,
+        fact: fact.clone(),
+        view: Arc::clone(view),
+    };
+    let via = |m: usize| match view.graph.node(&d.memberships[m].member) {
+        Some(NodeKey::Person(p)) => format!(" through {}", d.people[p].name),
+        _ => String::new(),
+    };
+    let current: Vec<usize> = support
+        .iter()
+        .filter(|(_, s)| *s == Support::Yes)
+        .map(|(m, _)| *m)
+        .collect();
+    if !current.is_empty() {
+        let closed = |m: &usize| {
+            matches!(
+                d.memberships[*m].status,
+                Some(Participation::Declined | Participation::Vacant)
+            )
+        };
+        // The body's own seat before a person's, and an open seat before a closed one.
+        let mut order = current.clone();
+        order.sort_by_key(|m| (closed(m), d.memberships[*m].member != view.graph.id_of(org), *m));
+        let m = order[0];
+        return if closed(&m) {
+            let why = if d.memberships[m].status == Some(Participation::Vacant) {
+                format!("the seat of {org_name} on {group_name} is recorded as vacant")
+            } else {
+                format!("{org_name} is recorded as having declined its seat on {group_name}")
+            };
+            seat(Tri::No, Some(m), why, vec![EvidenceRef::Membership(m)])
+        } else {
+            seat(
+                Tri::Yes,
+                Some(m),
+                format!("{org_name} sits on {group_name}{}", via(m)),
+                vec![EvidenceRef::Membership(m)],
+            )
+        };
+    }
+    if let Some((m, _)) = support.iter().find(|(_, s)| *s == Support::Maybe) {
+        let since = d.memberships[*m]
+            .from
+            .map(|w| format!(" (its seat is recorded from {})", w.long()))
+            .unwrap_or_default();
+        return seat(
+            Tri::Maybe,
+            None,
+            format!("the records do not settle whether {org_name} sat on {group_name} on {day}{since}"),
+            vec![EvidenceRef::Membership(*m)],
+        );
+    }
+    let (complete, declaration) = view.members_complete_by(&g.id);
+    if complete == Tri::Yes {
+        let listed = declaration
+            .map(|i| declared_on(view, i))
+            .unwrap_or_default();
+        let mut evidence = vec![EvidenceRef::Node(NodeKey::Group(group)), EvidenceRef::Node(org)];
+        if let Some(i) = declaration {
+            evidence.insert(0, EvidenceRef::Declaration(i));
+        }
+        return seat(
+            Tri::No,
+            None,
+            format!("{org_name} is not among the members of {group_name}, which the records list in full{listed}"),
+            evidence,
+        );
+    }
+    if let Some((m, Support::Stale { last })) = support
+        .iter()
+        .filter(|(_, s)| matches!(s, Support::Stale { .. }))
+        .last()
+    {
+        return seat(
+            Tri::Maybe,
+            None,
+            format!(
+                "{org_name} was last recorded on {group_name} {}; whether it still sits on it is not recorded",
+                last.on_long()
+            ),
+            vec![EvidenceRef::Membership(*m)],
+        );
+    }
+    let why = if complete == Tri::Maybe {
+        format!("the records do not settle whether the membership of {group_name} they list in full covers {day}")
+    } else {
+        format!("no record of whether {org_name} sits on {group_name}")
+    };
+    seat(Tri::Maybe, None, why, vec![EvidenceRef::Node(org)])
+}
+
+/// " on 20 October 2016": when a declaration says the list is complete, for messages.
+pub(crate) fn declared_on(view: &View, i: usize) -> String {
+    let c = &view.graph.declarations()[i];
+    if let Some(on) = c.on {
+        return format!(" {}", on.on_long());
+    }
+    match (c.from, c.to) {
+        (Some(f), Some(t)) => format!(" from {} to {}", f.long(), t.long()),
+        _ => match view.reported(&c.evidence).last_when() {
+            Some(w) => format!(" {}", w.on_long()),
+            None => String::new(),
+        },
+    }
+}
 
 fn outcome(
     outcome: Outcome,
     subject: (&str, &str),
     message: String,
     evidence: Vec<EvidenceRef>,
+    request: Option<String>,
+    fact: Option<String>,
 ) -> Dynamic {
     Dynamic::from(ScriptOutcome {
         outcome,
@@ -35,46 +193,48 @@ fn outcome(
         message,
         evidence,
         severity: None,
+        request,
+        fact,
     })
 }
 
+/// The seat outcomes for every organisation of `kinds` that exists on the date.
 fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
     let g = &view.graph;
     let d = &g.data;
-    let group = d
-        .groups
-        .iter()
-        .position(|x| x.kind == GroupKind::StrategyGroup && view.in_force(x.from, x.to));
-    let Some(gi) = group else {
+    let Some(gi) = super::partnership::first_group(view, GroupKind::StrategyGroup) else {
         return vec![outcome(
             Outcome::Unknown,
             (&d.id, &d.name),
             format!("no strategy group is recorded, so whether {label} sits on it cannot be told"),
             vec![EvidenceRef::Node(NodeKey::Partnership)],
+            Some("the partnership's strategy group (its board) and its members".into()),
+            None,
         )];
     };
     let sg = &d.groups[gi];
-    let orgs: Vec<usize> = (0..d.organisations.len())
-        .filter(|&i| {
-            let o = &d.organisations[i];
-            kinds.iter().any(|k| k == o.kind.as_str()) && view.in_force(o.from, o.to)
-        })
-        .collect();
-    let seats: Vec<usize> = g
-        .memberships_of_group(gi)
-        .into_iter()
-        .filter(|&m| view.in_force(d.memberships[m].from, d.memberships[m].to))
+    let orgs: Vec<usize> = super::partnership::organisations(view)
+        .filter(|o| kinds.iter().any(|k| k == super::organisations::kind(o).as_str()))
+        .map(|o| o.index)
         .collect();
     if orgs.is_empty() {
-        return vec![if sg.members_listed_in_full {
+        let (complete, declaration) = view.members_complete_by(&sg.id);
+        return vec![if complete == Tri::Yes {
+            let listed = declaration.map(|i| declared_on(view, i)).unwrap_or_default();
             outcome(
                 Outcome::Fail,
                 (&sg.id, &sg.name),
                 format!(
-                    "{label} is not among the members of {}, which the records list in full",
+                    "{label} is not among the members of {}, which the records list in full{listed}",
                     sg.name
                 ),
-                vec![EvidenceRef::Node(NodeKey::Group(gi))],
+                declaration
+                    .map(EvidenceRef::Declaration)
+                    .into_iter()
+                    .chain([EvidenceRef::Node(NodeKey::Group(gi))])
+                    .collect(),
+                None,
+                Some(format!("seat:{}:{}", sg.id, kinds.join("|"))),
             )
         } else {
             outcome(
@@ -85,74 +245,60 @@ fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
                     sg.name
                 ),
                 vec![EvidenceRef::Node(NodeKey::Group(gi))],
+                Some(format!("the membership of {} on {}", sg.name, view.as_of.long())),
+                Some(format!("seat:{}:{}", sg.id, kinds.join("|"))),
             )
         }];
     }
     orgs.into_iter()
         .map(|oi| {
+            let key = NodeKey::Organisation(oi);
+            let s = seat_of(view, gi, key);
             let o = &d.organisations[oi];
-            // A person seated for the organisation counts as its seat.
-            let seat = seats
-                .iter()
-                .copied()
-                .find(|&m| match g.node(&d.memberships[m].member) {
-                    Some(NodeKey::Organisation(x)) => x == oi,
-                    Some(NodeKey::Person(p)) => {
-                        d.people[p].organisation.as_deref() == Some(o.id.as_str())
-                    }
-                    _ => false,
-                });
-            let declined = seat
-                .and_then(|m| d.memberships[m].status)
-                .filter(|s| matches!(s, Participation::Declined | Participation::Vacant));
-            match seat {
-                Some(m) if declined.is_some() => outcome(
-                    Outcome::Fail,
-                    (&o.id, &o.name),
-                    if declined == Some(Participation::Vacant) {
-                        format!(
-                            "the seat of {} on {} is recorded as vacant",
-                            o.name, sg.name
-                        )
-                    } else {
-                        format!(
-                            "{} is recorded as having declined its seat on {}",
-                            o.name, sg.name
-                        )
-                    },
-                    vec![EvidenceRef::Membership(m)],
-                ),
-                Some(m) => outcome(
-                    Outcome::Pass,
-                    (&o.id, &o.name),
-                    format!("{} sits on {}", o.name, sg.name),
-                    vec![EvidenceRef::Membership(m)],
-                ),
-                None if sg.members_listed_in_full => outcome(
-                    Outcome::Fail,
-                    (&o.id, &o.name),
-                    format!(
-                        "{} is not among the members of {}, which the records list in full",
-                        o.name, sg.name
-                    ),
-                    vec![
-                        EvidenceRef::Node(NodeKey::Group(gi)),
-                        EvidenceRef::Node(NodeKey::Organisation(oi)),
-                    ],
-                ),
-                None => outcome(
-                    Outcome::Unknown,
-                    (&o.id, &o.name),
-                    format!("no record of whether {} sits on {}", o.name, sg.name),
-                    vec![EvidenceRef::Node(NodeKey::Organisation(oi))],
-                ),
-            }
+            let (result, request) = match s.held {
+                Tri::Yes => (Outcome::Pass, None),
+                Tri::No => (Outcome::Fail, None),
+                Tri::Maybe => (Outcome::Unknown, Some(s.request.clone())),
+            };
+            outcome(result, (&o.id, &o.name), s.why, s.evidence, request, Some(s.fact))
         })
         .collect()
 }
 
 pub(super) fn register(engine: &mut Engine) {
     engine
+        .register_type_with_name::<Seat>("Seat")
+        .register_get("held", |s: &mut Seat| tri(s.held))
+        .register_get("membership", |s: &mut Seat| {
+            s.membership
+                .map(|m| Dynamic::from(Membership::new(&s.view, m)))
+                .unwrap_or(Dynamic::UNIT)
+        })
+        .register_get("participating", |s: &mut Seat| {
+            s.participating.map(Dynamic::from).unwrap_or(Dynamic::UNIT)
+        })
+        .register_get("status", |s: &mut Seat| {
+            s.membership
+                .and_then(|m| s.view.graph.data.memberships[m].status)
+                .map(|x| Dynamic::from(x.as_str().to_string()))
+                .unwrap_or(Dynamic::UNIT)
+        })
+        .register_get("why", |s: &mut Seat| s.why.clone())
+        .register_get("request", |s: &mut Seat| s.request.clone())
+        .register_get("fact", |s: &mut Seat| s.fact.clone())
+        .register_get("evidence", |s: &mut Seat| {
+            array(s.evidence.iter().map(|e| super::outcomes::EvidenceHandle(*e)))
+        })
+        .register_fn("seat_of", |g: &mut Group, who: Dynamic| {
+            let key = match super::groups::member_key(&who) {
+                Some(k) => k,
+                None => return Dynamic::UNIT,
+            };
+            Dynamic::from(seat_of(&g.view, g.index, key))
+        })
+        .register_fn("seat_of", |g: &mut Group, org: Org| {
+            seat_of(&g.view, g.index, NodeKey::Organisation(org.index))
+        })
         .register_fn(
             "seat_outcomes",
             |p: &mut Partnership, kind: &str, label: &str| {
