@@ -128,7 +128,7 @@ prop_compose! {
             evidence: vec![],
             sources: vec![Source { id: "s".into(), title: "Generated".into(), date: Some(When::Year(2020)), url: None, note: None }],
             organisations: orgs.iter().enumerate().map(|(i, (k, to))| Organisation {
-                id: org_ids[i].clone(), name: format!("Organisation {i}"), kind: ORG_KINDS[*k], from: None, to: *to, also_known_as: vec![], replaces: None, changes: vec![],
+                id: org_ids[i].clone(), name: format!("Organisation {i}"), kind: ORG_KINDS[*k], from: None, to: *to, also_known_as: vec![], replaces: None, changes: vec![], co_operating: None,
                 evidence: vec![Evidence { source: "s".into(), at: Some(format!("item {i}")), quote: None, note: None }],
             }).collect(),
             people: vec![],

@@ -508,12 +508,24 @@ impl View {
     /// Like [`View::members_complete`], with the declaration (an index into
     /// [`Graph::declarations`]) that settles it, when one does.
     pub fn members_complete_by(&self, group: &str) -> (Tri, Option<usize>) {
+        self.state_list_complete_by(|c| c.list == ListKind::Members && c.of.as_deref() == Some(group))
+    }
+
+    /// Whether the area's groups of `kind` (every kind when `None`) are declared complete on the
+    /// day, and by which declaration: only then is a group missing from them known not to exist.
+    pub fn groups_complete_by(&self, kind: Option<crate::model::GroupKind>) -> (Tri, Option<usize>) {
+        self.state_list_complete_by(|c| {
+            c.list == ListKind::Groups && (c.group_kind.is_none() || c.group_kind == kind)
+        })
+    }
+
+    fn state_list_complete_by(&self, wanted: impl Fn(&Complete) -> bool) -> (Tri, Option<usize>) {
         let day = self.as_of;
         let h = State::Absence.horizon_months().unwrap_or(0);
         let plus = |d: Date| d.checked_add_months(h).unwrap_or(Date::FAR_FUTURE);
         let mut answer = (Tri::No, None);
         for (i, c) in self.graph.declarations().iter().enumerate() {
-            if c.list != ListKind::Members || c.of.as_deref() != Some(group) || !self.known(&c.evidence) {
+            if !wanted(c) || !self.known(&c.evidence) {
                 continue;
             }
             for (a, b) in self.declared_days(c) {

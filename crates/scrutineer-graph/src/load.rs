@@ -707,6 +707,13 @@ impl Checker<'_> {
                     Some(format!("add `of: \"...\"` naming {}", owners.join(" or "))),
                 );
             }
+            if c.group_kind.is_some() && c.list != ListKind::Groups {
+                self.error(
+                    &format!("{at}.group_kind"),
+                    "`group_kind` is only for a list of groups".into(),
+                    Some("leave `group_kind` out".into()),
+                );
+            }
             if c.kind.is_some() && c.list != ListKind::Documents {
                 self.error(
                     &format!("{at}.kind"),

@@ -802,7 +802,7 @@ impl ListKind {
             Revisions | Topics | Consultees | DataSources => DOC,
             Circulation => &[Kind::Document, Kind::ScrutinyReview],
             Responses => &[Kind::ScrutinyReview],
-            Documents | CaseReviews => &[],
+            Documents | CaseReviews | Groups => &[],
         }
     }
 }

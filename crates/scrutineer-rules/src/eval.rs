@@ -175,8 +175,7 @@ impl RuleSet {
 
     fn run(&self, rule: &Rule, view: &Arc<View>) -> Result<Vec<Finding>, RuleError> {
         let g = &view.graph;
-        let nation = g.data.nation;
-        if let Some(reason) = not_applicable(rule, nation, view.as_of) {
+        if let Some(reason) = not_applicable_in(rule, g.data.nation, g.data.place, view.as_of) {
             return Ok(vec![Finding {
                 rule: rule.id.clone(),
                 partnership: g.data.id.clone(),
@@ -309,10 +308,39 @@ fn collect(
 
 /// Why a rule does not apply, decided from its metadata before the script runs.
 pub fn not_applicable(rule: &Rule, nation: Nation, day: Date) -> Option<String> {
+    not_applicable_in(rule, nation, None, day)
+}
+
+/// Why a rule does not apply in `nation` and `place` on `day`, from its metadata: the nations
+/// and dates it is in force, and the places its law excepts.
+pub fn not_applicable_in(
+    rule: &Rule,
+    nation: Nation,
+    place: Option<scrutineer_graph::model::Place>,
+    day: Date,
+) -> Option<String> {
     let name = match nation {
         Nation::England => "England",
         Nation::Wales => "Wales",
     };
+    if let Some(p) = place.filter(|p| rule.except.contains(p)) {
+        let place = match p {
+            scrutineer_graph::model::Place::CityOfLondon => "the City of London",
+            scrutineer_graph::model::Place::London => "London",
+        };
+        return Some(format!("does not apply in {place}"));
+    }
+    if let (Some(law), Some(scrutineer_graph::model::Place::London)) = (rule.law, place)
+        && let Some(span) = law.span(nation, place)
+    {
+        if day < span.from {
+            return Some(format!("not in force in London until {}", span.from.long()));
+        }
+        if span.to.is_some_and(|t| day > t) {
+            return Some(format!("no longer in force in London after {}", span.to.map(|t| t.long()).unwrap_or_default()));
+        }
+        return None;
+    }
     if !rule.nations.contains(&nation) {
         return Some(format!("does not apply in {name}"));
     }

@@ -722,6 +722,7 @@ pub fn responsible_authority_limb(
         }
         FireAndRescueAuthority if on >= pra_2002_commencement() => Some("s.5(1)(d)"),
         ProbationProvider if on >= probation_from() => Some("s.5(1)(aa)"),
+        CommunityRehabilitationCompany if in_being(kind, None, on) => Some("s.5(1)(aa)"),
         _ if Some(kind) == health_kind_required(nation, on) => Some(match nation {
             Nation::England => "s.5(1)(e)",
             Nation::Wales => "s.5(1)(f)",
@@ -743,6 +744,30 @@ pub fn health_kind_required(nation: Nation, on: Date) -> Option<OrgKind> {
         Nation::Wales if on >= pra_2002_commencement() => Some(OrgKind::LocalHealthBoard),
         _ => None,
     }
+}
+
+/// The last day a kind of body abolished by law existed (for a kind with no end, `None`).
+pub fn abolished_after(kind: OrgKind, place: Option<Place>) -> Option<Date> {
+    match kind {
+        OrgKind::PrimaryCareTrust => Some(day(2013, 3, 31)),
+        OrgKind::ClinicalCommissioningGroup => Some(day(2022, 6, 30)),
+        // The Common Council remains the City of London's police authority.
+        OrgKind::PoliceAuthority if place != Some(Place::CityOfLondon) => Some(police_authority_to()),
+        OrgKind::CommunityRehabilitationCompany => Some(day(2021, 6, 25)),
+        _ => None,
+    }
+}
+
+/// Whether a body of `kind` can exist on `on`: kinds abolished by law end on their day (a
+/// clinical commissioning group recorded in 2021 is not one in 2023, whatever the records omit).
+pub fn in_being(kind: OrgKind, place: Option<Place>, on: Date) -> bool {
+    let started = match kind {
+        OrgKind::CommunityRehabilitationCompany => day(2014, 6, 1),
+        OrgKind::ClinicalCommissioningGroup => day(2013, 4, 1),
+        OrgKind::IntegratedCareBoard => icb_from(),
+        _ => Date::FAR_PAST,
+    };
+    on >= started && abolished_after(kind, place).is_none_or(|end| on <= end)
 }
 
 /// Whether `kind` is a health body of any era.

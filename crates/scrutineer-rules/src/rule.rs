@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use rhai::{AST, Dynamic, Engine};
 use scrutineer_graph::Date;
-use scrutineer_graph::model::Nation;
+use scrutineer_graph::model::{Nation, Place};
 
+use crate::law::{self, Provision};
 use crate::outcome::{RuleError, Severity};
 
 /// A value that may differ between England and Wales (in-force dates often do).
@@ -57,6 +58,11 @@ pub struct Rule {
     pub in_force_from: ByNation<Date>,
     pub in_force_to: ByNation<Date>,
     pub nations: Vec<Nation>,
+    /// The law table's entry the rule rests on (`const LAW`), which sets its dates, nations and
+    /// the places it does not apply in.
+    pub law: Option<&'static Provision>,
+    /// Places where the rule does not apply (from its law entry).
+    pub except: Vec<Place>,
     pub docs: RuleDocs,
     /// The file, as found under the rules folder.
     pub file: PathBuf,
@@ -67,7 +73,8 @@ pub struct Rule {
     pub(crate) ast: AST,
 }
 
-/// The constants every rule must define.
+/// The constants every rule must define. `BASIS`, `URL` and `NATIONS` may be left out when
+/// `LAW` names an entry of the law table, which gives them.
 pub const REQUIRED: [&str; 7] = ["ID", "TITLE", "SEVERITY", "BASIS", "URL", "NATIONS", "ASK"];
 
 /// The headings every rule's documentation must have.
@@ -180,34 +187,87 @@ impl Rule {
                 v.type_name()
             )))
         };
-        let in_force_from = date_by_nation("IN_FORCE_FROM")?;
-        let in_force_to = date_by_nation("IN_FORCE_TO")?;
-        let nations = match get("NATIONS") {
-            Some(v) if v.is_array() => {
-                let mut out = Vec::new();
-                for n in v.into_array().unwrap_or_default() {
-                    match n.into_string().as_deref() {
-                        Ok("England") => out.push(Nation::England),
-                        Ok("Wales") => out.push(Nation::Wales),
-                        _ => {
-                            let (l, c) = at("NATIONS");
-                            return Err(error(
-                                l,
-                                c,
-                                "`NATIONS` may hold only \"England\" and \"Wales\"".into(),
-                            ));
-                        }
-                    }
-                }
-                out
-            }
-            _ => {
+        let nations = || -> Result<Vec<Nation>, RuleError> {
+            let Some(v) = get("NATIONS").filter(|v| v.is_array()) else {
                 let (l, c) = at("NATIONS");
                 return Err(error(
                     l.or(Some(1)),
                     c.or(Some(1)),
-                    "missing `const NATIONS = [\"England\", \"Wales\"];`".into(),
+                    "missing `const NATIONS = [\"England\", \"Wales\"];` (or `const LAW = \"...\";`)"
+                        .into(),
                 ));
+            };
+            let mut out = Vec::new();
+            for n in v.into_array().unwrap_or_default() {
+                match n.into_string().as_deref() {
+                    Ok("England") => out.push(Nation::England),
+                    Ok("Wales") => out.push(Nation::Wales),
+                    _ => {
+                        let (l, c) = at("NATIONS");
+                        return Err(error(
+                            l,
+                            c,
+                            "`NATIONS` may hold only \"England\" and \"Wales\"".into(),
+                        ));
+                    }
+                }
+            }
+            Ok(out)
+        };
+        let law_entry = match get("LAW") {
+            None => None,
+            Some(v) => {
+                let (l, c) = at("LAW");
+                let name = v
+                    .into_string()
+                    .map_err(|t| error(l, c, format!("`LAW` must be a string, not `{t}`")))?;
+                let entry = law::get(&name).ok_or_else(|| {
+                    let names = law::LAW.iter().map(|p| p.name);
+                    let hint = scrutineer_graph::diagnostics::did_you_mean(&name, names)
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_else(|| "; `scrutineer law` lists the entries".into());
+                    error(l, c, format!("no entry `{name}` in the law table{hint}"))
+                })?;
+                for clash in ["IN_FORCE_FROM", "IN_FORCE_TO", "NATIONS"] {
+                    if get(clash).is_some() {
+                        let (l, c) = at(clash);
+                        return Err(error(
+                            l,
+                            c,
+                            format!("`{clash}` comes from the law table's entry `{name}`; leave it out"),
+                        ));
+                    }
+                }
+                Some(entry)
+            }
+        };
+        let (in_force_from, in_force_to, nations) = match law_entry {
+            Some(entry) => {
+                let mut from = ByNation::default();
+                let mut to = ByNation::default();
+                let mut nations = Vec::new();
+                if let Some(s) = entry.england {
+                    nations.push(Nation::England);
+                    from.england = Some(s.from);
+                    to.england = s.to;
+                }
+                if let Some(s) = entry.wales {
+                    nations.push(Nation::Wales);
+                    from.wales = Some(s.from);
+                    to.wales = s.to;
+                }
+                (from, to, nations)
+            }
+            None => (
+                date_by_nation("IN_FORCE_FROM")?,
+                date_by_nation("IN_FORCE_TO")?,
+                nations()?,
+            ),
+        };
+        let text_or_law = |name: &str, from_law: Option<&str>| -> Result<String, RuleError> {
+            match (get(name), from_law) {
+                (None, Some(v)) => Ok(v.to_string()),
+                _ => string(name),
             }
         };
         let has_check = ast
@@ -224,12 +284,14 @@ impl Rule {
             id,
             title: string("TITLE")?,
             severity,
-            basis: string("BASIS")?,
-            url: string("URL")?,
+            basis: text_or_law("BASIS", law_entry.map(|e| e.citation))?,
+            url: text_or_law("URL", law_entry.map(|e| e.url))?,
             ask: string("ASK")?,
             in_force_from,
             in_force_to,
             nations,
+            except: law_entry.map(|e| e.except.to_vec()).unwrap_or_default(),
+            law: law_entry,
             docs: parse_docs(&text),
             file: path.to_path_buf(),
             area: area.to_string(),

@@ -19,6 +19,10 @@ pub struct Organisation {
     /// Other names officers write for it: abbreviations, a team or unit of it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_known_as: Vec<String>,
+    /// When the records name it as a body the responsible authorities co-operate with (Crime
+    /// and Disorder Act 1998 s.5(2)), whether or not it sits on a group: `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub co_operating: Option<bool>,
     /// When it began to exist in this form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<When>,
@@ -35,6 +39,25 @@ pub struct Organisation {
     /// Where it is recorded.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+}
+
+impl Organisation {
+    /// An organisation with only its id, name and kind recorded; code that builds one fills in
+    /// the rest with struct update syntax, so a new field needs no change there.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: OrgKind) -> Organisation {
+        Organisation {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            also_known_as: Vec::new(),
+            co_operating: None,
+            from: None,
+            to: None,
+            replaces: None,
+            changes: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
 }
 
 /// A change to an organisation from a date: a new name or kind.
@@ -71,7 +94,10 @@ named_enum! {
         PoliceAuthority => "police_authority", "a police authority (abolished in England and Wales, outside London, on 22 November 2012)",
         LocalPolicingBody => "local_policing_body", "a police and crime commissioner, the Mayor's Office for Policing and Crime, or a mayor with those functions",
         FireAndRescueAuthority => "fire_and_rescue_authority", "a fire and rescue authority",
-        ProbationProvider => "probation_provider", "a provider of probation services: a probation board or trust, a community rehabilitation company, the National Probation Service or the Probation Service",
+        ProbationProvider => "probation_provider", "a provider of probation services: a probation board or trust, the National Probation Service or the Probation Service",
+        /// A community rehabilitation company: a probation provider from June 2014 until the
+        /// probation service was unified on 26 June 2021.
+        CommunityRehabilitationCompany => "community_rehabilitation_company", "a community rehabilitation company (a probation provider from June 2014 to 25 June 2021)",
         PrimaryCareTrust => "primary_care_trust", "a primary care trust (England, 2004 to March 2013)",
         ClinicalCommissioningGroup => "clinical_commissioning_group", "a clinical commissioning group (England, April 2013 to June 2022)",
         IntegratedCareBoard => "integrated_care_board", "an integrated care board (England, from 1 July 2022); not an integrated care partnership",
@@ -151,6 +177,10 @@ pub struct Group {
     /// When a suspension ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspended_to: Option<When>,
+    /// For a crime and disorder committee: whether it has been designated as the council's
+    /// crime and disorder committee, or only proposed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub designation: Option<Designation>,
     /// For a crime and disorder committee: the council or councils whose committee it is (a
     /// joint committee names several).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -195,6 +225,7 @@ impl Group {
             to: None,
             suspended_from: None,
             suspended_to: None,
+            designation: None,
             councils: Vec::new(),
             replaces: None,
             changes: Vec::new(),
@@ -237,6 +268,14 @@ pub struct GroupChange {
     /// Where the change is recorded.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+}
+
+named_enum! {
+    /// Whether a committee has been designated as the council's crime and disorder committee.
+    pub enum Designation {
+        Designated => "designated", "designated as the council's crime and disorder committee",
+        Proposed => "proposed", "proposed, not yet designated",
+    }
 }
 
 named_enum! {

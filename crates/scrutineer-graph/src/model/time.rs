@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::names::named_enum;
-use super::{DocKind, Evidence};
+use super::{DocKind, Evidence, GroupKind};
 use crate::date::When;
 
 /// A list the records hold in full. Outside every such declaration, a rule may not conclude
@@ -13,7 +13,8 @@ use crate::date::When;
 ///
 /// When it holds:
 ///
-/// * a list of *members* is complete `on` a day, or on every day `from`..`to`;
+/// * a list of *members* (or of the area's *groups*) is complete `on` a day, or on every day
+///   `from`..`to`;
 /// * a list of *events* (meetings, documents, reviews, revisions, copies sent, responses, case
 ///   reviews, referrals) is complete for the period `from`..`to`; `on` a day means every event
 ///   up to that day;
@@ -36,6 +37,9 @@ pub struct Complete {
     /// For `Documents`: which kind of document (every kind when left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<DocKind>,
+    /// For `Groups`: which kind of group (every kind when left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_kind: Option<GroupKind>,
     /// The day on which the list is complete.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on: Option<When>,
@@ -60,6 +64,7 @@ impl Complete {
             list,
             of,
             kind: None,
+            group_kind: None,
             on: None,
             from: None,
             to: None,
@@ -84,6 +89,7 @@ named_enum! {
     /// The lists a file can declare complete.
     pub enum ListKind {
         Members => "members", "the members of a group",
+        Groups => "groups", "the groups of the partnership and its area (of one kind, or all): a council with no crime and disorder committee, say",
         Meetings => "meetings", "the meetings of a group",
         Attendance => "attendance", "who attended a meeting",
         Documents => "documents", "the partnership's documents (of one kind, or all)",
@@ -104,7 +110,7 @@ impl ListKind {
     pub fn time(self) -> ListTime {
         use ListKind::*;
         match self {
-            Members => ListTime::State,
+            Members | Groups => ListTime::State,
             Attendance | Topics | Consultees | DataSources => ListTime::Timeless,
             Meetings | Documents | Reviews | Revisions | Circulation | Responses | CaseReviews
             | Referrals => ListTime::Events,

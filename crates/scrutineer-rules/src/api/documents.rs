@@ -14,6 +14,7 @@
 //! d.revision_dates()        // refreshes recorded by the evaluation date, oldest first
 //! d.last_revised            // the newest of those, else its production date, or ()
 //! d.revisions_within(12)    // a Window of its production and refresh dates
+//! d.revisions_between(from, to)
 //! d.in_force                // true, false, or () when the recorded period cannot settle it
 //! d.months_covered          // length of the period in months, or ()
 //! d.sent_to                 // copies sent by the date: array of #{to: Organisation, date: When or ()}
@@ -183,6 +184,18 @@ pub(super) fn register(engine: &mut Engine) {
         .register_get("threshold", |d: &mut Document| opt(d.rec().threshold.map(i64::from)))
         .register_fn("revision_dates", |d: &mut Document| array(revisions(d)))
         .register_get("last_revised", |d: &mut Document| opt(last_revised(d)))
+        .register_fn(
+            "revisions_between",
+            |d: &mut Document, from: scrutineer_graph::Date, to: scrutineer_graph::Date| {
+                let v = &d.view;
+                let w = v.revisions_between(d.index, from, to);
+                ScriptWindow::from(
+                    w,
+                    |w| Dynamic::from(*w),
+                    format!("the record of when {} was agreed or refreshed {}", d.rec().title, period(from, to)),
+                )
+            },
+        )
         .register_fn("revisions_within", |d: &mut Document, months: i64| {
             let v = &d.view;
             let from = v.as_of.add_months(-months.abs());

@@ -8,6 +8,7 @@
 //! g.vice_chair  g.quorum  g.meetings_per_year (int or ())  g.suspended (true, false or ())
 //! g.councils                      // for a committee: the councils whose committee it is
 //! g.in_being                      // true when records recent enough show it in being; false; ()
+//! g.designation                   // for a committee: "designated", "proposed" or ()
 //! g.members_complete              // true / false / (): a membership list complete on the date
 //! g.members_listed_in_full        // the same as a plain true or false (earlier name)
 //! g.memberships()                 // seats in force on the date
@@ -291,6 +292,9 @@ pub(super) fn register(engine: &mut Engine) {
             super::reviews::handles(&g.view, &g.rec().councils)
         })
         .register_get("in_being", |g: &mut Group| tri(g.view.in_being(g.index)))
+        .register_get("designation", |g: &mut Group| {
+            opt(g.rec().designation.map(|d| d.as_str().to_string()))
+        })
         .register_get("members_complete", |g: &mut Group| {
             tri(g.view.members_complete(&g.rec().id))
         })

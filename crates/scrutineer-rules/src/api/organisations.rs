@@ -4,7 +4,8 @@
 //! o.id  o.name  o.kind ("chief_officer_of_police", ...)  o.from  o.to (When or ())
 //! o.is_responsible_authority      // on the evaluation date, under s.5(1)
 //! o.ra_limb                       // "s.5(1)(b)" or ()
-//! o.is_council  o.is_health_body
+//! o.is_council  o.is_health_body  o.co_operating (true or (): named as a co-operating body)
+//! o.in_being                      // false for a kind abolished by law by the date
 //! o.first_reported  o.last_reported   // the first and last dates a source read reports it (When or ())
 //! o.reported_after(date)          // true when a source dated after `date` presents it as current
 //! person.id  person.name  person.title  person.organisation (Organisation or ())
@@ -91,6 +92,10 @@ pub(super) fn register(engine: &mut Engine) {
         .register_get("is_responsible_authority", |o: &mut Org| limb(o).is_some())
         .register_get("ra_limb", |o: &mut Org| opt_str(limb(o)))
         .register_get("is_council", |o: &mut Org| law::is_council(kind(o)))
+        .register_get("co_operating", |o: &mut Org| opt(o.rec().co_operating))
+        .register_get("in_being", |o: &mut Org| {
+            law::in_being(kind(o), o.view.graph.data.place, o.view.as_of)
+        })
         .register_get("is_health_body", |o: &mut Org| law::is_health_body(kind(o)))
         .register_get("first_reported", |o: &mut Org| {
             opt(o.view.reported(&o.rec().evidence).first_when())

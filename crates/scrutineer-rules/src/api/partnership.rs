@@ -6,6 +6,7 @@
 //! p.known_on (Date or (): only sources dated by then are read)
 //! p.records_to (Date or (): the newest source read)
 //! p.organisations()  p.organisations_of_kind("probation_provider")   // existing on the date
+//! p.recorded_organisations()         // as the records present them, even of a kind abolished by then
 //! p.responsible_authorities()        // bodies s.5(1) makes responsible authorities on the date
 //! p.health_kind_required()           // "integrated_care_board", ... or () before 30 April 2004
 //! p.strategy_group()  p.committee()  p.committees()  p.groups()  p.groups_of_kind("subgroup")
@@ -14,8 +15,10 @@
 //! p.all_documents_of_kind("partnership_plan") // every one recorded, whatever its dates
 //! p.plan_in_force("partnership_plan") // #{ answer: true|false|(), plan, newest, request }
 //! p.documents_within("annual_report", 12)   // a Window (see window.rs)
+//! p.documents_between("consultation_record", from, to)   // a Window for a period
 //! p.reviews_within(12)               // a Window of every committee's reviews
 //! p.documents_complete("partnership_plan", from, to)   // declared complete for the period?
+//! p.groups_complete("crime_and_disorder_committee")   // the area's groups of a kind listed in full today
 //! p.priorities()  p.actions()  p.posts()  p.risks()  p.scrutiny_reviews()
 //! p.reporting_cycles()               // arrays of groups, each a cycle in force on the date
 //! p.law_in_force("reg3_2_each_ra_seat")   // the law table's entry is in force here today
@@ -56,8 +59,17 @@ pub(super) fn doc_kind(kind: &str) -> Res<DocKind> {
     })
 }
 
-/// Organisations that exist on the date.
+/// Organisations that exist on the date: within their own dates, not replaced, and of a kind
+/// that still exists in law (a clinical commissioning group is no body after June 2022).
 pub(crate) fn organisations(view: &Arc<View>) -> impl Iterator<Item = Org> + '_ {
+    recorded_organisations(view).filter(|o| {
+        law::in_being(super::organisations::kind(o), view.graph.data.place, view.as_of)
+    })
+}
+
+/// Organisations the records present as existing on the date, whatever the law says of their
+/// kind: for rules about the records themselves.
+pub(crate) fn recorded_organisations(view: &Arc<View>) -> impl Iterator<Item = Org> + '_ {
     (0..view.graph.data.organisations.len())
         .filter(|&i| view.exists(NodeKey::Organisation(i)) == Tri::Yes)
         .map(|i| Org::new(view, i))
@@ -231,6 +243,9 @@ pub(super) fn register(engine: &mut Engine) {
         .register_fn("organisations", |p: &mut Partnership| {
             array(organisations(p.view()))
         })
+        .register_fn("recorded_organisations", |p: &mut Partnership| {
+            array(recorded_organisations(p.view()))
+        })
         .register_fn(
             "organisations_of_kind",
             |p: &mut Partnership, kind: &str| {
@@ -341,6 +356,20 @@ pub(super) fn register(engine: &mut Engine) {
             },
         )
         .register_fn(
+            "documents_between",
+            |p: &mut Partnership, kind: &str, from: Date, to: Date| -> Res<ScriptWindow> {
+                let v = p.view();
+                let k = doc_kind(kind)?;
+                let w = v.documents_between(k, from, to);
+                let request = format!("the partnership's {}s {}", kind_words(k), period(from, to));
+                Ok(ScriptWindow::from(
+                    w,
+                    |&i| Dynamic::from(Document::new(v, i)),
+                    request,
+                ))
+            },
+        )
+        .register_fn(
             "documents_complete",
             |p: &mut Partnership, kind: &str, from: Date, to: Date| -> Res<bool> {
                 let v = p.view();
@@ -353,6 +382,15 @@ pub(super) fn register(engine: &mut Engine) {
                 ))
             },
         )
+        .register_fn("groups_complete", |p: &mut Partnership, kind: &str| -> Res<Dynamic> {
+            let k = GroupKind::from_name(kind).ok_or_else(|| {
+                Box::new(EvalAltResult::ErrorRuntime(
+                    format!("unknown group kind `{kind}`").into(),
+                    Position::NONE,
+                ))
+            })?;
+            Ok(tri(p.view().groups_complete_by(Some(k)).0))
+        })
         .register_fn("reviews_within", |p: &mut Partnership, months: i64| {
             let v = p.view();
             let from = v.as_of.add_months(-months.abs());

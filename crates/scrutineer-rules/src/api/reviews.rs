@@ -13,7 +13,8 @@
 //! rf.considered (When; "" when not considered by the date; () when the records cannot tell)
 //! sv.id  sv.title  sv.funder  sv.funding_end  sv.renewal ("renewed"|"pending"|"not_renewed"|())
 //! sr.sent_to  sr.responses    // arrays of #{to: Organisation, date: When or ()} by the date
-//! sr.circulation_listed_in_full  sr.responses_listed_in_full
+//! sr.circulation_complete  sr.responses_complete   // declared complete up to the date
+//! sr.circulation_listed_in_full  sr.responses_listed_in_full   // the same (earlier names)
 //! sr.requests             // array of #{to, kind ("attendance"|"information"), date, outcome}
 //!                         //   outcome: "complied", "refused", "no_response" or ()
 //! m.appointed_by          // organisations that appointed a member
@@ -280,10 +281,30 @@ pub(super) fn register(engine: &mut Engine) {
             )
         })
         .register_get("circulation_listed_in_full", |r: &mut Review| {
-            r.rec().circulation_listed_in_full
+            super::documents::circulation_complete(&r.view, &r.rec().id, Some(r.rec().date))
+        })
+        .register_get("circulation_complete", |r: &mut Review| {
+            super::documents::circulation_complete(&r.view, &r.rec().id, Some(r.rec().date))
+        })
+        .register_get("responses_complete", |r: &mut Review| {
+            let v = &r.view;
+            v.events_complete(
+                scrutineer_graph::model::ListKind::Responses,
+                Some(&r.rec().id),
+                None,
+                r.rec().date.earliest(),
+                v.as_of,
+            )
         })
         .register_get("responses_listed_in_full", |r: &mut Review| {
-            r.rec().responses_listed_in_full
+            let v = &r.view;
+            v.events_complete(
+                scrutineer_graph::model::ListKind::Responses,
+                Some(&r.rec().id),
+                None,
+                r.rec().date.earliest(),
+                v.as_of,
+            )
         })
         .register_get("requests", |r: &mut Review| -> Array {
             let v = &r.view;
@@ -329,7 +350,10 @@ pub(super) fn register(engine: &mut Engine) {
             handles(&d.view, &d.rec().data_from)
         })
         .register_get("data_sources_listed_in_full", |d: &mut Document| {
-            d.rec().data_sources_listed_in_full
+            d.view.complete(scrutineer_graph::model::ListKind::DataSources, &d.rec().id)
+        })
+        .register_get("data_sources_complete", |d: &mut Document| {
+            d.view.complete(scrutineer_graph::model::ListKind::DataSources, &d.rec().id)
         })
         .register_get("considers_crime_and_disorder", |d: &mut Document| {
             opt(d.rec().considers_crime_and_disorder)
