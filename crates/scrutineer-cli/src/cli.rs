@@ -119,6 +119,10 @@ pub struct ReportArgs {
     /// Evaluate as of this day, YYYY-MM-DD (default: today).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Read only the sources dated on or before this day: what could have been known then
+    /// (default: every source on file).
+    #[arg(long, value_name = "DATE")]
+    pub known_on: Option<String>,
     /// Write the pack here (written whole or not at all); without it, to standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -182,6 +186,10 @@ pub struct CheckArgs {
     /// Evaluate as of this day, YYYY-MM-DD (default: today).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Read only the sources dated on or before this day: what could have been known then
+    /// (default: every source on file).
+    #[arg(long, value_name = "DATE")]
+    pub known_on: Option<String>,
     /// The rule pack folder (default: rules/).
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
@@ -219,6 +227,9 @@ pub struct WhatIfArgs {
     /// Evaluate as of this day (default: the scenario's AS_OF, else today).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Read only the sources dated on or before this day (default: every source on file).
+    #[arg(long, value_name = "DATE")]
+    pub known_on: Option<String>,
     /// The rule pack folder (default: rules/).
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,

@@ -78,10 +78,46 @@ fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A day given on the command line for `flag`. A month or a year is refused with the days it
+/// could mean, rather than guessing which: "as of September 2017" is the 1st to a reader and
+/// the 30th to another.
+pub fn day(flag: &str, given: &str) -> Result<Date, String> {
+    use scrutineer_graph::When;
+    match given.parse::<When>() {
+        Ok(When::Day(d)) => Ok(d),
+        Ok(w @ (When::Month { .. } | When::Year(_))) => Err(format!(
+            "{flag}: `{given}` is {}, not a day; give a day, such as `{}` (its first) or `{}` (its last)",
+            if matches!(w, When::Year(_)) { "a year" } else { "a month" },
+            w.earliest(),
+            w.latest()
+        )),
+        Ok(_) => Err(format!(
+            "{flag}: `{given}` is a range, not a day; give one day in the form `2022-09-30`"
+        )),
+        Err(e) if e.reason.starts_with("write a day year first") => {
+            Err(format!("{flag}: {e}"))
+        }
+        Err(e) => Err(format!(
+            "{flag}: `{}` is not a day: {}",
+            e.text,
+            if e.reason.starts_with("write a day `") {
+                "write it as `2022-09-30` (year, month, day)".to_string()
+            } else {
+                e.reason
+            }
+        )),
+    }
+}
+
+/// The day given for `--known-on`, if any.
+pub fn known_on(given: Option<&str>) -> Result<Option<Date>, String> {
+    given.map(|s| day("--known-on", s)).transpose()
+}
+
 /// The evaluation date: the one given (`YYYY-MM-DD`), else today.
 pub fn as_of(given: Option<&str>) -> Result<Date, String> {
     match given {
-        Some(s) => s.parse::<Date>().map_err(|e| format!("--as-of: {e}")),
+        Some(s) => day("--as-of", s),
         None => {
             let secs = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)

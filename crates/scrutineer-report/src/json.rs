@@ -62,10 +62,29 @@ pub(crate) struct Result<'a> {
     url: &'a str,
     evidence: Vec<Evidence<'a>>,
     ask: &'a str,
+    /// For an unknown: the record or list that would settle it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request: Option<&'a str>,
+    /// The underlying fact, when several rules may report it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fact: Option<&'a str>,
+    /// Other rules that report the same fact with the same outcome.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    also: Vec<Also<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     change: Option<&'static str>,
+}
+
+/// Another rule's basis for the same finding.
+#[derive(Serialize)]
+pub(crate) struct Also<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    basis: &'a str,
+    url: &'a str,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -111,6 +130,22 @@ pub(crate) fn result<'a>(
             })
             .collect(),
         ask: rule.map(|r| r.ask.as_str()).unwrap_or(""),
+        request: f.request.as_deref(),
+        fact: f.fact.as_deref(),
+        also: f
+            .also
+            .iter()
+            .map(|a| {
+                let r = rules.get(a.rule.as_str());
+                Also {
+                    rule: &a.rule,
+                    severity: a.severity.as_str(),
+                    basis: r.map(|r| r.basis.as_str()).unwrap_or(""),
+                    url: r.map(|r| r.url.as_str()).unwrap_or(""),
+                    message: &a.message,
+                }
+            })
+            .collect(),
         note: f.note.as_deref(),
         change: baseline.and_then(|b| b.change(f)).map(|c| c.as_str()),
     }

@@ -166,8 +166,12 @@ pub fn render_text_partnerships(set: &ResultSet<'_>) -> String {
         if !unknowns.is_empty() {
             let _ = writeln!(out, "\nInformation to request from officers\n");
             for f in unknowns {
-                let _ = writeln!(out, "  ? {}  {}", f.rule, subject_label(f));
+                let also: String = f.also.iter().map(|a| format!(", {}", a.rule)).collect();
+                let _ = writeln!(out, "  ? {}{also}  {}", f.rule, subject_label(f));
                 wrap_into(&mut out, &f.message, "      ", WIDTH);
+                if let Some(r) = &f.request {
+                    wrap_into(&mut out, &format!("ask for: {r}"), "      ", WIDTH);
+                }
             }
         }
         if set.all {
@@ -304,6 +308,19 @@ fn failure(out: &mut String, set: &ResultSet<'_>, f: &Finding) {
         wrap_into(
             out,
             &format!("law: {} <{}>", r.basis, r.url),
+            "      ",
+            WIDTH,
+        );
+    }
+    for a in &f.also {
+        let basis = set
+            .rules
+            .get(a.rule.as_str())
+            .map(|r| format!(": {}", r.basis))
+            .unwrap_or_default();
+        wrap_into(
+            out,
+            &format!("also {} ({}){basis}", a.rule, a.severity),
             "      ",
             WIDTH,
         );

@@ -7,9 +7,22 @@
 //! merged; the first, most severe, keeps its place and the others become its `also`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
+
+use scrutineer_graph::{Date, Graph};
 
 use crate::eval::Evaluation;
 use crate::outcome::{Also, Finding};
+use crate::rule::Rule;
+
+/// What every command does with an evaluation before showing it: apply the committee's waivers
+/// (unless `waivers` is false, for `--no-waivers`), then show one finding per fact.
+pub fn settle(eval: &mut Evaluation, graphs: &[Arc<Graph>], as_of: Date, ran: &[&Rule], waivers: bool) {
+    if waivers {
+        crate::waivers::apply(eval, graphs, as_of, ran);
+    }
+    one_finding_per_fact(eval);
+}
 
 /// Merges findings that report the same fact with the same outcome.
 pub fn one_finding_per_fact(eval: &mut Evaluation) {

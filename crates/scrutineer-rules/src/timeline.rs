@@ -88,9 +88,7 @@ pub fn timeline(
     let mut errors = Vec::new();
     for &day in dates {
         let mut eval = set.evaluate(&graphs, day, Some(rules));
-        if apply_waivers {
-            crate::waivers::apply(&mut eval, &graphs, day, rules);
-        }
+        crate::facts::settle(&mut eval, &graphs, day, rules, apply_waivers);
         errors.extend(eval.errors);
         let failing: BTreeMap<(String, String), &crate::outcome::Finding> = eval
             .findings

@@ -97,9 +97,16 @@ pub fn run(args: CheckArgs) -> u8 {
             }
         }
     };
-    let set = match rule_set(args.rules.as_deref(), limits(&args.limits)) {
+    let mut set = match rule_set(args.rules.as_deref(), limits(&args.limits)) {
         Ok(s) => s,
         Err(code) => return code,
+    };
+    set.known_on = match paths::known_on(args.known_on.as_deref()) {
+        Ok(k) => k,
+        Err(e) => {
+            eprint(&format!("error: {e}\n"));
+            return BROKEN;
+        }
     };
     let chosen = match choose(&set, &args.select, &args.ignore) {
         Ok(c) => c,
@@ -140,8 +147,8 @@ pub fn run(args: CheckArgs) -> u8 {
         } = load_files(chunk, &mut seen);
         input_broken |= problem;
         let mut eval = set.evaluate(&graphs, as_of, Some(&chosen));
+        scrutineer_rules::facts::settle(&mut eval, &graphs, as_of, &chosen, !args.no_waivers);
         if !args.no_waivers {
-            waivers::apply(&mut eval, &graphs, as_of, &chosen);
             if args.select.is_empty() && args.ignore.is_empty() {
                 eval.unused_waivers
                     .extend(waivers::unknown_rules(&graphs, &set.rules));

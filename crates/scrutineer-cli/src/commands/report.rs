@@ -7,7 +7,7 @@ use scrutineer_report::{
     Baseline, PackExtras, PartnershipInfo, ResultSet, render_html, render_markdown,
 };
 use scrutineer_rules::timeline::{Step, dates, timeline};
-use scrutineer_rules::{Outcome, Rule, waivers};
+use scrutineer_rules::{Outcome, Rule};
 
 use super::check::limits;
 use super::{BROKEN, OK, load_partnerships, rule_set};
@@ -47,9 +47,13 @@ pub fn run(args: ReportArgs) -> u8 {
             Err(e) => return broken(&e),
         },
     };
-    let set = match rule_set(args.rules.as_deref(), limits(&args.limits)) {
+    let mut set = match rule_set(args.rules.as_deref(), limits(&args.limits)) {
         Ok(s) => s,
         Err(code) => return code,
+    };
+    set.known_on = match crate::paths::known_on(args.known_on.as_deref()) {
+        Ok(k) => k,
+        Err(e) => return broken(&e),
     };
     let all: Vec<&Rule> = set.rules.iter().collect();
     let (graphs, input_broken) = load_partnerships(&files);
@@ -58,9 +62,7 @@ pub fn run(args: ReportArgs) -> u8 {
         return BROKEN;
     }
     let mut eval = set.evaluate(&graphs, as_of, None);
-    if !args.no_waivers {
-        waivers::apply(&mut eval, &graphs, as_of, &all);
-    }
+    scrutineer_rules::facts::settle(&mut eval, &graphs, as_of, &all, !args.no_waivers);
     if let Some(b) = &mut baseline {
         b.compare(&eval.findings);
     }

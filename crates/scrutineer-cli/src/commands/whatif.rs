@@ -6,7 +6,7 @@ use scrutineer_report::{
     PartnershipInfo, VariantResult, WhatIf, render_whatif_json, render_whatif_text,
 };
 use scrutineer_rules::whatif::{Before, Scenario};
-use scrutineer_rules::{Evaluation, Finding, Outcome, Rule, waivers};
+use scrutineer_rules::{Evaluation, Finding, Outcome, Rule};
 
 use super::check::limits;
 use super::{BROKEN, OK, load_one, rule_set};
@@ -38,9 +38,16 @@ pub fn run(args: WhatIfArgs) -> u8 {
         Ok(g) => g,
         Err(code) => return code,
     };
-    let set = match rule_set(args.rules.as_deref(), limits) {
+    let mut set = match rule_set(args.rules.as_deref(), limits) {
         Ok(s) => s,
         Err(code) => return code,
+    };
+    set.known_on = match crate::paths::known_on(args.known_on.as_deref()) {
+        Ok(k) => k,
+        Err(e) => {
+            eprint(&format!("error: {e}\n"));
+            return BROKEN;
+        }
     };
     let variants = match scenario.run(&graph) {
         Ok(v) => v,
@@ -54,10 +61,8 @@ pub fn run(args: WhatIfArgs) -> u8 {
     let mut graphs = vec![std::sync::Arc::clone(&graph)];
     graphs.extend(variants.iter().map(|v| std::sync::Arc::clone(&v.graph)));
     let mut evaluations: Vec<Evaluation> = set.evaluate_each(&graphs, as_of, None);
-    if !args.no_waivers {
-        for (e, g) in evaluations.iter_mut().zip(&graphs) {
-            waivers::apply(e, std::slice::from_ref(g), as_of, &all_rules);
-        }
+    for (e, g) in evaluations.iter_mut().zip(&graphs) {
+        scrutineer_rules::facts::settle(e, std::slice::from_ref(g), as_of, &all_rules, !args.no_waivers);
     }
     let afters = evaluations.split_off(1);
     let before = evaluations.pop().expect("the unedited partnership");

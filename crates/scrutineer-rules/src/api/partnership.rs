@@ -204,17 +204,35 @@ fn plan_in_force(view: &Arc<View>, kind: DocKind) -> Map {
     m.insert(
         "request".into(),
         Dynamic::from(format!(
-            "the partnership's {}s in force on {} (the records hold none{since})",
-            kind_words(kind),
+            "the partnership's {} in force on {} (the records hold none{since})",
+            kind_plural(kind),
             view.as_of.long()
         )),
     );
     m
 }
 
-/// A document kind in words: "partnership plan".
+/// A document kind in words, singular: "partnership plan".
 pub(crate) fn kind_words(kind: DocKind) -> String {
-    kind.as_str().replace('_', " ")
+    match kind {
+        DocKind::AsbCaseReviewData => "ASB case review figures".into(),
+        DocKind::AsbCaseReviewProcedure => "ASB case review procedure".into(),
+        DocKind::DhrActionPlan => "domestic homicide review action plan".into(),
+        other => other.as_str().replace('_', " "),
+    }
+}
+
+/// A document kind in words, plural: "partnership plans", "ASB case review figures".
+pub(crate) fn kind_plural(kind: DocKind) -> String {
+    match kind {
+        DocKind::AsbCaseReviewData => "published ASB case review figures".into(),
+        DocKind::AnnualActionPlan => "annual action plans".into(),
+        DocKind::CommunitySafetyAgreement => "county community safety agreements".into(),
+        DocKind::PoliceAndCrimePlan => "police and crime plans".into(),
+        DocKind::TermsOfReference => "terms of reference".into(),
+        DocKind::Other => "documents".into(),
+        other => format!("{}s", kind_words(other)),
+    }
 }
 
 pub(super) fn register(engine: &mut Engine) {
@@ -343,11 +361,7 @@ pub(super) fn register(engine: &mut Engine) {
                 let k = doc_kind(kind)?;
                 let from = v.as_of.add_months(-months.abs());
                 let w = v.documents_between(k, from, v.as_of);
-                let request = format!(
-                    "the partnership's {}s {}",
-                    kind_words(k),
-                    period(from, v.as_of)
-                );
+                let request = format!("the partnership's {} {}", kind_plural(k), period(from, v.as_of));
                 Ok(ScriptWindow::from(
                     w,
                     |&i| Dynamic::from(Document::new(v, i)),
@@ -361,7 +375,7 @@ pub(super) fn register(engine: &mut Engine) {
                 let v = p.view();
                 let k = doc_kind(kind)?;
                 let w = v.documents_between(k, from, to);
-                let request = format!("the partnership's {}s {}", kind_words(k), period(from, to));
+                let request = format!("the partnership's {} {}", kind_plural(k), period(from, to));
                 Ok(ScriptWindow::from(
                     w,
                     |&i| Dynamic::from(Document::new(v, i)),
