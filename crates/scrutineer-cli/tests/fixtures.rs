@@ -22,6 +22,8 @@ fn as_of_line(text: &str, file: &str) -> String {
 #[test]
 fn fixtures() {
     let root = common::root();
+    // Every fixture whose outcome contradicts its name is listed, not only the first.
+    let wrong = std::sync::Mutex::new(Vec::<String>::new());
     common::snapshot_settings().bind(|| {
         insta::glob!(root.join("graphs/fixtures"), "*/*.ron", |path| {
             let relative = path.strip_prefix(&root).unwrap().display().to_string();
@@ -35,19 +37,32 @@ fn fixtures() {
             assert!(eval.errors.is_empty(), "{relative}: rule errors {:?}", eval.errors);
             assert!(!eval.findings.is_empty(), "{relative}: the rule returned nothing");
             let has = |o: Outcome| eval.findings.iter().any(|f| f.outcome == o);
-            if name.starts_with("fails_") {
-                assert!(has(Outcome::Fail), "{relative}: expected a failure");
+            let problem = if name.starts_with("fails_") {
+                (!has(Outcome::Fail)).then_some("expected a failure")
             } else if name.starts_with("passes_") {
-                assert!(has(Outcome::Pass) && !has(Outcome::Fail), "{relative}: expected a pass and no failure");
+                (!(has(Outcome::Pass) && !has(Outcome::Fail))).then_some("expected a pass and no failure")
             } else if name.starts_with("unknown_") {
-                assert!(has(Outcome::Unknown) && !has(Outcome::Fail), "{relative}: expected unknown and no failure");
+                (!(has(Outcome::Unknown) && !has(Outcome::Fail))).then_some("expected unknown and no failure")
             } else if name.starts_with("not_applicable_") {
-                assert!(eval.findings.iter().all(|f| f.outcome == Outcome::NotApplicable), "{relative}: expected not applicable");
+                (!eval.findings.iter().all(|f| f.outcome == Outcome::NotApplicable)).then_some("expected not applicable")
             } else {
-                panic!("{relative}: a fixture's name starts with fails_, passes_, unknown_ or not_applicable_");
+                Some("a fixture's name starts with fails_, passes_, unknown_ or not_applicable_")
+            };
+            // "Cannot tell" is a request: every unknown names the record that would settle it.
+            let problem = problem.or_else(|| {
+                eval.findings
+                    .iter()
+                    .any(|f| f.outcome == Outcome::Unknown && f.request.is_none())
+                    .then_some("an unknown without a request (`.ask_for(...)`)")
+            });
+            if let Some(p) = problem {
+                let got: Vec<String> = eval.findings.iter().map(|f| format!("{} {}: {}", f.outcome, f.subject, f.message)).collect();
+                wrong.lock().unwrap().push(format!("{relative}: {p}; got {got:?}"));
             }
             let set = common::result_set(&graphs, as_of, &eval, true);
             insta::assert_snapshot!(render_text(&set));
         });
     });
+    let wrong = wrong.into_inner().unwrap();
+    assert!(wrong.is_empty(), "{} fixture(s) contradict their names:\n{}", wrong.len(), wrong.join("\n"));
 }

@@ -135,7 +135,7 @@ prop_compose! {
             groups: groups.iter().enumerate().map(|(i, (k, full, meetings_full, per_year, suspended, chair))| Group {
                 id: group_ids[i].clone(), name: format!("Group {i}"), kind: GROUP_KINDS[*k], chair: chair.clone(), vice_chair: None,
                 quorum: None, meetings_per_year: *per_year, terms_of_reference: None, from: None, to: None,
-                suspended_from: *suspended, suspended_to: None, replaces: None, changes: vec![], councils: vec![], members_listed_in_full: *full, meetings_listed_in_full: *meetings_full,
+                suspended_from: *suspended, suspended_to: None, replaces: None, changes: vec![], councils: vec![], designation: None, members_listed_in_full: *full, meetings_listed_in_full: *meetings_full,
                 notes: vec![], evidence: vec![],
             }).collect(),
             memberships: seats.iter().map(|(o, g, status, chair, (from, to))| Membership {

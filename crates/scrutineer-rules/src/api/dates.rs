@@ -17,6 +17,7 @@
 //! w.within(from, to)               // an event's date within from..=to
 //! w.passed_by(d)                   // a deadline or a period's end: a month ends on its last day
 //! w.started_by(d)                  // a period's start: a month starts on its first day
+//! w.shift_months(12)               // the same date a year on, as precise: "September 2022"
 //! w.on_long                        // "on 30 September 2022", "in September 2022"
 //! ```
 
@@ -71,6 +72,9 @@ pub(super) fn register(engine: &mut Engine) {
         .register_fn("within", |w: &mut When, a: Date, b: Date| tri(w.within(a, b)))
         .register_fn("passed_by", |w: &mut When, d: Date| tri(w.passed_by(d)))
         .register_fn("started_by", |w: &mut When, d: Date| tri(w.started_by(d)))
+        .register_fn("shift_months", |w: &mut When, n: i64| w.shift_months(n))
+        .register_fn("==", |a: When, b: When| a == b)
+        .register_fn("!=", |a: When, b: When| a != b)
         .register_fn("to_string", |w: &mut When| w.long())
         .register_fn("to_debug", |w: &mut When| w.to_string());
 }

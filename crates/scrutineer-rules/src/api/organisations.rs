@@ -58,6 +58,12 @@ fn limb(o: &Org) -> Option<&'static str> {
 /// organisation as current: yes when one certainly is, maybe when a source's date straddles.
 fn reported_after(o: &Org, after: Date) -> Tri {
     let v = &o.view;
+    if o.rec().evidence.is_empty() {
+        // Written into the file with no source: it presents the body as current throughout its
+        // own dates.
+        let (from, to) = (o.rec().from, o.rec().to);
+        return v.span(from, to).and(Tri::from_bool(v.as_of > after));
+    }
     let mut answer = Tri::No;
     for e in &o.rec().evidence {
         let Some(s) = v.graph.source_index(&e.source).map(|i| &v.graph.data.sources[i]) else {

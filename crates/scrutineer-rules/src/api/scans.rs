@@ -15,11 +15,13 @@
 //!     {title} {blank} ("owner or due date") {missing} ("owner and due date") {verb} ("is"/"are")
 //!     {owner} {due} {reported}
 //! p.post_outcomes(months, #{ vacant, untold, settled, no_end, ended, ending, funded, [stale] })
-//!     {title} {how} {end} {reported}; no_end is unknown: the end date is not recorded
+//!     {title} {how} {end} {end_on} ("on 31 March 2023") {reported}; no_end is unknown: the end
+//!     date is not recorded
 //! p.priority_owner_outcomes(#{ unrecorded, blank, owned })
 //!     {title} {owner}
 //! p.risk_outcomes(review_months, #{ blank, stale, unrecorded, complete, [old] })
-//!     {description} {cells} {review} {reported}; old: the register entry itself is too old
+//!     {description} {cells} {review} {review_on} {reported}; old: the register entry itself is
+//!     too old
 //! ```
 //!
 //! Each state (a status, a vacancy, a blank cell) holds as its source reports it and goes stale
@@ -390,10 +392,12 @@ fn post_outcomes(view: &Arc<View>, months: i64, t: &Templates) -> Array {
             )),
             Some(end) => {
                 let end_text = end.long();
+                let end_on = end.on_long();
                 let vars = [
                     ("title", title),
                     ("how", how.as_str()),
                     ("end", end_text.as_str()),
+                    ("end_on", end_on.as_str()),
                 ];
                 let ended = end.passed_by(view.as_of);
                 let soon = end.as_end().0 <= horizon;
@@ -414,17 +418,17 @@ fn priority_owner_outcomes(view: &Arc<View>, t: &Templates) -> Array {
     let g = &view.graph;
     let mut out = Array::new();
     for (i, pr) in g.data.priorities.iter().enumerate() {
-        if !current(view, pr.plan.as_deref()) {
+        if !view.known(&pr.evidence) || !current(view, pr.plan.as_deref()) {
             continue;
         }
         let key = NodeKey::Priority(i);
         let title = pr.title.as_str();
         match pr.owner.as_deref() {
-            None => out.push(outcome(
+            None => out.push(unknown(
                 view,
                 key,
-                Outcome::Unknown,
                 t.fill("unrecorded", &[("title", title)]),
+                format!("the owner of \"{title}\""),
             )),
             Some(o) if o.trim().is_empty() => out.push(outcome(
                 view,
@@ -508,13 +512,18 @@ fn risk_outcomes(view: &Arc<View>, review_months: i64, t: &Templates) -> Array {
             ));
         } else if let Some(w) = stale {
             let review = w.long();
+            let review_on = w.on_long();
             out.push(outcome(
                 view,
                 key,
                 Outcome::Fail,
                 t.fill(
                     "stale",
-                    &[("description", description), ("review", &review)],
+                    &[
+                        ("description", description),
+                        ("review", &review),
+                        ("review_on", &review_on),
+                    ],
                 ),
             ));
         } else if !unrecorded.is_empty() {
