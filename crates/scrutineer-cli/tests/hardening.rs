@@ -167,3 +167,49 @@ fn fmt_refuses_what_it_would_lose_and_never_half_writes() {
     );
     // A write that fails part way is covered by `write_atomically`'s own test in the graph crate.
 }
+
+/// Files as users wrote them for earlier versions (Watford and fixtures as they stood in October
+/// 2026, with `members_listed_in_full` and the other old flags) keep loading, and `fmt`'s
+/// rewrite into the present form means the same: every result on every date is the same.
+#[test]
+fn files_written_for_an_earlier_version_load_and_keep_their_meaning() {
+    let root = common::root();
+    let dir = root.join("crates/scrutineer-cli/tests/legacy");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.retain(|f| f.extension().is_some_and(|x| x == "ron"));
+    files.sort();
+    assert!(files.len() >= 8);
+    for file in files {
+        let relative = file.strip_prefix(&root).unwrap().to_str().unwrap().to_string();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text.contains("_listed_in_full: true"),
+            "{relative}: keep the old flags, or this test proves nothing"
+        );
+        let old = std::sync::Arc::new(common::load(&relative));
+        let rewritten = format_text(&file, &text).unwrap_or_else(|d| panic!("{relative}: {d:?}"));
+        assert!(!rewritten.contains("_listed_in_full"), "{relative}: fmt keeps an old flag");
+        let loaded = scrutineer_graph::load_str(Path::new(&relative), rewritten);
+        let new = std::sync::Arc::new(loaded.graph.expect("the rewritten file loads"));
+        let own = text
+            .lines()
+            .find_map(|l| l.strip_prefix("// as-of: "))
+            .map(str::trim);
+        let days = ["2015-06-01", "2016-11-01", "2019-04-01", "2022-10-01", "2026-11-29"];
+        for day in own.into_iter().chain(days) {
+            let day = common::day(day);
+            let a = common::evaluate(std::slice::from_ref(&old), day, &[]);
+            let b = common::evaluate(std::slice::from_ref(&new), day, &[]);
+            let show = |e: &scrutineer_rules::Evaluation| -> Vec<String> {
+                e.findings
+                    .iter()
+                    .map(|f| format!("{} {} {:?} {}", f.rule, f.subject, f.outcome, f.message))
+                    .collect()
+            };
+            assert_eq!(show(&a), show(&b), "{relative} on {day}");
+        }
+    }
+}

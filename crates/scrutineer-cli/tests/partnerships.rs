@@ -36,26 +36,31 @@ fn outcome_of<'a>(all: &'a [Finding], p: &str, rule: &str, subject: &str) -> Vec
 fn welwyn_hatfield_on_1_october_2022() {
     let all = findings("2022-10-01");
     let wh = "welwyn-hatfield";
+    // The minute (October 2021 to August 2022) says the probation service does not take part:
+    // a state, still within a year of the latest day the minute can be dated.
     let probation = outcome_of(&all, wh, "CDA-S5-RA-PARTICIPATION", "probation");
     assert_eq!(probation.len(), 1);
     assert_eq!(probation[0].outcome, Outcome::Fail);
-    let plan_fails = all
-        .iter()
-        .filter(|f| {
-            f.partnership == wh
-                && f.rule.starts_with("REG10-")
-                && f.subject == "plan-2019-22"
-                && f.outcome == Outcome::Fail
-        })
-        .count();
+    // The plan "2019/22" was "scheduled to be refreshed in September 2022", and the papers stop
+    // by August 2022. Whether the refresh happened, and whether the plan still runs (to March
+    // or December 2022), cannot be told: unknown, asking for the plan's dates. (Before the time
+    // model this was a failure; a careful auditor would not put it to the partnership.)
+    let plan = outcome_of(&all, wh, "REG10-PLAN-IN-FORCE-3YR", "plan-2019-22");
+    assert_eq!(plan.len(), 1, "{all:?}");
+    assert_eq!(plan[0].outcome, Outcome::Unknown);
     assert!(
-        plan_fails >= 1,
-        "the missed September 2022 refresh fails a plan rule"
+        plan[0].request.as_deref().unwrap().contains("the period it covers"),
+        "{plan:?}"
     );
-    assert_eq!(
-        outcome_of(&all, wh, "HALL-FIXED-TERM-POSTS", "da-coordinator")[0].outcome,
-        Outcome::Fail
-    );
+    let plan_fails: Vec<&Finding> = all
+        .iter()
+        .filter(|f| f.partnership == wh && f.rule.starts_with("REG10-") && f.outcome == Outcome::Fail)
+        .collect();
+    assert!(plan_fails.is_empty(), "{plan_fails:?}");
+    // "Fixed-term and externally funded", with no end date: a question, not a finding.
+    let post = outcome_of(&all, wh, "HALL-FIXED-TERM-POSTS", "da-coordinator");
+    assert_eq!(post[0].outcome, Outcome::Unknown);
+    assert!(post[0].request.as_deref().unwrap().contains("funding"));
     for rule in ["CDA-S5-RA-POLICE", "CDA-S5-RA-FIRE", "CDA-S5-RA-HEALTH"] {
         let rows: Vec<&Finding> = all
             .iter()
@@ -84,18 +89,28 @@ fn welwyn_hatfield_plan_is_fine_on_31_march_2022() {
 
 #[test]
 fn wellingborough_risk_register_fails_for_exactly_the_two_incomplete_risks() {
-    let all = findings("2022-10-01");
-    let mut failed: Vec<&str> = all
-        .iter()
-        .filter(|f| {
-            f.partnership == "wellingborough"
-                && f.rule == "HALL-RISK-REGISTER-COMPLETE"
-                && f.outcome == Outcome::Fail
-        })
-        .map(|f| f.subject.as_str())
-        .collect();
-    failed.sort_unstable();
-    assert_eq!(failed, ["priorities-not-addressed", "resources-duplicated"]);
+    let register = |day: &str, outcome: Outcome| -> Vec<String> {
+        let mut v: Vec<String> = findings(day)
+            .into_iter()
+            .filter(|f| {
+                f.partnership == "wellingborough"
+                    && f.rule == "HALL-RISK-REGISTER-COMPLETE"
+                    && f.outcome == outcome
+            })
+            .map(|f| f.subject)
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    // The report carrying the register is dated June 2016 to March 2017. By 31 March 2017 it
+    // has certainly been written, and its blank cells speak for the register.
+    assert_eq!(
+        register("2017-03-31", Outcome::Fail),
+        ["priorities-not-addressed", "resources-duplicated"]
+    );
+    // Five years on, the same cells say nothing certain about the register.
+    assert!(register("2022-10-01", Outcome::Fail).is_empty());
+    assert_eq!(register("2022-10-01", Outcome::Unknown).len(), 3);
 }
 
 #[test]
@@ -112,9 +127,15 @@ fn probation_rule_does_not_apply_in_2009() {
 #[test]
 fn watford_police_are_missing_from_the_joint_authorities_group() {
     let all = findings("2016-10-21");
-    assert_eq!(
-        outcome_of(&all, "watford", "CDA-S5-RA-POLICE", "herts-police")[0].outcome,
-        Outcome::Fail
+    // The minutes list the Joint Authorities Group in full, without the police; but they never
+    // say it is the strategy group. The file records that as an inference, so the gap is a
+    // question to ask, not a finding to put to the police.
+    let police = outcome_of(&all, "watford", "CDA-S5-RA-POLICE", "herts-police");
+    assert_eq!(police[0].outcome, Outcome::Unknown);
+    assert!(police[0].message.contains("inferred"), "{police:?}");
+    assert!(
+        police[0].request.as_deref().unwrap().contains("Joint Authorities Group"),
+        "{police:?}"
     );
     assert_eq!(
         outcome_of(&all, "watford", "CDA-S5-RA-PROBATION", "probation")[0].outcome,
@@ -126,10 +147,10 @@ fn watford_police_are_missing_from_the_joint_authorities_group() {
 fn text_reports_as_of_the_dates_that_matter() {
     let graphs = graphs();
     common::snapshot_settings().bind(|| {
-        for day in ["2009-06-01", "2016-10-21", "2022-03-31", "2022-10-01"] {
+        for day in ["2009-06-01", "2016-10-21", "2017-03-31", "2022-03-31", "2022-10-01"] {
             for g in &graphs {
                 let one = [Arc::clone(g)];
-                let eval = common::evaluate(&one, common::day(day), &[]);
+                let eval = common::settled(&one, common::day(day), &[]);
                 let set = common::result_set(&one, common::day(day), &eval, false);
                 insta::assert_snapshot!(
                     format!("partnership__{}__{day}", g.data.id),

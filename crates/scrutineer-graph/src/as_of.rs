@@ -467,10 +467,12 @@ impl View {
             let Some((a, b)) = self.start(other.from, self.reported(&other.evidence)) else {
                 continue;
             };
-            // Only a record that begins strictly later replaces this one.
-            if my_start.is_some_and(|(_, mb)| a > mb) {
-                replaced = replaced.or(Tri::decide(b <= self.as_of, a > self.as_of));
-            }
+            // Only a record that begins strictly later replaces this one; when the two starts
+            // are uncertain and overlap, which is later is uncertain too.
+            let Some((ma, mb)) = my_start else { continue };
+            let later = Tri::decide(a > mb, b <= ma);
+            let started = Tri::decide(b <= self.as_of, a > self.as_of);
+            replaced = replaced.or(later.and(started));
         }
         match replaced {
             Tri::Yes => Support::No,

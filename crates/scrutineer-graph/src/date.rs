@@ -431,6 +431,20 @@ impl When {
         }
     }
 
+    /// A period in words, as a person would write it: "April 2015 to March 2016"; with a bound
+    /// known only to a range, "starting between 1 January 2019 and 1 April 2019, ending between
+    /// 31 March 2022 and 31 December 2022".
+    pub fn period_words(from: Option<When>, to: Option<When>) -> String {
+        let exact = |w: When| matches!(w, When::Day(_) | When::Month { .. } | When::Year(_));
+        match (from, to) {
+            (Some(f), Some(t)) if exact(f) && exact(t) => format!("{} to {}", f.long(), t.long()),
+            (Some(f), Some(t)) => format!("starting {}, ending {}", f.on_long(), t.on_long()),
+            (Some(f), None) => format!("starting {}, with no recorded end", f.on_long()),
+            (None, Some(t)) => format!("ending {}, with no recorded start", t.on_long()),
+            (None, None) => "period not recorded".to_string(),
+        }
+    }
+
     fn parse_part(s: &str, whole: &str) -> Result<When, DateError> {
         let err = |reason: &str| DateError {
             text: whole.to_string(),

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use rhai::{CallFnOptions, Dynamic, EvalAltResult, ParseErrorType, Scope};
-use scrutineer_graph::model::Nation;
+use scrutineer_graph::model::{Group, Nation};
 use scrutineer_graph::{Date, Graph, NodeKey};
 
 use crate::api::{self, EvidenceRef, ScriptOutcome, View};
@@ -117,12 +117,7 @@ impl RuleSet {
         as_of: Date,
         only: Option<&[&Rule]>,
     ) -> Evaluation {
-        let mut eval = Evaluation::default();
-        for e in self.evaluate_each(graphs, as_of, only) {
-            eval.findings.extend(e.findings);
-            eval.errors.extend(e.errors);
-        }
-        eval
+        self.evaluate_known_on(graphs, as_of, self.known_on, only)
     }
 
     /// Like [`RuleSet::evaluate`], but one evaluation per graph, all run as one parallel batch:
@@ -132,6 +127,33 @@ impl RuleSet {
         &self,
         graphs: &[Arc<Graph>],
         as_of: Date,
+        only: Option<&[&Rule]>,
+    ) -> Vec<Evaluation> {
+        self.evaluate_each_known_on(graphs, as_of, self.known_on, only)
+    }
+
+    /// Like [`RuleSet::evaluate`], reading only the sources dated on or before `known_on`
+    /// (all of them when `None`), whatever the set's own `known_on`.
+    pub fn evaluate_known_on(
+        &self,
+        graphs: &[Arc<Graph>],
+        as_of: Date,
+        known_on: Option<Date>,
+        only: Option<&[&Rule]>,
+    ) -> Evaluation {
+        let mut eval = Evaluation::default();
+        for e in self.evaluate_each_known_on(graphs, as_of, known_on, only) {
+            eval.findings.extend(e.findings);
+            eval.errors.extend(e.errors);
+        }
+        eval
+    }
+
+    fn evaluate_each_known_on(
+        &self,
+        graphs: &[Arc<Graph>],
+        as_of: Date,
+        known_on: Option<Date>,
         only: Option<&[&Rule]>,
     ) -> Vec<Evaluation> {
         let rules: Vec<&Rule> = match only {
@@ -147,7 +169,7 @@ impl RuleSet {
                 Arc::new(View {
                     graph: Arc::clone(g),
                     as_of,
-                    known_on: self.known_on,
+                    known_on,
                 })
             })
             .collect();
@@ -247,7 +269,7 @@ impl RuleSet {
                     None,
                 ));
             };
-            findings.push(Finding {
+            let mut finding = Finding {
                 rule: rule.id.clone(),
                 partnership: g.data.id.clone(),
                 subject: o.subject.0,
@@ -255,12 +277,18 @@ impl RuleSet {
                 outcome: o.outcome,
                 severity: o.severity.unwrap_or(rule.severity),
                 message: o.message,
-                evidence: resolve_evidence(g, &o.evidence),
+                evidence: resolve_evidence(view, &o.evidence),
                 note: None,
                 request: o.request,
                 fact: o.fact,
                 also: Vec::new(),
-            });
+            };
+            if finding.outcome == Outcome::Fail {
+                if let Some(group) = inferred_group(g, &o.evidence) {
+                    rests_on_inference(&mut finding, group);
+                }
+            }
+            findings.push(finding);
         }
         Ok(findings)
     }
@@ -357,7 +385,44 @@ pub fn not_applicable_in(
     None
 }
 
-fn resolve_evidence(g: &Graph, refs: &[EvidenceRef]) -> Vec<EvidenceItem> {
+/// The first group cited as evidence whose kind the papers do not state (`kind_inferred`).
+fn inferred_group<'g>(g: &'g Graph, refs: &[EvidenceRef]) -> Option<&'g Group> {
+    let d = &g.data;
+    let by_id = |id: &str| d.groups.iter().find(|x| x.id == id);
+    refs.iter()
+        .filter_map(|r| match *r {
+            EvidenceRef::Node(NodeKey::Group(i)) => d.groups.get(i),
+            EvidenceRef::Node(_) => None,
+            EvidenceRef::Membership(i) => by_id(&d.memberships[i].group),
+            EvidenceRef::Declaration(i) => g.declarations()[i].of.as_deref().and_then(by_id),
+        })
+        .find(|x| x.kind_inferred)
+}
+
+/// A failure is a claim about the partnership; when it rests on a group being what the file
+/// only infers it to be, it cannot be put to a partner. It becomes unknown, and says so.
+fn rests_on_inference(f: &mut Finding, group: &Group) {
+    f.outcome = Outcome::Unknown;
+    f.message = format!(
+        "{}; but the papers do not say that {} is the partnership's {}: that is inferred",
+        f.message,
+        group.name,
+        group.kind.as_str().replace('_', " ")
+    );
+    f.request = Some(format!(
+        "the paper that says what {} is (its terms of reference, or the partnership's structure)",
+        group.name
+    ));
+}
+
+/// The evidence a finding cites, with the papers each record rests on: only those read on the
+/// view's `known_on` day, so a finding never cites a paper written after it.
+fn resolve_evidence(view: &View, refs: &[EvidenceRef]) -> Vec<EvidenceItem> {
+    let g = &*view.graph;
+    let read = |e: &&scrutineer_graph::model::Evidence| {
+        g.source_index(&e.source)
+            .is_none_or(|i| view.reads(&g.data.sources[i]))
+    };
     let mut out: Vec<EvidenceItem> = Vec::new();
     for r in refs {
         let (node, evidence) = match *r {
@@ -372,6 +437,7 @@ fn resolve_evidence(g: &Graph, refs: &[EvidenceRef]) -> Vec<EvidenceItem> {
                 (format!("complete:{}:{owner}", c.list.as_str()), c.evidence.as_slice())
             }
         };
+        let evidence: Vec<&scrutineer_graph::model::Evidence> = evidence.iter().filter(read).collect();
         if evidence.is_empty() {
             out.push(EvidenceItem { node, source: None });
         } else {

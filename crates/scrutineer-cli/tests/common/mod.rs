@@ -65,6 +65,20 @@ pub fn evaluate(graphs: &[Arc<Graph>], as_of: Date, only: &[&str]) -> Evaluation
     set.evaluate(graphs, as_of, Some(&chosen))
 }
 
+/// Evaluates as `evaluate` does, then settles as every command does before showing results:
+/// waivers applied, one finding per fact.
+pub fn settled(graphs: &[Arc<Graph>], as_of: Date, only: &[&str]) -> Evaluation {
+    let mut eval = evaluate(graphs, as_of, only);
+    let set = rules();
+    let ran: Vec<&Rule> = set
+        .rules
+        .iter()
+        .filter(|r| only.is_empty() || only.contains(&r.id.as_str()))
+        .collect();
+    scrutineer_rules::facts::settle(&mut eval, graphs, as_of, &ran, true);
+    eval
+}
+
 /// The result set a renderer takes, with everything shown when `all`.
 pub fn result_set<'a>(
     graphs: &[Arc<Graph>],

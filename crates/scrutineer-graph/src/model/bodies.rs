@@ -150,6 +150,11 @@ pub struct Group {
     pub name: String,
     /// What it is for: the statutory strategy group, a subgroup, the scrutiny committee, ...
     pub kind: GroupKind,
+    /// True when the papers do not say what the group is, and `kind` is taken from its name or
+    /// membership. A failure that cites the group then becomes unknown: the gap may be real,
+    /// but it rests on an inference, not on the papers.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub kind_inferred: bool,
     /// A person or organisation id; `""` when the record shows the chair as vacant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chair: Option<String>,
@@ -216,6 +221,7 @@ impl Group {
             id: id.into(),
             name: name.into(),
             kind,
+            kind_inferred: false,
             chair: None,
             vice_chair: None,
             quorum: None,

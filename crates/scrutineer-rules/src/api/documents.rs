@@ -5,6 +5,8 @@
 //! d.status ("draft"|"final"|"deferred"|"superseded"|()): as reported, then stale; a later
 //!          change, or an approval on or before the date, settles it
 //! d.period_from  d.period_to  d.due  d.next_revision_due   (When or ())
+//! d.period                  // the period in words: "April 2015 to March 2016", or with a
+//!                           // bound known only to a range, "starting between ..., ending ..."
 //! d.completed  d.presented  d.approved  d.published   (When, once it has certainly happened; or ())
 //! d.approved_after          // true when it was certainly approved only after the date, () if unsure
 //! d.approved_by (Group or ())  d.covers (array of topics)
@@ -16,7 +18,11 @@
 //! d.revisions_within(12)    // a Window of its production and refresh dates
 //! d.revisions_between(from, to)
 //! d.in_force                // true, false, or () when the recorded period cannot settle it
-//! d.months_covered          // length of the period in months, or ()
+//! d.current                 // true when it exists and covers the date (a plan with no period:
+//!                           // as reported, then stale); false; () when that cannot be told
+//! d.months_covered          // length of the period in months, or () when an end is missing
+//!                           // or known only to a range
+//! d.covers_months(24)       // true / false / (): whether the period is at least that long
 //! d.sent_to                 // copies sent by the date: array of #{to: Organisation, date: When or ()}
 //! d.sent_to_kind("local_policing_body")   // the first such copy, or ()
 //! d.consulted               // organisations consulted in preparing it
@@ -27,7 +33,7 @@
 //! 2016" is in force on 1 April 2015 and on 31 March 2016.
 
 use rhai::{Array, Dynamic, Engine};
-use scrutineer_graph::as_of::{State, Value, history};
+use scrutineer_graph::as_of::{State, Support, Value, history};
 use scrutineer_graph::model::{DocStatus, ListKind};
 use scrutineer_graph::{NodeKey, Tri, When};
 
@@ -43,6 +49,33 @@ pub(crate) fn in_force(view: &View, from: Option<When>, to: Option<When>) -> Opt
         return None;
     }
     view.span(from, to).known()
+}
+
+/// The fewest and the most whole months the period can cover, when both ends are recorded: the
+/// same number unless an end is known only to a range.
+fn months_covered(x: &scrutineer_graph::model::Document) -> Option<(i64, i64)> {
+    let (from, to) = (x.period_from?, x.period_to?);
+    let (start, end) = (from.as_start(), to.as_end());
+    let months = |a: scrutineer_graph::Date, b: scrutineer_graph::Date| a.months_until(b.add_days(1));
+    Some((months(start.1, end.0), months(start.0, end.1)))
+}
+
+/// Whether the plan is current on the date: it exists, and its period covers the day. A plan
+/// whose period is not recorded at all is current as reported, and only for a while after
+/// (a document's status goes stale): a plan named in 2016 says nothing of 2020.
+pub(crate) fn plan_current(view: &View, index: usize) -> Tri {
+    let d = &view.graph.data.documents[index];
+    let exists = super::partnership::document_exists_by(view, index);
+    let covers = if d.period_from.is_none() && d.period_to.is_none() {
+        match view.state(None, None, &d.evidence, State::DocumentStatus) {
+            Support::Yes => Tri::Yes,
+            Support::No => Tri::No,
+            Support::Maybe | Support::Stale { .. } => Tri::Maybe,
+        }
+    } else {
+        view.span(d.period_from, d.period_to)
+    };
+    exists.and(covers)
 }
 
 /// A date of the document, once it has certainly happened by the evaluation date.
@@ -116,6 +149,10 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_get("period_from", |d: &mut Document| opt(d.rec().period_from))
         .register_get("period_to", |d: &mut Document| opt(d.rec().period_to))
+        .register_get("current", |d: &mut Document| tri(plan_current(&d.view, d.index)))
+        .register_get("period", |d: &mut Document| {
+            When::period_words(d.rec().period_from, d.rec().period_to)
+        })
         .register_get("due", |d: &mut Document| opt(d.rec().due))
         .register_get("completed", |d: &mut Document| happened(d, d.rec().completed))
         .register_get("presented", |d: &mut Document| happened(d, d.rec().presented))
@@ -211,10 +248,12 @@ pub(super) fn register(engine: &mut Engine) {
             opt(in_force(&d.view, x.period_from, x.period_to))
         })
         .register_get("months_covered", |d: &mut Document| {
-            let x = d.rec();
-            opt(match (x.period_from, x.period_to) {
-                (Some(f), Some(t)) => Some(f.earliest().months_until(t.latest().add_days(1))),
-                _ => None,
+            opt(months_covered(d.rec()).filter(|(lo, hi)| lo == hi).map(|(n, _)| n))
+        })
+        .register_fn("covers_months", |d: &mut Document, n: i64| {
+            tri(match months_covered(d.rec()) {
+                Some((lo, hi)) => Tri::decide(lo >= n, hi < n),
+                None => Tri::Maybe,
             })
         })
         .register_fn("==", |a: Document, b: Document| a.index == b.index)

@@ -12,6 +12,7 @@
 //! g.members_complete              // true / false / (): a membership list complete on the date
 //! g.members_listed_in_full        // the same as a plain true or false (earlier name)
 //! g.memberships()                 // seats in force on the date
+//! g.uncertain_memberships()       // seats that may be in force: their dates or reports cannot say
 //! g.membership_of(org_or_person)  // the seat in force, or ()
 //! g.seat_of(org)                  // a Seat: whether the body holds a seat (see seats.rs)
 //! g.reports_to()                  // groups it reports to on the date
@@ -347,6 +348,17 @@ pub(super) fn register(engine: &mut Engine) {
         .register_fn("memberships", |g: &mut Group| {
             let v = Arc::clone(&g.view);
             array(seats(&v, g.index).map(|i| Membership::new(&v, i)).collect::<Vec<_>>())
+        })
+        .register_fn("uncertain_memberships", |g: &mut Group| {
+            let v = Arc::clone(&g.view);
+            let maybe: Vec<Membership> = v
+                .graph
+                .memberships_of_group(g.index)
+                .into_iter()
+                .filter(|&i| v.seat(i) == Support::Maybe)
+                .map(|i| Membership::new(&v, i))
+                .collect();
+            array(maybe)
         })
         .register_fn("membership_of", |g: &mut Group, who: Dynamic| {
             let Some(key) = member_key(&who) else {

@@ -13,7 +13,10 @@
 //! p.groups_ever_of_kind("channel_panel")   // including groups not in force on the date
 //! p.documents_of_kind("partnership_plan")   // those that exist by the date, oldest first
 //! p.all_documents_of_kind("partnership_plan") // every one recorded, whatever its dates
-//! p.plan_in_force("partnership_plan") // #{ answer: true|false|(), plan, newest, request }
+//! p.plan_in_force("partnership_plan") // #{ answer: true|false|(), plan, maybe, newest,
+//!                                    //    subject, why, request, fact }: when the answer is (),
+//!                                    // `unknown(f.subject, f.why).ask_for(f.request).fact(f.fact)`
+//!                                    // is the one finding every rule needing the plan shares
 //! p.documents_within("annual_report", 12)   // a Window (see window.rs)
 //! p.documents_between("consultation_record", from, to)   // a Window for a period
 //! p.reviews_within(12)               // a Window of every committee's reviews
@@ -28,7 +31,7 @@ use std::sync::Arc;
 
 use rhai::{Array, Dynamic, Engine, EvalAltResult, Map, Position};
 use scrutineer_graph::model::{DocKind, GroupKind, Nation};
-use scrutineer_graph::{Date, NodeKey, Tri};
+use scrutineer_graph::{Date, NodeKey, Tri, When};
 
 use super::window::{ScriptWindow, period};
 use super::{
@@ -118,16 +121,32 @@ pub(crate) fn first_group(view: &Arc<View>, kind: GroupKind) -> Option<usize> {
 /// Documents that exist by the date: produced (completed, presented, approved or published)
 /// on or before it, or (when none of those is recorded) whose period has begun, or undated
 /// ones.
+///
+/// A document produced on a date that straddles the day is not counted; one whose period may
+/// have begun is. Rules that must not rest on either use [`document_exists_by`].
 pub(crate) fn document_exists(view: &View, index: usize) -> bool {
+    let by = document_exists_by(view, index);
+    if view.produced(index).is_empty() {
+        by != Tri::No
+    } else {
+        by == Tri::Yes
+    }
+}
+
+/// Whether the document certainly exists on the date (yes), certainly not yet (no), or cannot
+/// be told (a production date, or the start of its period, that straddles the date).
+pub(crate) fn document_exists_by(view: &View, index: usize) -> Tri {
     let d = &view.graph.data.documents[index];
     if !view.known(&d.evidence) {
-        return false;
+        return Tri::No;
     }
     let dates = view.produced(index);
     if dates.is_empty() {
-        return d.period_from.is_none_or(|f| f.earliest() <= view.as_of);
+        return d.period_from.map_or(Tri::Yes, |f| f.started_by(view.as_of));
     }
-    dates.iter().any(|w| view.happened(*w) == Tri::Yes)
+    dates
+        .iter()
+        .fold(Tri::No, |any, w| any.or(view.happened(*w)))
 }
 
 /// The sort key of a document: the first date it records, undated ones first.
@@ -174,14 +193,16 @@ fn plan_in_force(view: &Arc<View>, kind: DocKind) -> Map {
         view.as_of,
         view.as_of,
     );
-    let answer = Tri::decide(!sure.is_empty(), maybe.is_empty() && complete);
+    // The plan in force: the one that started last among those certainly in force, unless a
+    // plan that may be in force may have started after it (then which plan is current, and so
+    // what it says, cannot be told).
+    let start = |i: usize| d.documents[i].period_from.map_or((Date::FAR_PAST, Date::FAR_PAST), |w| w.as_start());
+    let plan = sure.iter().copied().max_by_key(|&i| (start(i).0, i)).filter(|&p| {
+        maybe.iter().all(|&m| start(m).1 <= start(p).0)
+    });
+    let answer = Tri::decide(plan.is_some(), sure.is_empty() && maybe.is_empty() && complete);
     let mut m = Map::new();
     m.insert("answer".into(), tri(answer));
-    // The plan in force: the one that started last among those certainly in force.
-    let plan = sure
-        .iter()
-        .copied()
-        .max_by_key(|&i| (d.documents[i].period_from.map(|w| w.earliest()), i));
     m.insert(
         "plan".into(),
         plan.map(|i| Dynamic::from(Document::new(view, i)))
@@ -197,18 +218,42 @@ fn plan_in_force(view: &Arc<View>, kind: DocKind) -> Map {
             .map(|i| Dynamic::from(Document::new(view, i)))
             .unwrap_or(Dynamic::UNIT),
     );
-    let since = newest
-        .and_then(|i| d.documents[i].period_to)
-        .map(|w| format!(" since {}", w.long()))
-        .unwrap_or_default();
-    m.insert(
-        "request".into(),
-        Dynamic::from(format!(
-            "the partnership's {} in force on {} (the records hold none{since})",
-            kind_plural(kind),
-            view.as_of.long()
-        )),
-    );
+    // When it cannot be told, one account of why, shared by every rule that needs the plan:
+    // its subject, the words, the record to ask for and the fact they name.
+    let day = view.as_of.long();
+    let (subject, why, request) = if let Some(&i) = maybe.first() {
+        let x = &d.documents[i];
+        (
+            Dynamic::from(Document::new(view, i)),
+            format!(
+                "the records do not settle whether {} is in force on {day} ({})",
+                x.title,
+                When::period_words(x.period_from, x.period_to)
+            ),
+            format!("the dates of {}: when it was agreed and the period it covers", x.title),
+        )
+    } else {
+        let last = newest.and_then(|i| Some((&d.documents[i].title, d.documents[i].period_to?)));
+        let held = match last {
+            Some((title, w)) => format!("the newest on record, {title}, ends {}", w.on_long()),
+            None => "the records hold none".to_string(),
+        };
+        let ended = match last {
+            Some((title, w)) if w.passed_by(view.as_of) == Tri::Yes => {
+                format!("; the newest on record, {title}, ended {}", w.on_long())
+            }
+            _ => String::new(),
+        };
+        (
+            Dynamic::from(d.id.clone()),
+            format!("no {} known to be in force on {day} is recorded{ended}", kind_words(kind)),
+            format!("the partnership's {} in force on {day} ({held})", kind_plural(kind)),
+        )
+    };
+    m.insert("subject".into(), subject);
+    m.insert("why".into(), Dynamic::from(why));
+    m.insert("request".into(), Dynamic::from(request));
+    m.insert("fact".into(), Dynamic::from(format!("in-force:{}", kind.as_str())));
     m
 }
 

@@ -14,9 +14,11 @@
 //! p.action_owner_due_outcomes(#{ blank, unrecorded, complete, [stale] })
 //!     {title} {blank} ("owner or due date") {missing} ("owner and due date") {verb} ("is"/"are")
 //!     {owner} {due} {reported}
-//! p.post_outcomes(months, #{ vacant, untold, settled, no_end, ended, ending, funded, [stale] })
+//! p.post_outcomes(months, #{ vacant, untold, settled, no_end, ended, ending, funded, [stale],
+//!                            [unsure] })
 //!     {title} {how} {end} {end_on} ("on 31 March 2023") {reported}; no_end is unknown: the end
-//!     date is not recorded
+//!     date is not recorded; unsure is unknown: the end is known only to a range that straddles
+//!     the horizon
 //! p.priority_owner_outcomes(#{ unrecorded, blank, owned })
 //!     {title} {owner}
 //! p.risk_outcomes(review_months, #{ blank, stale, unrecorded, complete, [old] })
@@ -150,15 +152,12 @@ fn reported<T>(v: &Value<T>) -> String {
     }
 }
 
-/// Whether a record of `plan` is current: its plan exists by the date and is not known to have
-/// ended (the same test the rules made with `p.actions()` and `a.plan.in_force != false`).
+/// Whether a record of `plan` is current: its plan certainly exists and covers the date
+/// (`d.current` in scripts). A record of a plan that may not be current is not judged: a pass or
+/// a failure on it would rest on a maybe.
 fn current(view: &Arc<View>, plan: Option<&str>) -> bool {
     match plan.and_then(|id| view.graph.node(id)) {
-        Some(NodeKey::Document(i)) => {
-            let d = &view.graph.data.documents[i];
-            super::partnership::document_exists(view, i)
-                && super::documents::in_force(view, d.period_from, d.period_to) != Some(false)
-        }
+        Some(NodeKey::Document(i)) => super::documents::plan_current(view, i) == Tri::Yes,
         _ => true,
     }
 }
@@ -399,15 +398,27 @@ fn post_outcomes(view: &Arc<View>, months: i64, t: &Templates) -> Array {
                     ("end", end_text.as_str()),
                     ("end_on", end_on.as_str()),
                 ];
-                let ended = end.passed_by(view.as_of);
-                let soon = end.as_end().0 <= horizon;
-                let (o, case) = match ended {
-                    Tri::Yes => (Outcome::Fail, "ended"),
-                    Tri::No if soon => (Outcome::Fail, "ending"),
-                    Tri::No => (Outcome::Pass, "funded"),
-                    Tri::Maybe => (Outcome::Fail, "ending"),
-                };
-                out.push(outcome(view, key, o, t.fill(case, &vars)));
+                // Fails when the funding certainly ends by the horizon; an end that may fall
+                // either side of it cannot be put to anyone.
+                let (a, b) = end.as_end();
+                let soon = Tri::decide(b <= horizon, a > horizon);
+                match (soon, end.passed_by(view.as_of)) {
+                    (Tri::Yes, Tri::Yes) => {
+                        out.push(outcome(view, key, Outcome::Fail, t.fill("ended", &vars)))
+                    }
+                    (Tri::Yes, _) => {
+                        out.push(outcome(view, key, Outcome::Fail, t.fill("ending", &vars)))
+                    }
+                    (Tri::No, _) => {
+                        out.push(outcome(view, key, Outcome::Pass, t.fill("funded", &vars)))
+                    }
+                    (Tri::Maybe, _) => out.push(unknown(
+                        view,
+                        key,
+                        t.fill("unsure", &vars),
+                        format!("the day the funding of {title} ends"),
+                    )),
+                }
             }
         }
     }
@@ -468,7 +479,14 @@ fn risk_outcomes(view: &Arc<View>, review_months: i64, t: &Templates) -> Array {
         } else {
             &r.evidence[..]
         };
-        if let Support::Stale { last } = view.state(None, None, evidence, State::Risk) {
+        // Past the horizon, or perhaps past it (a source dated only to a range): the cells
+        // cannot be put to anyone as today's.
+        let old = match view.state(None, None, evidence, State::Risk) {
+            Support::Stale { last } => Some(last),
+            Support::Maybe => view.reported(evidence).last_when(),
+            _ => None,
+        };
+        if let Some(last) = old {
             let when = last.on_long();
             out.push(unknown(
                 view,
@@ -582,7 +600,10 @@ pub(super) fn register(engine: &mut Engine) {
                     &[
                         "vacant", "untold", "settled", "no_end", "ended", "ending", "funded",
                     ],
-                    &[("stale", "{title} was last reported vacant {reported}; whether it still is is not recorded")],
+                    &[
+                        ("stale", "{title} was last reported vacant {reported}; whether it still is is not recorded"),
+                        ("unsure", "{title} is {how}; its funding ends {end_on}, which may or may not be within the horizon"),
+                    ],
                     "post_outcomes",
                 )?;
                 Ok(post_outcomes(&p.view, months, &t))
