@@ -96,7 +96,7 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
     let push_org = |orgs: &mut Vec<Organisation>, id: &str, name: String, kind: OrgKind| {
         orgs.push(Organisation {
             also_known_as: Vec::new(),
-        co_operating: None,
+            co_operating: None,
             replaces: None,
             changes: Vec::new(),
             id: id.into(),

@@ -255,7 +255,7 @@ pub struct TimelineArgs {
     /// The last date, YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub to: String,
-    #[arg(long, value_enum, default_value_t = StepArg::Month)]
+    #[arg(long, value_enum, default_value_t = StepArg::Exact)]
     pub step: StepArg,
     /// The rule pack folder (default: rules/).
     #[arg(long, value_name = "DIR")]
@@ -274,6 +274,8 @@ pub struct TimelineArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StepArg {
+    /// The days an outcome can change: the true day each failure opened and closed.
+    Exact,
     Day,
     Week,
     Month,

@@ -87,16 +87,18 @@ pub fn day(flag: &str, given: &str) -> Result<Date, String> {
         Ok(When::Day(d)) => Ok(d),
         Ok(w @ (When::Month { .. } | When::Year(_))) => Err(format!(
             "{flag}: `{given}` is {}, not a day; give a day, such as `{}` (its first) or `{}` (its last)",
-            if matches!(w, When::Year(_)) { "a year" } else { "a month" },
+            if matches!(w, When::Year(_)) {
+                "a year"
+            } else {
+                "a month"
+            },
             w.earliest(),
             w.latest()
         )),
         Ok(_) => Err(format!(
             "{flag}: `{given}` is a range, not a day; give one day in the form `2022-09-30`"
         )),
-        Err(e) if e.reason.starts_with("write a day year first") => {
-            Err(format!("{flag}: {e}"))
-        }
+        Err(e) if e.reason.starts_with("write a day year first") => Err(format!("{flag}: {e}")),
         Err(e) => Err(format!(
             "{flag}: `{}` is not a day: {}",
             e.text,

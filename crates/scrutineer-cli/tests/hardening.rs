@@ -183,7 +183,12 @@ fn files_written_for_an_earlier_version_load_and_keep_their_meaning() {
     files.sort();
     assert!(files.len() >= 8);
     for file in files {
-        let relative = file.strip_prefix(&root).unwrap().to_str().unwrap().to_string();
+        let relative = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
         let text = std::fs::read_to_string(&file).unwrap();
         assert!(
             text.contains("_listed_in_full: true"),
@@ -191,14 +196,23 @@ fn files_written_for_an_earlier_version_load_and_keep_their_meaning() {
         );
         let old = std::sync::Arc::new(common::load(&relative));
         let rewritten = format_text(&file, &text).unwrap_or_else(|d| panic!("{relative}: {d:?}"));
-        assert!(!rewritten.contains("_listed_in_full"), "{relative}: fmt keeps an old flag");
+        assert!(
+            !rewritten.contains("_listed_in_full"),
+            "{relative}: fmt keeps an old flag"
+        );
         let loaded = scrutineer_graph::load_str(Path::new(&relative), rewritten);
         let new = std::sync::Arc::new(loaded.graph.expect("the rewritten file loads"));
         let own = text
             .lines()
             .find_map(|l| l.strip_prefix("// as-of: "))
             .map(str::trim);
-        let days = ["2015-06-01", "2016-11-01", "2019-04-01", "2022-10-01", "2026-11-29"];
+        let days = [
+            "2015-06-01",
+            "2016-11-01",
+            "2019-04-01",
+            "2022-10-01",
+            "2026-11-29",
+        ];
         for day in own.into_iter().chain(days) {
             let day = common::day(day);
             let a = common::evaluate(std::slice::from_ref(&old), day, &[]);

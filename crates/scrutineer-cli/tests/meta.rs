@@ -54,7 +54,9 @@ fn every_rule_has_its_constants_and_documentation() {
         // words were read for every nation the rule applies in, and a rule raises a finding to
         // a violation only through that table (`p.severity_under`), never by its own say-so.
         if r.severity == scrutineer_rules::Severity::Violation {
-            let law = r.law.unwrap_or_else(|| panic!("{}: a violation needs `const LAW`", r.id));
+            let law = r
+                .law
+                .unwrap_or_else(|| panic!("{}: a violation needs `const LAW`", r.id));
             for n in &r.nations {
                 assert!(
                     law.verified_in(*n),
@@ -98,7 +100,12 @@ fn every_rule_has_its_constants_and_documentation() {
             r.id
         );
         // The documentation says what was read: "verified", or what was not.
-        let prose = docs.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let prose = docs
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         if r.severity == scrutineer_rules::Severity::Violation {
             assert!(
                 prose.contains("verified"),

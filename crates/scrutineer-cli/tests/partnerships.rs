@@ -49,12 +49,18 @@ fn welwyn_hatfield_on_1_october_2022() {
     assert_eq!(plan.len(), 1, "{all:?}");
     assert_eq!(plan[0].outcome, Outcome::Unknown);
     assert!(
-        plan[0].request.as_deref().unwrap().contains("the period it covers"),
+        plan[0]
+            .request
+            .as_deref()
+            .unwrap()
+            .contains("the period it covers"),
         "{plan:?}"
     );
     let plan_fails: Vec<&Finding> = all
         .iter()
-        .filter(|f| f.partnership == wh && f.rule.starts_with("REG10-") && f.outcome == Outcome::Fail)
+        .filter(|f| {
+            f.partnership == wh && f.rule.starts_with("REG10-") && f.outcome == Outcome::Fail
+        })
         .collect();
     assert!(plan_fails.is_empty(), "{plan_fails:?}");
     // "Fixed-term and externally funded", with no end date: a question, not a finding.
@@ -134,7 +140,11 @@ fn watford_police_are_missing_from_the_joint_authorities_group() {
     assert_eq!(police[0].outcome, Outcome::Unknown);
     assert!(police[0].message.contains("inferred"), "{police:?}");
     assert!(
-        police[0].request.as_deref().unwrap().contains("Joint Authorities Group"),
+        police[0]
+            .request
+            .as_deref()
+            .unwrap()
+            .contains("Joint Authorities Group"),
         "{police:?}"
     );
     assert_eq!(
@@ -147,7 +157,13 @@ fn watford_police_are_missing_from_the_joint_authorities_group() {
 fn text_reports_as_of_the_dates_that_matter() {
     let graphs = graphs();
     common::snapshot_settings().bind(|| {
-        for day in ["2009-06-01", "2016-10-21", "2017-03-31", "2022-03-31", "2022-10-01"] {
+        for day in [
+            "2009-06-01",
+            "2016-10-21",
+            "2017-03-31",
+            "2022-03-31",
+            "2022-10-01",
+        ] {
             for g in &graphs {
                 let one = [Arc::clone(g)];
                 let eval = common::settled(&one, common::day(day), &[]);

@@ -245,7 +245,11 @@ fn results(p: &Partnership, on: Date) -> Vec<scrutineer_rules::Finding> {
     results_known_on(p, on, None)
 }
 
-fn results_known_on(p: &Partnership, on: Date, known_on: Option<Date>) -> Vec<scrutineer_rules::Finding> {
+fn results_known_on(
+    p: &Partnership,
+    on: Date,
+    known_on: Option<Date>,
+) -> Vec<scrutineer_rules::Finding> {
     let g = Arc::new(Graph::build(Path::new("generated.ron"), p.clone()));
     let eval = common::rules().evaluate_known_on(&[g], on, known_on, None);
     assert!(eval.errors.is_empty(), "rule errors: {:?}", eval.errors);
@@ -257,7 +261,14 @@ fn results_known_on(p: &Partnership, on: Date, known_on: Option<Date>) -> Vec<sc
 /// the lists complete.
 fn with_a_later_paper(p: &Partnership, on: Date, later: i64) -> Partnership {
     let mut q = p.clone();
-    let paper = || vec![Evidence { source: "later".into(), at: None, quote: None, note: None }];
+    let paper = || {
+        vec![Evidence {
+            source: "later".into(),
+            at: None,
+            quote: None,
+            note: None,
+        }]
+    };
     q.sources.push(Source {
         id: "later".into(),
         title: "A later paper".into(),
@@ -272,10 +283,16 @@ fn with_a_later_paper(p: &Partnership, on: Date, later: i64) -> Partnership {
             e.extend(paper());
         }
     };
-    q.organisations.iter_mut().for_each(|x| confirm(&mut x.evidence));
-    q.memberships.iter_mut().for_each(|x| confirm(&mut x.evidence));
+    q.organisations
+        .iter_mut()
+        .for_each(|x| confirm(&mut x.evidence));
+    q.memberships
+        .iter_mut()
+        .for_each(|x| confirm(&mut x.evidence));
     q.meetings.iter_mut().for_each(|x| confirm(&mut x.evidence));
-    q.documents.iter_mut().for_each(|x| confirm(&mut x.evidence));
+    q.documents
+        .iter_mut()
+        .for_each(|x| confirm(&mut x.evidence));
     let g0 = q.groups[0].id.clone();
     for o in p.organisations.iter() {
         q.memberships.push(Membership {
@@ -294,7 +311,10 @@ fn with_a_later_paper(p: &Partnership, on: Date, later: i64) -> Partnership {
     meeting.attendance = p
         .organisations
         .iter()
-        .map(|o| Attendance { member: o.id.clone(), status: AttendanceStatus::Absent })
+        .map(|o| Attendance {
+            member: o.id.clone(),
+            status: AttendanceStatus::Absent,
+        })
         .collect();
     meeting.evidence = paper();
     q.meetings.push(meeting);
@@ -385,9 +405,17 @@ fn widen_all(p: &Partnership) -> Partnership {
 
 /// The findings only one of two runs gave, one per line.
 fn differences(a: &[scrutineer_rules::Finding], b: &[scrutineer_rules::Finding]) -> String {
-    let show = |f: &scrutineer_rules::Finding| format!("{} {} {:?}: {}", f.rule, f.subject, f.outcome, f.message);
-    let only = |x: &[scrutineer_rules::Finding], y: &[scrutineer_rules::Finding], tag: &str| -> Vec<String> {
-        x.iter().filter(|f| !y.contains(f)).map(|f| format!("{tag} {}", show(f))).collect()
+    let show = |f: &scrutineer_rules::Finding| {
+        format!("{} {} {:?}: {}", f.rule, f.subject, f.outcome, f.message)
+    };
+    let only = |x: &[scrutineer_rules::Finding],
+                y: &[scrutineer_rules::Finding],
+                tag: &str|
+     -> Vec<String> {
+        x.iter()
+            .filter(|f| !y.contains(f))
+            .map(|f| format!("{tag} {}", show(f)))
+            .collect()
     };
     let mut lines = only(a, b, "-");
     lines.extend(only(b, a, "+"));

@@ -29,7 +29,6 @@ use crate::date::{Date, Tri, When};
 use crate::graph::{Graph, NodeKey};
 use crate::model::{Complete, DocKind, Evidence, ListKind, ListTime, Source};
 
-
 /// One partnership as of one day.
 #[derive(Debug)]
 pub struct View {
@@ -125,9 +124,7 @@ impl State {
             State::Risk => "the cells of a risk register entry",
             State::CaseDecision => "\"no decision yet\" on a case review",
             State::GroupOfficers => "who chairs a group, and its vice chair",
-            State::GroupSettings => {
-                "a group's quorum, meetings a year and terms of reference"
-            }
+            State::GroupSettings => "a group's quorum, meetings a year and terms of reference",
             State::GroupInBeing => {
                 "a group being in being, as shown by its records, meetings and seats"
             }
@@ -265,9 +262,9 @@ impl View {
                 continue;
             }
             // A source with no date reported it on some day nobody can tell.
-            let (a, b) = s
-                .date
-                .map_or((Date::FAR_PAST, Date::FAR_FUTURE), |d| (d.earliest(), d.latest()));
+            let (a, b) = s.date.map_or((Date::FAR_PAST, Date::FAR_FUTURE), |d| {
+                (d.earliest(), d.latest())
+            });
             first = Some(first.map_or((a, b), |(fa, fb)| (fa.min(a), fb.min(b))));
             last = Some(last.map_or((a, b), |(la, lb)| (la.max(a), lb.max(b))));
         }
@@ -384,8 +381,15 @@ impl View {
                 last: maybe.and_then(last_known),
             };
         };
-        if maybe.is_some_and(|m| m > i && entries[i + 1..=m].iter().any(|(_, e, _)| e.value != entries[i].1.value)) {
-            return Value::Unsettled { last: last_known(i) };
+        if maybe.is_some_and(|m| {
+            m > i
+                && entries[i + 1..=m]
+                    .iter()
+                    .any(|(_, e, _)| e.value != entries[i].1.value)
+        }) {
+            return Value::Unsettled {
+                last: last_known(i),
+            };
         }
         // Only the last value of a history can go stale: an earlier one held until the next.
         if i + 1 == entries.len()
@@ -393,7 +397,9 @@ impl View {
         {
             let fresh_until = last.0.checked_add_months(h).unwrap_or(Date::FAR_FUTURE);
             if day > fresh_until {
-                return Value::Unsettled { last: last_known(i) };
+                return Value::Unsettled {
+                    last: last_known(i),
+                };
             }
         }
         Value::Known(entries[i].1.value.clone())
@@ -510,12 +516,17 @@ impl View {
     /// Like [`View::members_complete`], with the declaration (an index into
     /// [`Graph::declarations`]) that settles it, when one does.
     pub fn members_complete_by(&self, group: &str) -> (Tri, Option<usize>) {
-        self.state_list_complete_by(|c| c.list == ListKind::Members && c.of.as_deref() == Some(group))
+        self.state_list_complete_by(|c| {
+            c.list == ListKind::Members && c.of.as_deref() == Some(group)
+        })
     }
 
     /// Whether the area's groups of `kind` (every kind when `None`) are declared complete on the
     /// day, and by which declaration: only then is a group missing from them known not to exist.
-    pub fn groups_complete_by(&self, kind: Option<crate::model::GroupKind>) -> (Tri, Option<usize>) {
+    pub fn groups_complete_by(
+        &self,
+        kind: Option<crate::model::GroupKind>,
+    ) -> (Tri, Option<usize>) {
         self.state_list_complete_by(|c| {
             c.list == ListKind::Groups && (c.group_kind.is_none() || c.group_kind == kind)
         })
@@ -551,7 +562,9 @@ impl View {
             return vec![(d, d)];
         }
         if c.from.is_some() || c.to.is_some() {
-            let start = c.from.map_or((Date::FAR_PAST, Date::FAR_PAST), |f| f.as_start());
+            let start = c
+                .from
+                .map_or((Date::FAR_PAST, Date::FAR_PAST), |f| f.as_start());
             let end = match c.to {
                 Some(t) => t.as_end(),
                 None => match self.reported(&c.evidence) {
@@ -574,9 +587,9 @@ impl View {
                 .map(|i| &self.graph.data.sources[i])
                 .filter(|s| self.reads(s))
                 .map(|s| {
-                    let d = s
-                        .date
-                        .map_or((Date::FAR_PAST, Date::FAR_FUTURE), |d| (d.earliest(), d.latest()));
+                    let d = s.date.map_or((Date::FAR_PAST, Date::FAR_FUTURE), |d| {
+                        (d.earliest(), d.latest())
+                    });
                     (d, d)
                 })
                 .collect(),
@@ -586,7 +599,12 @@ impl View {
     /// The periods for which a list of events is certainly declared complete: each from a
     /// declaration's start to its end, or, for one declared `on` a day (or with no dates), up
     /// to that day.
-    fn covered(&self, list: ListKind, of: Option<&str>, kind: Option<DocKind>) -> Vec<(Date, Date)> {
+    fn covered(
+        &self,
+        list: ListKind,
+        of: Option<&str>,
+        kind: Option<DocKind>,
+    ) -> Vec<(Date, Date)> {
         let mut spans = Vec::new();
         for c in self.declarations(list, of) {
             if list == ListKind::Documents && c.kind.is_some() && c.kind != kind {
@@ -787,15 +805,16 @@ impl View {
                 signs.push((mt.date.earliest(), mt.date.latest()));
             }
         }
-        if signs.iter().any(|s| *s == (Date::FAR_PAST, Date::FAR_FUTURE)) {
+        if signs.contains(&(Date::FAR_PAST, Date::FAR_FUTURE)) {
             return exists;
         }
         let h = State::GroupInBeing.horizon_months().unwrap_or(0);
         let day = self.as_of;
         // A sign certainly before or on the day and recent enough settles it; a sign that may be.
-        let yes = signs.iter().any(|(a, b)| {
-            *b <= day && day <= a.checked_add_months(h).unwrap_or(Date::FAR_FUTURE)
-        }) && g.from.is_none_or(|f| f.started_by(day) == Tri::Yes);
+        let yes = signs
+            .iter()
+            .any(|(a, b)| *b <= day && day <= a.checked_add_months(h).unwrap_or(Date::FAR_FUTURE))
+            && g.from.is_none_or(|f| f.started_by(day) == Tri::Yes);
         if yes {
             return exists;
         }
@@ -817,7 +836,10 @@ impl View {
         } else {
             None
         };
-        self.value(&history(base_from, base(g), &g.evidence, &g.changes, change), kind)
+        self.value(
+            &history(base_from, base(g), &g.evidence, &g.changes, change),
+            kind,
+        )
     }
 
     /// Meetings of a group that took place (held, or held but inquorate) in `from..=to`.
@@ -908,7 +930,11 @@ impl View {
                 .map(|w| w.within(from, to))
                 .max()
                 .unwrap_or(Tri::No);
-            let latest = dates.iter().map(|w| w.latest()).max().unwrap_or(Date::FAR_PAST);
+            let latest = dates
+                .iter()
+                .map(|w| w.latest())
+                .max()
+                .unwrap_or(Date::FAR_PAST);
             rows.push((latest, i, answer));
         }
         rows.sort();

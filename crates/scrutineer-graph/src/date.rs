@@ -207,7 +207,10 @@ impl Tri {
     }
 
     /// The opposite answer; maybe stays maybe.
-    #[expect(clippy::should_implement_trait, reason = "reads better than `!` in rule code")]
+    #[expect(
+        clippy::should_implement_trait,
+        reason = "reads better than `!` in rule code"
+    )]
     pub fn not(self) -> Tri {
         match self {
             Tri::Yes => Tri::No,
@@ -267,7 +270,11 @@ impl When {
                         year: a.0.year(),
                         month: a.0.month(),
                     }
-                } else if whole_months && a.0.month() == 1 && b.0.month() == 12 && a.0.year() == b.0.year() {
+                } else if whole_months
+                    && a.0.month() == 1
+                    && b.0.month() == 12
+                    && a.0.year() == b.0.year()
+                {
                     When::Year(a.0.year())
                 } else {
                     When::Between(a, b)
@@ -559,9 +566,8 @@ impl FromStr for When {
 impl fmt::Display for When {
     /// The canonical written form, which [`When::from_str`] reads back to the same value.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let month = |f: &mut fmt::Formatter<'_>, d: Date| {
-            write!(f, "{:04}-{:02}", d.0.year(), d.0.month())
-        };
+        let month =
+            |f: &mut fmt::Formatter<'_>, d: Date| write!(f, "{:04}-{:02}", d.0.year(), d.0.month());
         match *self {
             When::Day(d) => write!(f, "{d}"),
             When::Month { year, month } => write!(f, "{year:04}-{month:02}"),
@@ -712,8 +718,14 @@ mod tests {
         assert_eq!(range.on_or_before(d("2024-01-31")), Tri::No);
         // "early 2015" counts in March 2015 once it is certainly past.
         assert_eq!(w("2015-01/2015-02").on_or_before(d("2015-03-01")), Tri::Yes);
-        assert_eq!(w("2022").within(d("2021-10-01"), d("2022-10-01")), Tri::Maybe);
-        assert_eq!(w("2022-03").within(d("2021-10-01"), d("2022-10-01")), Tri::Yes);
+        assert_eq!(
+            w("2022").within(d("2021-10-01"), d("2022-10-01")),
+            Tri::Maybe
+        );
+        assert_eq!(
+            w("2022-03").within(d("2021-10-01"), d("2022-10-01")),
+            Tri::Yes
+        );
         assert_eq!(w("2020").within(d("2021-10-01"), d("2022-10-01")), Tri::No);
         // A plan "April 2015 to March 2016" is in force from 1 April 2015.
         assert_eq!(
@@ -721,7 +733,11 @@ mod tests {
             Tri::Yes
         );
         assert_eq!(
-            When::span_holds(Some(w("2015-01/2015-06")), Some(w("2016-03")), d("2015-04-01")),
+            When::span_holds(
+                Some(w("2015-01/2015-06")),
+                Some(w("2016-03")),
+                d("2015-04-01")
+            ),
             Tri::Maybe
         );
         assert_eq!(
@@ -763,9 +779,21 @@ mod tests {
     #[test]
     fn bounds_choose_the_plainest_form() {
         let d = |s: &str| s.parse::<Date>().unwrap();
-        assert_eq!(When::from_bounds(d("2022-09-01"), d("2022-09-30")), w("2022-09"));
-        assert_eq!(When::from_bounds(d("2022-01-01"), d("2022-12-31")), w("2022"));
-        assert_eq!(When::from_bounds(d("2022-09-05"), d("2022-09-05")), w("2022-09-05"));
-        assert_eq!(When::from_bounds(d("2022-09-05"), Date::FAR_FUTURE), w("2022-09-05/"));
+        assert_eq!(
+            When::from_bounds(d("2022-09-01"), d("2022-09-30")),
+            w("2022-09")
+        );
+        assert_eq!(
+            When::from_bounds(d("2022-01-01"), d("2022-12-31")),
+            w("2022")
+        );
+        assert_eq!(
+            When::from_bounds(d("2022-09-05"), d("2022-09-05")),
+            w("2022-09-05")
+        );
+        assert_eq!(
+            When::from_bounds(d("2022-09-05"), Date::FAR_FUTURE),
+            w("2022-09-05/")
+        );
     }
 }

@@ -101,6 +101,11 @@ pub trait Edits {
     fn remove(&mut self, id: &str) -> Result<()>;
     /// The committee waives a failure until `expires`.
     fn waive(&mut self, waiver: Waiver) -> Result<()>;
+    /// Suppose the papers confirm what the file only infers a group to be (`kind_inferred`).
+    fn confirm_kind(&mut self, group: &str) -> Result<()>;
+    /// Suppose the records hold `list` (of the record `of`, or the partnership's own when
+    /// empty) in full on every date: "if what we hold is everything, what fails?".
+    fn declare_complete(&mut self, list: &str, of: &str) -> Result<()>;
 }
 
 impl Partnership {
@@ -195,6 +200,52 @@ impl Partnership {
 }
 
 impl Edits for Partnership {
+    fn declare_complete(&mut self, list: &str, of: &str) -> Result<()> {
+        use crate::model::{Complete, ListKind};
+        let Some(kind) = ListKind::from_name(list) else {
+            let names: Vec<&str> = ListKind::ALL.iter().map(|k| k.variant()).collect();
+            return Err(unknown("list", list, names));
+        };
+        let owned = !kind.owner_kinds().is_empty();
+        if owned && of.is_empty() {
+            return Err(invalid(format!(
+                "say whose {} is complete",
+                kind.describe()
+            )));
+        }
+        let ids = self.node_ids();
+        match ids.iter().find(|(id, _)| *id == of) {
+            Some((_, k)) if owned && !kind.owner_kinds().contains(k) => {
+                return Err(invalid(format!(
+                    "`{of}` is not a record that has {}",
+                    kind.describe()
+                )));
+            }
+            None if owned => {
+                return Err(unknown(
+                    "record",
+                    of,
+                    ids.iter().map(|(id, _)| *id).collect(),
+                ));
+            }
+            _ => {}
+        }
+        let of = (!of.is_empty()).then(|| of.to_string());
+        self.complete.push(Complete::new(kind, of));
+        Ok(())
+    }
+
+    fn confirm_kind(&mut self, group: &str) -> Result<()> {
+        let g = self.group_index(group)?;
+        if !self.groups[g].kind_inferred {
+            return Err(invalid(format!(
+                "the file does not infer what `{group}` is: its kind is already recorded from the papers"
+            )));
+        }
+        self.groups[g].kind_inferred = false;
+        Ok(())
+    }
+
     fn waive(&mut self, waiver: Waiver) -> Result<()> {
         if waiver.reason.trim().is_empty() || waiver.minute.trim().is_empty() {
             return Err(invalid(
@@ -219,7 +270,11 @@ impl Edits for Partnership {
         let ended = self.end_seats(member, group, on);
         // Without a recorded seat, leaving is still a fact worth recording when the group's
         // members are listed in full; otherwise there was nothing to leave.
-        if ended == 0 && !self.groups[g].members_listed_in_full {
+        let listed = self.groups[g].members_listed_in_full
+            || self.complete.iter().any(|c| {
+                c.list == crate::model::ListKind::Members && c.of.as_deref() == Some(group)
+            });
+        if ended == 0 && !listed {
             return Err(invalid(format!(
                 "`{member}` has no recorded seat on `{group}` on {} to leave",
                 on.long()

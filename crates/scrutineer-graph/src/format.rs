@@ -224,21 +224,66 @@ pub fn migrate(p: &mut Partnership) {
         }
     };
     for g in &mut p.groups {
-        flag(&mut g.members_listed_in_full, ListKind::Members, &g.id, &g.evidence);
-        flag(&mut g.meetings_listed_in_full, ListKind::Meetings, &g.id, &g.evidence);
+        flag(
+            &mut g.members_listed_in_full,
+            ListKind::Members,
+            &g.id,
+            &g.evidence,
+        );
+        flag(
+            &mut g.meetings_listed_in_full,
+            ListKind::Meetings,
+            &g.id,
+            &g.evidence,
+        );
     }
     for m in &mut p.meetings {
-        flag(&mut m.attendance_listed_in_full, ListKind::Attendance, &m.id, &m.evidence);
+        flag(
+            &mut m.attendance_listed_in_full,
+            ListKind::Attendance,
+            &m.id,
+            &m.evidence,
+        );
     }
     for d in &mut p.documents {
-        flag(&mut d.topics_listed_in_full, ListKind::Topics, &d.id, &d.evidence);
-        flag(&mut d.circulation_listed_in_full, ListKind::Circulation, &d.id, &d.evidence);
-        flag(&mut d.consultees_listed_in_full, ListKind::Consultees, &d.id, &d.evidence);
-        flag(&mut d.data_sources_listed_in_full, ListKind::DataSources, &d.id, &d.evidence);
+        flag(
+            &mut d.topics_listed_in_full,
+            ListKind::Topics,
+            &d.id,
+            &d.evidence,
+        );
+        flag(
+            &mut d.circulation_listed_in_full,
+            ListKind::Circulation,
+            &d.id,
+            &d.evidence,
+        );
+        flag(
+            &mut d.consultees_listed_in_full,
+            ListKind::Consultees,
+            &d.id,
+            &d.evidence,
+        );
+        flag(
+            &mut d.data_sources_listed_in_full,
+            ListKind::DataSources,
+            &d.id,
+            &d.evidence,
+        );
     }
     for r in &mut p.scrutiny_reviews {
-        flag(&mut r.circulation_listed_in_full, ListKind::Circulation, &r.id, &r.evidence);
-        flag(&mut r.responses_listed_in_full, ListKind::Responses, &r.id, &r.evidence);
+        flag(
+            &mut r.circulation_listed_in_full,
+            ListKind::Circulation,
+            &r.id,
+            &r.evidence,
+        );
+        flag(
+            &mut r.responses_listed_in_full,
+            ListKind::Responses,
+            &r.id,
+            &r.evidence,
+        );
     }
     p.complete.extend(declared);
 }

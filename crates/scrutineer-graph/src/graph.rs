@@ -97,6 +97,38 @@ pub fn in_force(from: Option<When>, to: Option<When>, day: Date) -> bool {
 }
 
 impl Graph {
+    /// Every date written anywhere in the file, whatever the field. Read back from the file's
+    /// canonical text, so a date field added to the model later is never missed: the exact
+    /// timeline needs all of them, since an outcome can change only on or near one.
+    pub fn written_dates(&self) -> Vec<When> {
+        let text = crate::format::canonical(&self.data);
+        let mut out = Vec::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c != '"' {
+                continue;
+            }
+            let mut s = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '"' => break,
+                    c => s.push(c),
+                }
+            }
+            if s.len() <= 25
+                && s.starts_with(|c: char| c.is_ascii_digit() || c == '/')
+                && let Ok(w) = s.parse::<When>()
+            {
+                out.push(w);
+            }
+        }
+        out.sort_by_key(|w| (w.earliest(), w.latest()));
+        out.dedup();
+        out
+    }
     /// Indexes a checked partnership. The loader has already rejected dangling references;
     /// any that remain (from a what-if edit, say) are skipped rather than panicking.
     pub fn build(file: &Path, data: Partnership) -> Graph {
@@ -147,7 +179,9 @@ impl Graph {
                 Kind::Document => data.documents[i].replaces.as_deref(),
                 _ => None,
             };
-            if let (Some(old), Some(me)) = (replaced.and_then(|id| ids.get(id)), NodeKey::of(kind, i)) {
+            if let (Some(old), Some(me)) =
+                (replaced.and_then(|id| ids.get(id)), NodeKey::of(kind, i))
+            {
                 successors.entry(*old).or_default().push(me);
             }
         });
@@ -186,7 +220,8 @@ impl Graph {
 
     /// The evidence recorded on a node.
     pub fn evidence_of(&self, key: NodeKey) -> &[Evidence] {
-        self.record(key).map_or(&self.data.evidence, |r| r.evidence())
+        self.record(key)
+            .map_or(&self.data.evidence, |r| r.evidence())
     }
 
     /// Every declaration that a list is complete, the earlier flags included.
@@ -195,7 +230,11 @@ impl Graph {
     }
 
     /// The declarations of one list (of one owner, for lists that belong to a record).
-    pub fn declarations_of(&self, list: ListKind, of: Option<&str>) -> impl Iterator<Item = &Complete> {
+    pub fn declarations_of(
+        &self,
+        list: ListKind,
+        of: Option<&str>,
+    ) -> impl Iterator<Item = &Complete> {
         self.declarations
             .iter()
             .filter(move |c| c.list == list && c.of.as_deref() == of)
@@ -391,21 +430,66 @@ fn declarations(data: &Partnership) -> Vec<Complete> {
         }
     };
     for g in &data.groups {
-        flag(g.members_listed_in_full, ListKind::Members, &g.id, &g.evidence);
-        flag(g.meetings_listed_in_full, ListKind::Meetings, &g.id, &g.evidence);
+        flag(
+            g.members_listed_in_full,
+            ListKind::Members,
+            &g.id,
+            &g.evidence,
+        );
+        flag(
+            g.meetings_listed_in_full,
+            ListKind::Meetings,
+            &g.id,
+            &g.evidence,
+        );
     }
     for m in &data.meetings {
-        flag(m.attendance_listed_in_full, ListKind::Attendance, &m.id, &m.evidence);
+        flag(
+            m.attendance_listed_in_full,
+            ListKind::Attendance,
+            &m.id,
+            &m.evidence,
+        );
     }
     for d in &data.documents {
-        flag(d.topics_listed_in_full, ListKind::Topics, &d.id, &d.evidence);
-        flag(d.circulation_listed_in_full, ListKind::Circulation, &d.id, &d.evidence);
-        flag(d.consultees_listed_in_full, ListKind::Consultees, &d.id, &d.evidence);
-        flag(d.data_sources_listed_in_full, ListKind::DataSources, &d.id, &d.evidence);
+        flag(
+            d.topics_listed_in_full,
+            ListKind::Topics,
+            &d.id,
+            &d.evidence,
+        );
+        flag(
+            d.circulation_listed_in_full,
+            ListKind::Circulation,
+            &d.id,
+            &d.evidence,
+        );
+        flag(
+            d.consultees_listed_in_full,
+            ListKind::Consultees,
+            &d.id,
+            &d.evidence,
+        );
+        flag(
+            d.data_sources_listed_in_full,
+            ListKind::DataSources,
+            &d.id,
+            &d.evidence,
+        );
     }
     for r in &data.scrutiny_reviews {
-        flag(r.circulation_listed_in_full, ListKind::Circulation, &r.id, &r.evidence);
-        flag(r.responses_listed_in_full, ListKind::Responses, &r.id, &r.evidence);
+        flag(
+            r.circulation_listed_in_full,
+            ListKind::Circulation,
+            &r.id,
+            &r.evidence,
+        );
+        flag(
+            r.responses_listed_in_full,
+            ListKind::Responses,
+            &r.id,
+            &r.evidence,
+        );
     }
     out
 }

@@ -522,7 +522,11 @@ impl Checker<'_> {
                 );
             }
             None if rf.to.is_empty() => {
-                self.error(at, format!("this list belongs to the partnership, so `{id}` is not needed"), Some("leave `of` out".into()));
+                self.error(
+                    at,
+                    format!("this list belongs to the partnership, so `{id}` is not needed"),
+                    Some("leave `of` out".into()),
+                );
             }
             None => {
                 let candidates = ids
@@ -530,7 +534,12 @@ impl Checker<'_> {
                     .filter(|(_, (k, _))| rf.to.contains(k))
                     .map(|(name, _)| name.as_str());
                 let help = did_you_mean(id, candidates).map(|s| format!("did you mean `{s}`?"));
-                let noun = rf.to.iter().map(|k| k.short()).collect::<Vec<_>>().join(" or ");
+                let noun = rf
+                    .to
+                    .iter()
+                    .map(|k| k.short())
+                    .collect::<Vec<_>>()
+                    .join(" or ");
                 self.error(
                     at,
                     format!("unknown {noun} `{id}`"),
@@ -593,12 +602,18 @@ impl Checker<'_> {
                 {
                     c.error(
                         &format!("{at}.changes[{k}].from"),
-                        format!("the changes to {what} are out of order: {} comes after {}", f.long(), prev.long()),
+                        format!(
+                            "the changes to {what} are out of order: {} comes after {}",
+                            f.long(),
+                            prev.long()
+                        ),
                         Some("list changes from the earliest to the latest".into()),
                     );
                 }
                 for field in fields(change) {
-                    if let Some((_, _, other)) = seen.iter().find(|(w, name, _)| *w == f && *name == field) {
+                    if let Some((_, _, other)) =
+                        seen.iter().find(|(w, name, _)| *w == f && *name == field)
+                    {
                         c.error(
                             &format!("{at}.changes[{k}].from"),
                             format!("two values of `{field}` of {what} claim the same day, {}: changes[{other}] and changes[{k}]", f.long()),
@@ -614,37 +629,116 @@ impl Checker<'_> {
             v.as_ref().map(|_| name)
         }
         for (i, x) in p.groups.iter().enumerate() {
-            check(self, &format!("groups[{i}]"), &format!("`{}`", x.id), x.from, &x.changes, |c| c.from, |c| {
-                [set("name", &c.name), set("kind", &c.kind), set("chair", &c.chair), set("vice_chair", &c.vice_chair),
-                 set("quorum", &c.quorum), set("meetings_per_year", &c.meetings_per_year),
-                 set("terms_of_reference", &c.terms_of_reference)].into_iter().flatten().collect()
-            });
+            check(
+                self,
+                &format!("groups[{i}]"),
+                &format!("`{}`", x.id),
+                x.from,
+                &x.changes,
+                |c| c.from,
+                |c| {
+                    [
+                        set("name", &c.name),
+                        set("kind", &c.kind),
+                        set("chair", &c.chair),
+                        set("vice_chair", &c.vice_chair),
+                        set("quorum", &c.quorum),
+                        set("meetings_per_year", &c.meetings_per_year),
+                        set("terms_of_reference", &c.terms_of_reference),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+                },
+            );
         }
         for (i, x) in p.organisations.iter().enumerate() {
-            check(self, &format!("organisations[{i}]"), &format!("`{}`", x.id), x.from, &x.changes, |c| c.from, |c| {
-                [set("name", &c.name), set("kind", &c.kind)].into_iter().flatten().collect()
-            });
+            check(
+                self,
+                &format!("organisations[{i}]"),
+                &format!("`{}`", x.id),
+                x.from,
+                &x.changes,
+                |c| c.from,
+                |c| {
+                    [set("name", &c.name), set("kind", &c.kind)]
+                        .into_iter()
+                        .flatten()
+                        .collect()
+                },
+            );
         }
         for (i, x) in p.documents.iter().enumerate() {
-            check(self, &format!("documents[{i}]"), &format!("`{}`", x.id), None, &x.changes, |c| c.from, |c| {
-                [set("status", &c.status)].into_iter().flatten().collect()
-            });
+            check(
+                self,
+                &format!("documents[{i}]"),
+                &format!("`{}`", x.id),
+                None,
+                &x.changes,
+                |c| c.from,
+                |c| [set("status", &c.status)].into_iter().flatten().collect(),
+            );
         }
         for (i, x) in p.posts.iter().enumerate() {
-            check(self, &format!("posts[{i}]"), &format!("`{}`", x.id), None, &x.changes, |c| c.from, |c| {
-                [set("vacant", &c.vacant), set("fixed_term", &c.fixed_term), set("funding", &c.funding),
-                 set("funding_source", &c.funding_source), set("funding_end", &c.funding_end)].into_iter().flatten().collect()
-            });
+            check(
+                self,
+                &format!("posts[{i}]"),
+                &format!("`{}`", x.id),
+                None,
+                &x.changes,
+                |c| c.from,
+                |c| {
+                    [
+                        set("vacant", &c.vacant),
+                        set("fixed_term", &c.fixed_term),
+                        set("funding", &c.funding),
+                        set("funding_source", &c.funding_source),
+                        set("funding_end", &c.funding_end),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+                },
+            );
         }
         for (i, x) in p.actions.iter().enumerate() {
-            check(self, &format!("actions[{i}]"), &format!("`{}`", x.id), None, &x.changes, |c| c.from, |c| {
-                [set("status", &c.status), set("owner", &c.owner), set("due", &c.due)].into_iter().flatten().collect()
-            });
+            check(
+                self,
+                &format!("actions[{i}]"),
+                &format!("`{}`", x.id),
+                None,
+                &x.changes,
+                |c| c.from,
+                |c| {
+                    [
+                        set("status", &c.status),
+                        set("owner", &c.owner),
+                        set("due", &c.due),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+                },
+            );
         }
         for (i, x) in p.services.iter().enumerate() {
-            check(self, &format!("services[{i}]"), &format!("`{}`", x.id), None, &x.changes, |c| c.from, |c| {
-                [set("funding_end", &c.funding_end), set("renewal", &c.renewal)].into_iter().flatten().collect()
-            });
+            check(
+                self,
+                &format!("services[{i}]"),
+                &format!("`{}`", x.id),
+                None,
+                &x.changes,
+                |c| c.from,
+                |c| {
+                    [
+                        set("funding_end", &c.funding_end),
+                        set("renewal", &c.renewal),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+                },
+            );
         }
     }
 
@@ -654,8 +748,16 @@ impl Checker<'_> {
             .groups
             .iter()
             .filter_map(|g| g.replaces.as_deref().map(|r| (g.id.as_str(), r)))
-            .chain(p.organisations.iter().filter_map(|o| o.replaces.as_deref().map(|r| (o.id.as_str(), r))))
-            .chain(p.documents.iter().filter_map(|d| d.replaces.as_deref().map(|r| (d.id.as_str(), r))))
+            .chain(
+                p.organisations
+                    .iter()
+                    .filter_map(|o| o.replaces.as_deref().map(|r| (o.id.as_str(), r))),
+            )
+            .chain(
+                p.documents
+                    .iter()
+                    .filter_map(|d| d.replaces.as_deref().map(|r| (d.id.as_str(), r))),
+            )
             .collect();
         let mut reported = std::collections::HashSet::new();
         let mut starts: Vec<&str> = replaces.keys().copied().collect();
@@ -669,8 +771,15 @@ impl Checker<'_> {
                         break;
                     }
                     reported.extend(chain.iter().copied());
-                    let path: Vec<String> = chain.iter().chain([&start]).map(|c| format!("`{c}`")).collect();
-                    let place = ids.get(start).map(|(_, at)| format!("{at}.replaces")).unwrap_or_default();
+                    let path: Vec<String> = chain
+                        .iter()
+                        .chain([&start])
+                        .map(|c| format!("`{c}`"))
+                        .collect();
+                    let place = ids
+                        .get(start)
+                        .map(|(_, at)| format!("{at}.replaces"))
+                        .unwrap_or_default();
                     self.error(
                         &place,
                         format!("successors form a cycle: {}", path.join(" replaces ")),
@@ -688,7 +797,10 @@ impl Checker<'_> {
                 at = next;
             }
             if replaces.get(start) == Some(&start) {
-                let place = ids.get(start).map(|(_, at)| format!("{at}.replaces")).unwrap_or_default();
+                let place = ids
+                    .get(start)
+                    .map(|(_, at)| format!("{at}.replaces"))
+                    .unwrap_or_default();
                 self.error(&place, format!("`{start}` cannot replace itself"), None);
             }
         }
@@ -728,11 +840,22 @@ impl Checker<'_> {
                     None,
                 );
             }
-            if c.list.time() == ListTime::Timeless && (c.on.is_some() || c.from.is_some() || c.to.is_some()) {
-                let field = if c.on.is_some() { "on" } else if c.from.is_some() { "from" } else { "to" };
+            if c.list.time() == ListTime::Timeless
+                && (c.on.is_some() || c.from.is_some() || c.to.is_some())
+            {
+                let field = if c.on.is_some() {
+                    "on"
+                } else if c.from.is_some() {
+                    "from"
+                } else {
+                    "to"
+                };
                 self.error(
                     &format!("{at}.{field}"),
-                    format!("{} is complete or not, whatever the day, so it takes no date", c.list.describe()),
+                    format!(
+                        "{} is complete or not, whatever the day, so it takes no date",
+                        c.list.describe()
+                    ),
                     Some("leave the dates out".into()),
                 );
             }
@@ -749,7 +872,13 @@ impl Checker<'_> {
             out.dedup();
             out
         };
-        let flag = |c: &mut Checker<'_>, on: bool, at: String, field: &str, list: ListKind, of: &str, ev: &[Evidence]| {
+        let flag = |c: &mut Checker<'_>,
+                    on: bool,
+                    at: String,
+                    field: &str,
+                    list: ListKind,
+                    of: &str,
+                    ev: &[Evidence]| {
             if !on {
                 return;
             }
@@ -764,15 +893,55 @@ impl Checker<'_> {
             }
         };
         for (i, g) in p.groups.iter().enumerate() {
-            flag(self, g.members_listed_in_full, format!("groups[{i}]"), "members_listed_in_full", ListKind::Members, &g.id, &g.evidence);
-            flag(self, g.meetings_listed_in_full, format!("groups[{i}]"), "meetings_listed_in_full", ListKind::Meetings, &g.id, &g.evidence);
+            flag(
+                self,
+                g.members_listed_in_full,
+                format!("groups[{i}]"),
+                "members_listed_in_full",
+                ListKind::Members,
+                &g.id,
+                &g.evidence,
+            );
+            flag(
+                self,
+                g.meetings_listed_in_full,
+                format!("groups[{i}]"),
+                "meetings_listed_in_full",
+                ListKind::Meetings,
+                &g.id,
+                &g.evidence,
+            );
         }
         for (i, r) in p.scrutiny_reviews.iter().enumerate() {
-            flag(self, r.circulation_listed_in_full, format!("scrutiny_reviews[{i}]"), "circulation_listed_in_full", ListKind::Circulation, &r.id, &r.evidence);
-            flag(self, r.responses_listed_in_full, format!("scrutiny_reviews[{i}]"), "responses_listed_in_full", ListKind::Responses, &r.id, &r.evidence);
+            flag(
+                self,
+                r.circulation_listed_in_full,
+                format!("scrutiny_reviews[{i}]"),
+                "circulation_listed_in_full",
+                ListKind::Circulation,
+                &r.id,
+                &r.evidence,
+            );
+            flag(
+                self,
+                r.responses_listed_in_full,
+                format!("scrutiny_reviews[{i}]"),
+                "responses_listed_in_full",
+                ListKind::Responses,
+                &r.id,
+                &r.evidence,
+            );
         }
         for (i, d) in p.documents.iter().enumerate() {
-            flag(self, d.circulation_listed_in_full, format!("documents[{i}]"), "circulation_listed_in_full", ListKind::Circulation, &d.id, &d.evidence);
+            flag(
+                self,
+                d.circulation_listed_in_full,
+                format!("documents[{i}]"),
+                "circulation_listed_in_full",
+                ListKind::Circulation,
+                &d.id,
+                &d.evidence,
+            );
         }
     }
 

@@ -350,7 +350,12 @@ impl Record for Group {
         if let Some(c) = &self.vice_chair {
             out.push(blank_ok("vice_chair", c, MEMBER));
         }
-        optional(&mut out, "terms_of_reference", &self.terms_of_reference, DOC);
+        optional(
+            &mut out,
+            "terms_of_reference",
+            &self.terms_of_reference,
+            DOC,
+        );
         optional(&mut out, "replaces", &self.replaces, GROUP);
         each(&mut out, "councils", &self.councils, ORG);
         for (k, c) in self.changes.iter().enumerate() {
@@ -787,7 +792,12 @@ impl Record for Waiver {
         &self.evidence
     }
     fn periods(&self) -> Vec<Period> {
-        vec![period("", ("approved", "expires"), self.approved, Some(self.expires))]
+        vec![period(
+            "",
+            ("approved", "expires"),
+            self.approved,
+            Some(self.expires),
+        )]
     }
 }
 

@@ -323,7 +323,7 @@ fn requests(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
     }
     let _ = writeln!(
         out,
-        "<p>The records held cannot settle these points. Officers could be asked for the documents that would.</p>\n<table>\n<thead><tr><th scope=\"col\">What the records do not show</th><th scope=\"col\" style=\"width:36%\">The check it would settle</th></tr></thead>\n<tbody>"
+        "<p>The records held cannot settle these points. Officers could be asked for the documents that would.</p>\n<table>\n<thead><tr><th scope=\"col\">What the records do not show</th><th scope=\"col\" style=\"width:32%\">Ask for</th><th scope=\"col\" style=\"width:28%\">The check it would settle</th></tr></thead>\n<tbody>"
     );
     for f in rows {
         let title = set
@@ -333,11 +333,12 @@ fn requests(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
             .unwrap_or(&f.rule);
         let _ = writeln!(
             out,
-            "<tr data-rule=\"{}\"><td>{}</td><td>{} <span class=\"muted\">(<code>{}</code>)</span></td></tr>",
+            "<tr data-rule=\"{}\"><td>{}</td><td>{}</td><td>{} <span class=\"muted\">(<code>{}</code>)</span></td></tr>",
             escape(&f.rule),
             escape(&f.message),
+            escape(f.request.as_deref().unwrap_or("")),
             escape(title),
-            escape(&f.rule)
+            escape(&crate::rule_ids(f))
         );
     }
     let _ = writeln!(out, "</tbody>\n</table>");
@@ -381,9 +382,11 @@ fn timeline(out: &mut String, t: &Timeline, i: usize) {
         );
         return;
     }
-    // A bar chart: one row per failure, one column per evaluation date.
-    let (label_w, col_w, row_h) = (0.0_f64, 640.0 / t.dates.len() as f64, 18.0_f64);
+    // A bar chart: one row per failure, on a time axis from the first date to the last.
+    let row_h = 18.0_f64;
     let height = row_h * t.rows.len() as f64 + 24.0;
+    let span_days = first.days_until(*last).max(1) as f64;
+    let x = |d: scrutineer_graph::Date| 10.0 + 640.0 * first.days_until(d) as f64 / span_days;
     let _ = write!(
         out,
         "<figure>\n<svg role=\"img\" aria-labelledby=\"tl-title-{i}\" viewBox=\"0 0 660 {height}\" style=\"max-width:100%;height:auto\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"tl-title-{i}\">When each failure was open, from {} to {}</title>",
@@ -391,13 +394,13 @@ fn timeline(out: &mut String, t: &Timeline, i: usize) {
         last.long()
     );
     let mut year = String::new();
-    for (c, d) in t.dates.iter().enumerate() {
+    for d in &t.dates {
         let y = d.iso()[..4].to_string();
         if y != year {
             let _ = write!(
                 out,
                 "<text x=\"{:.1}\" y=\"12\" font-size=\"11\" fill=\"#1a1a1a\">{y}</text>",
-                label_w + 10.0 + c as f64 * col_w
+                x(*d)
             );
             year = y;
         }
@@ -410,23 +413,20 @@ fn timeline(out: &mut String, t: &Timeline, i: usize) {
             row_h - 4.0
         );
         for s in &row.spans {
-            let start = t.dates.iter().position(|d| *d == s.opened).unwrap_or(0);
-            let end = s
-                .closed
-                .and_then(|c| t.dates.iter().position(|d| *d == c))
-                .unwrap_or(t.dates.len());
+            let end = s.closed.unwrap_or(last.add_days(1));
+            // At least a sliver, so a span of a few days is still seen.
+            let width = (x(end) - x(s.opened)).max(1.5);
             let _ = write!(
                 out,
-                "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#b00020\"/>",
-                10.0 + start as f64 * col_w,
-                (end - start) as f64 * col_w,
+                "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{width:.1}\" height=\"{:.1}\" fill=\"#b00020\"/>",
+                x(s.opened),
                 row_h - 4.0
             );
         }
     }
     let _ = writeln!(
         out,
-        "</svg>\n<figcaption>Each bar is one failure in the table below, in the same order; red marks the months it was open.</figcaption>\n</figure>"
+        "</svg>\n<figcaption>Each bar is one failure in the table below, in the same order; red marks the days it was open.</figcaption>\n</figure>"
     );
     let _ = writeln!(
         out,

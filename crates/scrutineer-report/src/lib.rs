@@ -72,6 +72,15 @@ pub struct ResultSet<'a> {
     pub all: bool,
 }
 
+/// The rule ids a finding stands for: its own, then those of the other rules that report the
+/// same fact (see `scrutineer_rules::facts`).
+pub fn rule_ids(f: &Finding) -> String {
+    std::iter::once(f.rule.as_str())
+        .chain(f.also.iter().map(|a| a.rule.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// How far past the newest record an evaluation date may be before the report says so.
 pub const STALE_AFTER_MONTHS: i64 = 6;
 
@@ -83,7 +92,7 @@ pub fn stale_note(newest: Option<Date>, as_of: Date) -> Option<String> {
     (months >= STALE_AFTER_MONTHS).then(|| {
         format!(
             "the newest record in this file is dated {}, {months} months before the evaluation date: \
-             failures may reflect records not yet entered rather than gaps in the partnership",
+             much of what it says has gone stale, and the checks it cannot settle ask for newer papers",
             newest.long()
         )
     })

@@ -139,7 +139,17 @@ pub fn render_markdown(set: &ResultSet<'_>, graphs: &[&Graph]) -> String {
             let _ = writeln!(out, "None: the records settle every check.");
         }
         for f in unknown {
-            let _ = writeln!(out, "- {} ({})", escape(&f.message), escape(&f.rule));
+            let ask = f
+                .request
+                .as_deref()
+                .map(|r| format!(" Ask for: {}.", escape(r)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- {} ({}).{ask}",
+                escape(&f.message),
+                escape(&crate::rule_ids(f))
+            );
         }
         let waived: Vec<&&Finding> = mine
             .iter()

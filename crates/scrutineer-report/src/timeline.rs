@@ -21,11 +21,11 @@ pub fn render_timeline_text(p: &PartnershipInfo, t: &Timeline, step: &str) -> St
     let _ = writeln!(out, "Timeline: {}", p.name);
     let _ = writeln!(
         out,
-        "{} · {step} from {} to {} ({} dates)",
+        "{} · {step} from {} to {} ({} days evaluated)",
         p.file,
         first.long(),
         last.long(),
-        t.dates.len()
+        t.evaluated
     );
     if t.rows.is_empty() {
         let _ = writeln!(out, "\nNo failures on any date.");
@@ -50,12 +50,13 @@ pub fn render_timeline_text(p: &PartnershipInfo, t: &Timeline, step: &str) -> St
     let _ = writeln!(out, "\n{:label$}{scale}", "");
     for row in &t.rows {
         let mut bar = String::new();
-        for &i in &columns {
-            let d = t.dates[i];
+        for (n, &i) in columns.iter().enumerate() {
+            // A column covers its date up to the next column's: a span shows if it overlaps.
+            let (d, next) = (t.dates[i], columns.get(n + 1).map(|&j| t.dates[j]));
             let failing = row
                 .spans
                 .iter()
-                .any(|s| s.opened <= d && s.closed.is_none_or(|c| d < c));
+                .any(|s| next.is_none_or(|e| s.opened < e) && s.closed.is_none_or(|c| d < c));
             bar.push(if failing { '█' } else { '·' });
         }
         let name: String = format!("{}  {}", row.rule, row.subject_name)
@@ -77,7 +78,12 @@ pub fn render_timeline_text(p: &PartnershipInfo, t: &Timeline, step: &str) -> St
         }
     }
     if every > 1 {
-        let _ = writeln!(out, "\nEach column is every {every}th date.");
+        let unit = if matches!(step, "exact" | "monthly") {
+            "months"
+        } else {
+            "dates"
+        };
+        let _ = writeln!(out, "\nEach column is {every} {unit}.");
     }
     out
 }
@@ -86,7 +92,10 @@ pub fn render_timeline_text(p: &PartnershipInfo, t: &Timeline, step: &str) -> St
 struct Json<'a> {
     partnership: &'a str,
     step: &'a str,
+    /// The chart's dates (for the exact timeline, the first of each month).
     dates: Vec<String>,
+    /// How many days were evaluated.
+    evaluated: usize,
     rows: Vec<RowJson<'a>>,
     errors: Vec<String>,
 }
@@ -104,6 +113,7 @@ struct RowJson<'a> {
 struct SpanJson<'a> {
     opened: String,
     closed: Option<String>,
+    severity: &'a str,
     message: &'a str,
 }
 
@@ -114,6 +124,7 @@ pub fn render_timeline_json(p: &PartnershipInfo, t: &Timeline, step: &str) -> St
         partnership: &p.id,
         step,
         dates: t.dates.iter().map(|d| d.iso()).collect(),
+        evaluated: t.evaluated,
         rows: t
             .rows
             .iter()
@@ -128,6 +139,7 @@ pub fn render_timeline_json(p: &PartnershipInfo, t: &Timeline, step: &str) -> St
                     .map(|s| SpanJson {
                         opened: s.opened.iso(),
                         closed: s.closed.map(|c| c.iso()),
+                        severity: s.severity.as_str(),
                         message: &s.message,
                     })
                     .collect(),

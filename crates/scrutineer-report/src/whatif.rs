@@ -74,8 +74,8 @@ pub fn render_whatif_text(w: &WhatIf<'_>) -> String {
     if !w.sweep {
         let v = &w.variants[0];
         let (af, au) = counts(&v.after);
-        let _ = writeln!(out, "\nBefore: {bf} failures · {bu} unknown");
-        let _ = writeln!(out, "After:  {af} failures · {au} unknown");
+        let _ = writeln!(out, "\nBefore: {} · {bu} unknown", failures(bf));
+        let _ = writeln!(out, "After:  {} · {au} unknown", failures(af));
         list(&mut out, "Failures it brings", &v.new, "✗", "");
         list(&mut out, "Failures it clears", &v.resolved, "✓", "was: ");
         list(&mut out, "Unknowns it settles", &v.settled, "=", "now: ");
@@ -83,7 +83,8 @@ pub fn render_whatif_text(w: &WhatIf<'_>) -> String {
     }
     let _ = writeln!(
         out,
-        "\nBefore: {bf} failures · {bu} unknown · {} variants\n",
+        "\nBefore: {} · {bu} unknown · {} variants\n",
+        failures(bf),
         w.variants.len()
     );
     // Rules whose failure count differs in some variant from before.
@@ -250,4 +251,13 @@ pub fn render_whatif_json<'a>(w: &WhatIf<'a>) -> String {
     let mut s = text.expect("plain data always serialises");
     s.push('\n');
     s
+}
+
+/// "1 failure", "2 failures".
+fn failures(n: usize) -> String {
+    if n == 1 {
+        "1 failure".to_string()
+    } else {
+        format!("{n} failures")
+    }
 }

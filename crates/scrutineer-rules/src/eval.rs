@@ -283,10 +283,10 @@ impl RuleSet {
                 fact: o.fact,
                 also: Vec::new(),
             };
-            if finding.outcome == Outcome::Fail {
-                if let Some(group) = inferred_group(g, &o.evidence) {
-                    rests_on_inference(&mut finding, group);
-                }
+            if finding.outcome == Outcome::Fail
+                && let Some(group) = inferred_group(g, &o.evidence)
+            {
+                rests_on_inference(&mut finding, group);
             }
             findings.push(finding);
         }
@@ -365,7 +365,10 @@ pub fn not_applicable_in(
             return Some(format!("not in force in London until {}", span.from.long()));
         }
         if span.to.is_some_and(|t| day > t) {
-            return Some(format!("no longer in force in London after {}", span.to.map(|t| t.long()).unwrap_or_default()));
+            return Some(format!(
+                "no longer in force in London after {}",
+                span.to.map(|t| t.long()).unwrap_or_default()
+            ));
         }
         return None;
     }
@@ -434,10 +437,14 @@ fn resolve_evidence(view: &View, refs: &[EvidenceRef]) -> Vec<EvidenceItem> {
             EvidenceRef::Declaration(i) => {
                 let c = &g.declarations()[i];
                 let owner = c.of.as_deref().unwrap_or(&g.data.id);
-                (format!("complete:{}:{owner}", c.list.as_str()), c.evidence.as_slice())
+                (
+                    format!("complete:{}:{owner}", c.list.as_str()),
+                    c.evidence.as_slice(),
+                )
             }
         };
-        let evidence: Vec<&scrutineer_graph::model::Evidence> = evidence.iter().filter(read).collect();
+        let evidence: Vec<&scrutineer_graph::model::Evidence> =
+            evidence.iter().filter(read).collect();
         if evidence.is_empty() {
             out.push(EvidenceItem { node, source: None });
         } else {

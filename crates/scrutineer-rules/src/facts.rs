@@ -17,7 +17,13 @@ use crate::rule::Rule;
 
 /// What every command does with an evaluation before showing it: apply the committee's waivers
 /// (unless `waivers` is false, for `--no-waivers`), then show one finding per fact.
-pub fn settle(eval: &mut Evaluation, graphs: &[Arc<Graph>], as_of: Date, ran: &[&Rule], waivers: bool) {
+pub fn settle(
+    eval: &mut Evaluation,
+    graphs: &[Arc<Graph>],
+    as_of: Date,
+    ran: &[&Rule],
+    waivers: bool,
+) {
     if waivers {
         crate::waivers::apply(eval, graphs, as_of, ran);
     }

@@ -752,7 +752,9 @@ pub fn abolished_after(kind: OrgKind, place: Option<Place>) -> Option<Date> {
         OrgKind::PrimaryCareTrust => Some(day(2013, 3, 31)),
         OrgKind::ClinicalCommissioningGroup => Some(day(2022, 6, 30)),
         // The Common Council remains the City of London's police authority.
-        OrgKind::PoliceAuthority if place != Some(Place::CityOfLondon) => Some(police_authority_to()),
+        OrgKind::PoliceAuthority if place != Some(Place::CityOfLondon) => {
+            Some(police_authority_to())
+        }
         OrgKind::CommunityRehabilitationCompany => Some(day(2021, 6, 25)),
         _ => None,
     }

@@ -70,6 +70,8 @@ pub struct Rule {
     pub area: String,
     /// The line of `fn check`, for errors about what it returns.
     pub check_line: Option<u32>,
+    /// The days the rule's code names (see [`literal_dates`]).
+    pub dates: Vec<Date>,
     pub(crate) ast: AST,
 }
 
@@ -234,7 +236,9 @@ impl Rule {
                         return Err(error(
                             l,
                             c,
-                            format!("`{clash}` comes from the law table's entry `{name}`; leave it out"),
+                            format!(
+                                "`{clash}` comes from the law table's entry `{name}`; leave it out"
+                            ),
                         ));
                     }
                 }
@@ -299,9 +303,25 @@ impl Rule {
                 .lines()
                 .position(|l| l.trim_start().starts_with("fn check"))
                 .map(|i| i as u32 + 1),
+            dates: literal_dates(&text),
             ast,
         })
     }
+}
+
+/// The days a rule names in its code (`date("2024-01-31")`): deadlines and commencements on
+/// which its outcome can change, for the exact timeline.
+fn literal_dates(text: &str) -> Vec<Date> {
+    let mut out: Vec<Date> = text
+        .split("date(\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter_map(|s| s.parse::<scrutineer_graph::When>().ok())
+        .flat_map(|w| [w.earliest(), w.latest()])
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Reads the `//!` lines at the top of a rule file.

@@ -1,17 +1,27 @@
-//! When each failure opened and closed: the pack evaluated at regular dates across a range.
+//! When each failure opened and closed: the pack evaluated across a range of dates.
+//!
+//! The exact timeline (the default) evaluates on the days an outcome can change: each bound of
+//! every date in the file, one day after it, and the same moved by the spans rules measure
+//! (horizons, windows, deadlines ahead); the days rules name in their code; the days the law
+//! changes. Between two such days whose results differ, it bisects to the first day they
+//! change. So a span opens on the true day, and a change of severity or of the finding's words
+//! is a change it shows. The fixed steps (day, week, month) sample instead, for a chart.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use scrutineer_graph::{Date, Graph};
 
 use crate::eval::RuleSet;
-use crate::outcome::{Outcome, RuleError, Severity};
+use crate::outcome::{Finding, Outcome, RuleError, Severity};
 use crate::rule::Rule;
 
-/// How far apart the evaluation dates are.
+/// How the evaluation dates are chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
+    /// The days an outcome can change (see the module documentation).
+    Exact,
     Day,
     Week,
     Month,
@@ -20,7 +30,7 @@ pub enum Step {
 impl Step {
     fn next(self, d: Date, start: Date, n: i64) -> Date {
         match self {
-            Step::Day => d.add_days(1),
+            Step::Day | Step::Exact => d.add_days(1),
             Step::Week => d.add_days(7),
             // From the start each time, so 31 January steps to 28 February and then 31 March.
             Step::Month => start.add_months(n),
@@ -28,14 +38,15 @@ impl Step {
     }
 }
 
-/// One period during which a rule failed for a subject.
+/// One period during which a rule failed for a subject with the same finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
     /// The first evaluation date on which it failed.
     pub opened: Date,
-    /// The first evaluation date after that on which it no longer failed; `None` if it was still
-    /// failing on the last date.
+    /// The first evaluation date after that on which it no longer failed, or failed with
+    /// another severity or message; `None` if it was still failing on the last date.
     pub closed: Option<Date>,
+    pub severity: Severity,
     /// The message on the day it opened.
     pub message: String,
 }
@@ -46,6 +57,7 @@ pub struct Row {
     pub rule: String,
     pub subject: String,
     pub subject_name: String,
+    /// The most severe of its spans.
     pub severity: Severity,
     pub spans: Vec<Span>,
 }
@@ -53,7 +65,11 @@ pub struct Row {
 /// The failures of one partnership across a range of dates.
 #[derive(Clone, Debug)]
 pub struct Timeline {
+    /// The dates to draw a chart on: the step's dates, or for the exact timeline the first of
+    /// each month and the last day.
     pub dates: Vec<Date>,
+    /// How many days were evaluated.
+    pub evaluated: usize,
     /// Rows in order of the date each first failed, then rule and subject.
     pub rows: Vec<Row>,
     pub errors: Vec<RuleError>,
@@ -72,6 +88,74 @@ pub fn dates(from: Date, to: Date, step: Step, limit: usize) -> Vec<Date> {
     out
 }
 
+/// The spans, in months, that rules measure from a date: horizons of states, windows back from
+/// the evaluation date, and deadlines ahead of it (so both signs).
+const MONTHS: [i64; 13] = [1, 2, 3, 4, 6, 8, 9, 12, 13, 15, 18, 24, 36];
+
+/// The days in `from..=to` on which an outcome can change, as far as the records, the rules and
+/// the law say. See the module documentation.
+pub fn change_days(graph: &Graph, rules: &[&Rule], from: Date, to: Date) -> Vec<Date> {
+    let mut bounds: Vec<Date> = Vec::new();
+    for w in graph.written_dates() {
+        let (s, e) = (w.as_start(), w.as_end());
+        bounds.extend([w.earliest(), w.latest(), s.0, s.1, e.0, e.1]);
+    }
+    bounds.sort();
+    bounds.dedup();
+    let mut days: Vec<Date> = vec![from, to];
+    for &b in &bounds {
+        days.extend([b, b.add_days(1)]);
+        for m in MONTHS {
+            for shifted in [b.add_months(m), b.add_months(-m)] {
+                days.extend([shifted, shifted.add_days(1)]);
+            }
+        }
+    }
+    for r in rules {
+        days.extend(r.dates.iter().flat_map(|d| [*d, d.add_days(1)]));
+        for d in [r.in_force_from, r.in_force_to]
+            .iter()
+            .flat_map(|b| [b.england, b.wales])
+            .flatten()
+        {
+            days.extend([d, d.add_days(1)]);
+        }
+    }
+    for p in crate::law::LAW.iter() {
+        for span in [p.england, p.wales, p.london].into_iter().flatten() {
+            days.push(span.from);
+            if let Some(t) = span.to {
+                days.extend([t, t.add_days(1)]);
+            }
+        }
+    }
+    days.retain(|d| from <= *d && *d <= to);
+    days.sort();
+    days.dedup();
+    days
+}
+
+/// What fails on a day: (rule, subject) → (severity, message, subject's name).
+type Failing = BTreeMap<(String, String), (Severity, String, String)>;
+
+fn failing_on(
+    set: &RuleSet,
+    graphs: &[Arc<Graph>],
+    day: Date,
+    rules: &[&Rule],
+    apply_waivers: bool,
+) -> (Failing, Vec<RuleError>) {
+    let mut eval = set.evaluate(graphs, day, Some(rules));
+    crate::facts::settle(&mut eval, graphs, day, rules, apply_waivers);
+    let failing = eval
+        .findings
+        .into_iter()
+        .filter(|f| f.outcome == Outcome::Fail)
+        .map(|f: Finding| ((f.rule, f.subject), (f.severity, f.message, f.subject_name)))
+        .collect();
+    (failing, eval.errors)
+}
+
 /// Evaluates `rules` for `graph` on each of `dates` and collects when each failure opened and
 /// closed. `apply_waivers` decides whether waived failures count as failing.
 pub fn timeline(
@@ -82,25 +166,91 @@ pub fn timeline(
     apply_waivers: bool,
 ) -> Timeline {
     let graphs = [Arc::clone(graph)];
-    // (rule, subject) → the row, keyed to keep a stable order while building.
-    let mut rows: BTreeMap<(String, String), Row> = BTreeMap::new();
-    let mut open: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let results: Vec<(Failing, Vec<RuleError>)> = dates
+        .par_iter()
+        .map(|&d| failing_on(set, &graphs, d, rules, apply_waivers))
+        .collect();
     let mut errors = Vec::new();
-    for &day in dates {
-        let mut eval = set.evaluate(&graphs, day, Some(rules));
-        crate::facts::settle(&mut eval, &graphs, day, rules, apply_waivers);
-        errors.extend(eval.errors);
-        let failing: BTreeMap<(String, String), &crate::outcome::Finding> = eval
-            .findings
-            .iter()
-            .filter(|f| f.outcome == Outcome::Fail)
-            .map(|f| ((f.rule.clone(), f.subject.clone()), f))
-            .collect();
-        // Close what stopped failing.
+    let mut days = Vec::with_capacity(dates.len());
+    for (&d, (failing, errs)) in dates.iter().zip(results) {
+        errors.extend(errs);
+        days.push((d, failing));
+    }
+    build(dates.to_vec(), days, errors)
+}
+
+/// The exact timeline from `from` to `to`: see the module documentation.
+pub fn exact_timeline(
+    set: &RuleSet,
+    graph: &Arc<Graph>,
+    from: Date,
+    to: Date,
+    rules: &[&Rule],
+    apply_waivers: bool,
+) -> Timeline {
+    let graphs = [Arc::clone(graph)];
+    let candidates = change_days(graph, rules, from, to);
+    let results: Vec<(Failing, Vec<RuleError>)> = candidates
+        .par_iter()
+        .map(|&d| failing_on(set, &graphs, d, rules, apply_waivers))
+        .collect();
+    let mut errors = Vec::new();
+    let mut days: Vec<(Date, Failing)> = Vec::with_capacity(candidates.len());
+    for (&d, (failing, errs)) in candidates.iter().zip(results) {
+        errors.extend(errs);
+        days.push((d, failing));
+    }
+    // Between two evaluated days whose results differ, find the first day they change: the
+    // candidates should already hold it, and this makes sure.
+    let mut i = 0;
+    while i + 1 < days.len() {
+        let (a, b) = (days[i].0, days[i + 1].0);
+        if days[i].1 != days[i + 1].1 && a.days_until(b) > 1 {
+            let (mut lo, mut hi) = (a, b);
+            let mut found = None;
+            while lo.days_until(hi) > 1 {
+                let mid = lo.add_days(lo.days_until(hi) / 2);
+                let (failing, errs) = failing_on(set, &graphs, mid, rules, apply_waivers);
+                errors.extend(errs);
+                if failing == days[i].1 {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                    found = Some(failing);
+                }
+            }
+            if let Some(failing) = found.filter(|_| hi != b) {
+                days.insert(i + 1, (hi, failing));
+            }
+        }
+        i += 1;
+    }
+    let mut grid: Vec<Date> = dates(from, to, Step::Month, usize::MAX);
+    if grid.last() != Some(&to) {
+        grid.push(to);
+    }
+    let mut t = build(grid, days, errors);
+    t.evaluated = t.evaluated.max(candidates.len());
+    t
+}
+
+/// Spans from the results on each evaluated day, in date order.
+fn build(grid: Vec<Date>, days: Vec<(Date, Failing)>, mut errors: Vec<RuleError>) -> Timeline {
+    let evaluated = days.len();
+    let mut rows: BTreeMap<(String, String), Row> = BTreeMap::new();
+    // (rule, subject) → the index of its open span.
+    let mut open: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (day, failing) in days {
+        // Close what stopped failing, or now fails with another severity or message.
         let closing: Vec<(String, String)> = open
-            .keys()
-            .filter(|k| !failing.contains_key(*k))
-            .cloned()
+            .iter()
+            .filter(|&(k, &i)| {
+                let span = &rows[k].spans[i];
+                failing
+                    .get(k)
+                    .is_none_or(|(sev, msg, _)| *sev != span.severity || *msg != span.message)
+            })
+            .map(|(k, _)| k.clone())
             .collect();
         for key in closing {
             let i = open.remove(&key).expect("open");
@@ -108,22 +258,23 @@ pub fn timeline(
                 row.spans[i].closed = Some(day);
             }
         }
-        // Open what started.
-        for (key, f) in failing {
+        for (key, (severity, message, name)) in failing {
             if open.contains_key(&key) {
                 continue;
             }
             let row = rows.entry(key.clone()).or_insert_with(|| Row {
-                rule: f.rule.clone(),
-                subject: f.subject.clone(),
-                subject_name: f.subject_name.clone(),
-                severity: f.severity,
+                rule: key.0.clone(),
+                subject: key.1.clone(),
+                subject_name: name,
+                severity,
                 spans: Vec::new(),
             });
+            row.severity = row.severity.max(severity);
             row.spans.push(Span {
                 opened: day,
                 closed: None,
-                message: f.message.clone(),
+                severity,
+                message,
             });
             open.insert(key, row.spans.len() - 1);
         }
@@ -132,9 +283,11 @@ pub fn timeline(
     rows.sort_by(|a, b| {
         (a.spans[0].opened, &a.rule, &a.subject).cmp(&(b.spans[0].opened, &b.rule, &b.subject))
     });
+    errors.sort_by(|a, b| (&a.rule, &a.message).cmp(&(&b.rule, &b.message)));
     errors.dedup_by(|a, b| a.rule == b.rule && a.message == b.message);
     Timeline {
-        dates: dates.to_vec(),
+        dates: grid,
+        evaluated,
         rows,
         errors,
     }

@@ -33,13 +33,16 @@ pub fn apply(eval: &mut Evaluation, graphs: &[Arc<Graph>], as_of: Date, ran: &[&
             let facts: Vec<String> = eval
                 .findings
                 .iter()
-                .filter(|f| f.outcome == Outcome::Fail && matches(&f.rule, &f.partnership, &f.subject))
+                .filter(|f| {
+                    f.outcome == Outcome::Fail && matches(&f.rule, &f.partnership, &f.subject)
+                })
                 .filter_map(|f| f.fact.clone())
                 .collect();
             for f in eval.findings.iter_mut().filter(|f| {
                 f.outcome == Outcome::Fail
                     && (matches(&f.rule, &f.partnership, &f.subject)
-                        || (&f.partnership == p && f.fact.as_ref().is_some_and(|x| facts.contains(x))))
+                        || (&f.partnership == p
+                            && f.fact.as_ref().is_some_and(|x| facts.contains(x))))
             }) {
                 used = true;
                 if expired {

@@ -7,6 +7,7 @@
 //! const AS_OF = "2022-10-01";                                  // optional default date
 //! const EXPECT_NEW = [];                                       // optional promises, as
 //! const EXPECT_RESOLVED = ["CDA-S5-RA-PARTICIPATION/probation"]; //   "RULE-ID/subject"
+//! const EXPECT_SETTLED = [];                                   // unknowns it settles
 //!
 //! fn scenario(g) {
 //!     g.set_participation("probation", "rag", "participating", "2022-09");
@@ -29,6 +30,10 @@
 //! g.hold_meeting(group, date, #{ org_id: "present", ... })
 //! g.fill(id, field, text)                     // a risk's cell, an action's or priority's owner
 //! g.complete(action, date)                    g.remove(id)
+//! g.confirm_kind(group)                       // suppose the papers confirm what the file only
+//!                                             // infers the group to be (`kind_inferred`)
+//! g.declare_complete(list, of)                // suppose the records hold a list in full on every
+//!                                             // date: ("Revisions", "plan-2019-22"), ("Documents", "")
 //! g.waive(#{ rule, subject, reason, approved_by, minute, expires })   // optional `approved`
 //! g.organisations_of_kind(kind)               // ids, for sweeps over bodies
 //! g.members_of(group)                         // ids of those with a seat (any date)
@@ -149,6 +154,10 @@ fn register(engine: &mut Engine) {
             g.edit(|p| p.complete_action(action, date))
         })
         .register_fn("remove", |g: &mut Draft, id: &str| g.edit(|p| p.remove(id)))
+        .register_fn("confirm_kind", |g: &mut Draft, grp: &str| g.edit(|p| p.confirm_kind(grp)))
+        .register_fn("declare_complete", |g: &mut Draft, list: &str, of: &str| {
+            g.edit(|p| p.declare_complete(list, of))
+        })
         .register_fn("waive", |g: &mut Draft, w: Map| {
             let field = |k: &str| -> Res<String> {
                 match w.get(k).map(|v| v.clone().into_string()) {
@@ -194,6 +203,7 @@ pub struct Scenario {
     /// Promised changes, as `RULE-ID/subject`, checked by tests.
     pub expect_new: Option<Vec<String>>,
     pub expect_resolved: Option<Vec<String>>,
+    pub expect_settled: Option<Vec<String>>,
     /// The `//!` documentation.
     pub docs: String,
     sweep: bool,
@@ -294,6 +304,7 @@ impl Scenario {
             as_of,
             expect_new: list("EXPECT_NEW"),
             expect_resolved: list("EXPECT_RESOLVED"),
+            expect_settled: list("EXPECT_SETTLED"),
             docs: parse_docs(text).text,
             sweep,
             variants_line: text
@@ -433,6 +444,23 @@ pub struct Before<'a> {
     findings: &'a [Finding],
     failed: HashSet<(&'a str, &'a str, &'a str)>,
     unknown: HashSet<(&'a str, &'a str, &'a str)>,
+    /// Each (rule, partnership) with an unknown, and every (rule, partnership, subject) judged.
+    unknown_rules: HashSet<(&'a str, &'a str)>,
+    judged: HashSet<(&'a str, &'a str, &'a str)>,
+}
+
+/// Each (rule, partnership) that could not tell something, counting the rules a finding stands
+/// for as well as its own (one finding per fact).
+fn unknown_rules(findings: &[Finding]) -> HashSet<(&str, &str)> {
+    findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Unknown)
+        .flat_map(|f| {
+            std::iter::once(f.rule.as_str())
+                .chain(f.also.iter().map(|a| a.rule.as_str()))
+                .map(move |r| (r, f.partnership.as_str()))
+        })
+        .collect()
 }
 
 fn key(f: &Finding) -> (&str, &str, &str) {
@@ -453,6 +481,12 @@ impl<'a> Before<'a> {
             findings,
             failed: with(Outcome::Fail),
             unknown: with(Outcome::Unknown),
+            unknown_rules: unknown_rules(findings),
+            judged: findings
+                .iter()
+                .filter(|f| matches!(f.outcome, Outcome::Pass | Outcome::Fail))
+                .map(key)
+                .collect(),
         }
     }
 
@@ -471,6 +505,17 @@ impl<'a> Before<'a> {
             .filter(|f| f.outcome == Outcome::Unknown)
             .map(key)
             .collect();
+        let unknown_rules_after = unknown_rules(after);
+        // Settled: the same subject, unknown before and judged after; or a rule that could not
+        // tell before and now judges everything it looks at, about a subject it has just found
+        // (a plan the scenario adds, say).
+        let settles = |f: &Finding| {
+            let rule = (f.rule.as_str(), f.partnership.as_str());
+            (self.unknown.contains(&key(f)) && !unknown_after.contains(&key(f)))
+                || (self.unknown_rules.contains(&rule)
+                    && !unknown_rules_after.contains(&rule)
+                    && !self.judged.contains(&key(f)))
+        };
         Diff {
             new: after
                 .iter()
@@ -483,11 +528,7 @@ impl<'a> Before<'a> {
                 .collect(),
             settled: after
                 .iter()
-                .filter(|f| {
-                    matches!(f.outcome, Outcome::Pass | Outcome::Fail)
-                        && self.unknown.contains(&key(f))
-                        && !unknown_after.contains(&key(f))
-                })
+                .filter(|f| matches!(f.outcome, Outcome::Pass | Outcome::Fail) && settles(f))
                 .collect(),
         }
     }

@@ -148,11 +148,9 @@ pub fn run(args: CheckArgs) -> u8 {
         input_broken |= problem;
         let mut eval = set.evaluate(&graphs, as_of, Some(&chosen));
         scrutineer_rules::facts::settle(&mut eval, &graphs, as_of, &chosen, !args.no_waivers);
-        if !args.no_waivers {
-            if args.select.is_empty() && args.ignore.is_empty() {
-                eval.unused_waivers
-                    .extend(waivers::unknown_rules(&graphs, &set.rules));
-            }
+        if !args.no_waivers && args.select.is_empty() && args.ignore.is_empty() {
+            eval.unused_waivers
+                .extend(waivers::unknown_rules(&graphs, &set.rules));
         }
         if let Some(b) = &mut baseline {
             b.compare(&eval.findings);

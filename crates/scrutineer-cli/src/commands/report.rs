@@ -6,7 +6,7 @@ use scrutineer_graph::format::write_atomically;
 use scrutineer_report::{
     Baseline, PackExtras, PartnershipInfo, ResultSet, render_html, render_markdown,
 };
-use scrutineer_rules::timeline::{Step, dates, timeline};
+use scrutineer_rules::timeline::exact_timeline;
 use scrutineer_rules::{Outcome, Rule};
 
 use super::check::limits;
@@ -96,17 +96,7 @@ pub fn run(args: ReportArgs) -> u8 {
     };
     let timelines = graphs
         .iter()
-        .map(|g| {
-            range.map(|(f, t)| {
-                timeline(
-                    &set,
-                    g,
-                    &dates(f, t, Step::Month, 600),
-                    &all,
-                    !args.no_waivers,
-                )
-            })
-        })
+        .map(|g| range.map(|(f, t)| exact_timeline(&set, g, f, t, &all, !args.no_waivers)))
         .collect();
     let refs: Vec<&scrutineer_graph::Graph> = graphs.iter().map(|g| g.as_ref()).collect();
     let text = match args.format {

@@ -1,7 +1,7 @@
 //! `scrutineer timeline GRAPH --from DATE --to DATE`: when each failure opened and closed.
 
 use scrutineer_report::{PartnershipInfo, render_timeline_json, render_timeline_text};
-use scrutineer_rules::timeline::{Step, dates, timeline};
+use scrutineer_rules::timeline::{Step, dates, exact_timeline, timeline};
 
 use super::check::limits;
 use super::{BROKEN, OK, choose, load_one, rule_set};
@@ -37,18 +37,23 @@ pub fn run(args: TimelineArgs) -> u8 {
         Err(code) => return code,
     };
     let (step, name) = match args.step {
+        StepArg::Exact => (Step::Exact, "exact"),
         StepArg::Day => (Step::Day, "daily"),
         StepArg::Week => (Step::Week, "weekly"),
         StepArg::Month => (Step::Month, "monthly"),
     };
-    let days = dates(from, to, step, MAX_DATES);
-    if days.len() == MAX_DATES && days.last().is_some_and(|d| *d < to) {
-        eprint(&format!(
-            "error: more than {MAX_DATES} dates in the range\n  = help: use a longer --step or a shorter range\n"
-        ));
-        return BROKEN;
-    }
-    let t = timeline(&set, &graph, &days, &chosen, !args.no_waivers);
+    let t = if step == Step::Exact {
+        exact_timeline(&set, &graph, from, to, &chosen, !args.no_waivers)
+    } else {
+        let days = dates(from, to, step, MAX_DATES);
+        if days.len() == MAX_DATES && days.last().is_some_and(|d| *d < to) {
+            eprint(&format!(
+                "error: more than {MAX_DATES} dates in the range\n  = help: use a longer --step, the default exact timeline, or a shorter range\n"
+            ));
+            return BROKEN;
+        }
+        timeline(&set, &graph, &days, &chosen, !args.no_waivers)
+    };
     let info = PartnershipInfo::of(&graph, to);
     print(&match args.format {
         Format::Text => render_timeline_text(&info, &t, name),

@@ -62,7 +62,13 @@ pub fn run(args: WhatIfArgs) -> u8 {
     graphs.extend(variants.iter().map(|v| std::sync::Arc::clone(&v.graph)));
     let mut evaluations: Vec<Evaluation> = set.evaluate_each(&graphs, as_of, None);
     for (e, g) in evaluations.iter_mut().zip(&graphs) {
-        scrutineer_rules::facts::settle(e, std::slice::from_ref(g), as_of, &all_rules, !args.no_waivers);
+        scrutineer_rules::facts::settle(
+            e,
+            std::slice::from_ref(g),
+            as_of,
+            &all_rules,
+            !args.no_waivers,
+        );
     }
     let afters = evaluations.split_off(1);
     let before = evaluations.pop().expect("the unedited partnership");

@@ -66,10 +66,14 @@ pub(super) fn register(engine: &mut Engine) {
         .register_get("exact", |w: &mut When| w.is_exact())
         .register_get("on_long", |w: &mut When| w.on_long())
         .register_fn("before", |w: &mut When, d: Date| tri(w.before(d)))
-        .register_fn("on_or_before", |w: &mut When, d: Date| tri(w.on_or_before(d)))
+        .register_fn("on_or_before", |w: &mut When, d: Date| {
+            tri(w.on_or_before(d))
+        })
         .register_fn("after", |w: &mut When, d: Date| tri(w.after(d)))
         .register_fn("on_or_after", |w: &mut When, d: Date| tri(w.on_or_after(d)))
-        .register_fn("within", |w: &mut When, a: Date, b: Date| tri(w.within(a, b)))
+        .register_fn("within", |w: &mut When, a: Date, b: Date| {
+            tri(w.within(a, b))
+        })
         .register_fn("passed_by", |w: &mut When, d: Date| tri(w.passed_by(d)))
         .register_fn("started_by", |w: &mut When, d: Date| tri(w.started_by(d)))
         .register_fn("shift_months", |w: &mut When, n: i64| w.shift_months(n))

@@ -56,7 +56,8 @@ pub(crate) fn in_force(view: &View, from: Option<When>, to: Option<When>) -> Opt
 fn months_covered(x: &scrutineer_graph::model::Document) -> Option<(i64, i64)> {
     let (from, to) = (x.period_from?, x.period_to?);
     let (start, end) = (from.as_start(), to.as_end());
-    let months = |a: scrutineer_graph::Date, b: scrutineer_graph::Date| a.months_until(b.add_days(1));
+    let months =
+        |a: scrutineer_graph::Date, b: scrutineer_graph::Date| a.months_until(b.add_days(1));
     Some((months(start.1, end.0), months(start.0, end.1)))
 }
 
@@ -149,25 +150,40 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_get("period_from", |d: &mut Document| opt(d.rec().period_from))
         .register_get("period_to", |d: &mut Document| opt(d.rec().period_to))
-        .register_get("current", |d: &mut Document| tri(plan_current(&d.view, d.index)))
+        .register_get("current", |d: &mut Document| {
+            tri(plan_current(&d.view, d.index))
+        })
         .register_get("period", |d: &mut Document| {
             When::period_words(d.rec().period_from, d.rec().period_to)
         })
         .register_get("due", |d: &mut Document| opt(d.rec().due))
-        .register_get("completed", |d: &mut Document| happened(d, d.rec().completed))
-        .register_get("presented", |d: &mut Document| happened(d, d.rec().presented))
+        .register_get("completed", |d: &mut Document| {
+            happened(d, d.rec().completed)
+        })
+        .register_get("presented", |d: &mut Document| {
+            happened(d, d.rec().presented)
+        })
         .register_get("approved", |d: &mut Document| happened(d, d.rec().approved))
-        .register_get("published", |d: &mut Document| happened(d, d.rec().published))
-        .register_get("approved_after", |d: &mut Document| match d.rec().approved {
-            Some(a) => tri(a.after(d.view.as_of)),
-            None => Dynamic::UNIT,
+        .register_get("published", |d: &mut Document| {
+            happened(d, d.rec().published)
+        })
+        .register_get("approved_after", |d: &mut Document| {
+            match d.rec().approved {
+                Some(a) => tri(a.after(d.view.as_of)),
+                None => Dynamic::UNIT,
+            }
         })
         .register_get("next_revision_due", |d: &mut Document| {
             opt(d.rec().next_revision_due)
         })
         .register_get("approved_by", |d: &mut Document| {
             let v = &d.view;
-            match d.rec().approved_by.as_deref().and_then(|id| v.graph.node(id)) {
+            match d
+                .rec()
+                .approved_by
+                .as_deref()
+                .and_then(|id| v.graph.node(id))
+            {
                 Some(NodeKey::Group(i)) => Dynamic::from(Group::new(v, i)),
                 Some(NodeKey::Organisation(i)) => Dynamic::from(Org::new(v, i)),
                 _ => Dynamic::UNIT,
@@ -193,7 +209,9 @@ pub(super) fn register(engine: &mut Engine) {
                 })
                 .collect()
         })
-        .register_get("sent_to", |d: &mut Document| letters(&d.view, &d.rec().sent_to))
+        .register_get("sent_to", |d: &mut Document| {
+            letters(&d.view, &d.rec().sent_to)
+        })
         .register_fn("sent_to_kind", |d: &mut Document, kind: &str| {
             let v = &d.view;
             letters(v, &d.rec().sent_to)
@@ -205,7 +223,9 @@ pub(super) fn register(engine: &mut Engine) {
                 })
                 .unwrap_or(Dynamic::UNIT)
         })
-        .register_get("consulted", |d: &mut Document| handles(&d.view, &d.rec().consulted))
+        .register_get("consulted", |d: &mut Document| {
+            handles(&d.view, &d.rec().consulted)
+        })
         .register_get("circulation_complete", |d: &mut Document| {
             circulation_complete(&d.view, &d.rec().id, d.rec().approved.or(d.rec().published))
         })
@@ -218,7 +238,9 @@ pub(super) fn register(engine: &mut Engine) {
         .register_get("consultees_listed_in_full", |d: &mut Document| {
             d.view.complete(ListKind::Consultees, &d.rec().id)
         })
-        .register_get("threshold", |d: &mut Document| opt(d.rec().threshold.map(i64::from)))
+        .register_get("threshold", |d: &mut Document| {
+            opt(d.rec().threshold.map(i64::from))
+        })
         .register_fn("revision_dates", |d: &mut Document| array(revisions(d)))
         .register_get("last_revised", |d: &mut Document| opt(last_revised(d)))
         .register_fn(
@@ -229,7 +251,11 @@ pub(super) fn register(engine: &mut Engine) {
                 ScriptWindow::from(
                     w,
                     |w| Dynamic::from(*w),
-                    format!("the record of when {} was agreed or refreshed {}", d.rec().title, period(from, to)),
+                    format!(
+                        "the record of when {} was agreed or refreshed {}",
+                        d.rec().title,
+                        period(from, to)
+                    ),
                 )
             },
         )
@@ -240,7 +266,11 @@ pub(super) fn register(engine: &mut Engine) {
             ScriptWindow::from(
                 w,
                 |w| Dynamic::from(*w),
-                format!("the record of when {} was agreed or refreshed {}", d.rec().title, period(from, v.as_of)),
+                format!(
+                    "the record of when {} was agreed or refreshed {}",
+                    d.rec().title,
+                    period(from, v.as_of)
+                ),
             )
         })
         .register_get("in_force", |d: &mut Document| {
@@ -248,7 +278,9 @@ pub(super) fn register(engine: &mut Engine) {
             opt(in_force(&d.view, x.period_from, x.period_to))
         })
         .register_get("months_covered", |d: &mut Document| {
-            opt(months_covered(d.rec()).filter(|(lo, hi)| lo == hi).map(|(n, _)| n))
+            opt(months_covered(d.rec())
+                .filter(|(lo, hi)| lo == hi)
+                .map(|(n, _)| n))
         })
         .register_fn("covers_months", |d: &mut Document, n: i64| {
             tri(match months_covered(d.rec()) {

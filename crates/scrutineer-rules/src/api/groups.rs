@@ -111,9 +111,19 @@ fn setting<T: Clone + PartialEq>(
 fn office(g: &Group, vice: bool) -> Dynamic {
     let v = &g.view;
     let field = if vice {
-        setting(g, |x| x.vice_chair.clone(), |c| c.vice_chair.clone(), State::GroupOfficers)
+        setting(
+            g,
+            |x| x.vice_chair.clone(),
+            |c| c.vice_chair.clone(),
+            State::GroupOfficers,
+        )
     } else {
-        setting(g, |x| x.chair.clone(), |c| c.chair.clone(), State::GroupOfficers)
+        setting(
+            g,
+            |x| x.chair.clone(),
+            |c| c.chair.clone(),
+            State::GroupOfficers,
+        )
     };
     if let Some(id) = field {
         if id.trim().is_empty() {
@@ -135,12 +145,17 @@ fn office(g: &Group, vice: bool) -> Dynamic {
 /// chair's own organisation; `()` when neither is recorded.
 fn chair_body(g: &Group) -> Dynamic {
     let v = &g.view;
-    let id = setting(g, |x| x.chair.clone(), |c| c.chair.clone(), State::GroupOfficers)
-        .or_else(|| {
-            seats(v, g.index)
-                .find(|&i| v.graph.data.memberships[i].role == Role::Chair)
-                .map(|i| v.graph.data.memberships[i].member.clone())
-        });
+    let id = setting(
+        g,
+        |x| x.chair.clone(),
+        |c| c.chair.clone(),
+        State::GroupOfficers,
+    )
+    .or_else(|| {
+        seats(v, g.index)
+            .find(|&i| v.graph.data.memberships[i].role == Role::Chair)
+            .map(|i| v.graph.data.memberships[i].member.clone())
+    });
     match id.as_deref().and_then(|id| v.graph.node(id)) {
         Some(NodeKey::Organisation(i)) => Dynamic::from(Org::new(v, i)),
         Some(NodeKey::Person(p)) => v.graph.data.people[p]
@@ -238,13 +253,21 @@ fn attendance_pattern(g: &Group, key: NodeKey, months: i64) -> Dynamic {
     summary(v, &w.surely, key, Some(MIN_PATTERN))
 }
 
-pub(super) fn meetings_window(g: &Group, from: scrutineer_graph::Date, to: scrutineer_graph::Date) -> ScriptWindow {
+pub(super) fn meetings_window(
+    g: &Group,
+    from: scrutineer_graph::Date,
+    to: scrutineer_graph::Date,
+) -> ScriptWindow {
     let v = &g.view;
     let w = v.meetings_between(g.index, from, to);
     ScriptWindow::from(
         w,
         |&i| Dynamic::from(Meeting::new(v, i)),
-        format!("the minutes of {}'s meetings {}", g.rec().name, period(from, to)),
+        format!(
+            "the minutes of {}'s meetings {}",
+            g.rec().name,
+            period(from, to)
+        ),
     )
 }
 
@@ -253,11 +276,18 @@ pub(super) fn register(engine: &mut Engine) {
         .register_type_with_name::<Group>("Group")
         .register_get("id", |g: &mut Group| g.rec().id.clone())
         .register_get("name", |g: &mut Group| {
-            setting(g, |x| Some(x.name.clone()), |c| c.name.clone(), State::Identity)
-                .unwrap_or_else(|| g.rec().name.clone())
+            setting(
+                g,
+                |x| Some(x.name.clone()),
+                |c| c.name.clone(),
+                State::Identity,
+            )
+            .unwrap_or_else(|| g.rec().name.clone())
         })
         .register_get("kind", |g: &mut Group| {
-            super::partnership::group_kind(&g.view, g.index).as_str().to_string()
+            super::partnership::group_kind(&g.view, g.index)
+                .as_str()
+                .to_string()
         })
         .register_get("is_subgroup", |g: &mut Group| {
             matches!(
@@ -274,19 +304,28 @@ pub(super) fn register(engine: &mut Engine) {
             opt(setting(g, |x| x.quorum, |c| c.quorum, State::GroupSettings).map(i64::from))
         })
         .register_get("meetings_per_year", |g: &mut Group| {
-            opt(setting(g, |x| x.meetings_per_year, |c| c.meetings_per_year, State::GroupSettings)
-                .map(i64::from))
+            opt(setting(
+                g,
+                |x| x.meetings_per_year,
+                |c| c.meetings_per_year,
+                State::GroupSettings,
+            )
+            .map(i64::from))
         })
         .register_get("suspended", |g: &mut Group| {
             let x = g.rec();
             match x.suspended_from {
                 None => Dynamic::FALSE,
                 // A suspension is a state like any other: known as reported, then stale.
-                Some(_) => tri(
-                    g.view
-                        .state(x.suspended_from, x.suspended_to, &x.evidence, State::GroupSettings)
-                        .tri(),
-                ),
+                Some(_) => tri(g
+                    .view
+                    .state(
+                        x.suspended_from,
+                        x.suspended_to,
+                        &x.evidence,
+                        State::GroupSettings,
+                    )
+                    .tri()),
             }
         })
         .register_get("councils", |g: &mut Group| {
@@ -308,7 +347,9 @@ pub(super) fn register(engine: &mut Engine) {
                 ListKind::Meetings,
                 Some(&g.rec().id),
                 None,
-                g.rec().from.map_or(scrutineer_graph::Date::FAR_PAST, |f| f.earliest()),
+                g.rec()
+                    .from
+                    .map_or(scrutineer_graph::Date::FAR_PAST, |f| f.earliest()),
                 v.as_of,
             )
         })
@@ -347,7 +388,11 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_fn("memberships", |g: &mut Group| {
             let v = Arc::clone(&g.view);
-            array(seats(&v, g.index).map(|i| Membership::new(&v, i)).collect::<Vec<_>>())
+            array(
+                seats(&v, g.index)
+                    .map(|i| Membership::new(&v, i))
+                    .collect::<Vec<_>>(),
+            )
         })
         .register_fn("uncertain_memberships", |g: &mut Group| {
             let v = Arc::clone(&g.view);
@@ -407,7 +452,11 @@ pub(super) fn register(engine: &mut Engine) {
             ScriptWindow::from(
                 w,
                 |&i| Dynamic::from(super::Review::new(v, i)),
-                format!("{}'s reviews of the partnership {}", g.rec().name, period(from, v.as_of)),
+                format!(
+                    "{}'s reviews of the partnership {}",
+                    g.rec().name,
+                    period(from, v.as_of)
+                ),
             )
         })
         .register_fn(
@@ -434,7 +483,9 @@ pub(super) fn register(engine: &mut Engine) {
 
     engine
         .register_type_with_name::<Membership>("Membership")
-        .register_get("member", |m: &mut Membership| node_handle(&m.view, &m.rec().member))
+        .register_get("member", |m: &mut Membership| {
+            node_handle(&m.view, &m.rec().member)
+        })
         .register_get("member_id", |m: &mut Membership| m.rec().member.clone())
         .register_get("member_name", |m: &mut Membership| {
             let x = m.rec();
@@ -444,8 +495,12 @@ pub(super) fn register(engine: &mut Engine) {
                 .map(|k| m.view.graph.name_of(k).to_string())
                 .unwrap_or_else(|| x.member.clone())
         })
-        .register_get("group", |m: &mut Membership| node_handle(&m.view, &m.rec().group))
-        .register_get("role", |m: &mut Membership| m.rec().role.as_str().to_string())
+        .register_get("group", |m: &mut Membership| {
+            node_handle(&m.view, &m.rec().group)
+        })
+        .register_get("role", |m: &mut Membership| {
+            m.rec().role.as_str().to_string()
+        })
         .register_get("senior", |m: &mut Membership| opt(m.rec().senior))
         .register_get("status", |m: &mut Membership| {
             opt_str(m.rec().status.map(|s| s.as_str()))
@@ -460,10 +515,16 @@ pub(super) fn register(engine: &mut Engine) {
         .register_type_with_name::<Meeting>("Meeting")
         .register_get("id", |m: &mut Meeting| m.rec().id.clone())
         .register_get("date", |m: &mut Meeting| m.rec().date)
-        .register_get("status", |m: &mut Meeting| m.rec().status.as_str().to_string())
+        .register_get("status", |m: &mut Meeting| {
+            m.rec().status.as_str().to_string()
+        })
         .register_get("held", |m: &mut Meeting| m.rec().status.took_place())
-        .register_get("group", |m: &mut Meeting| node_handle(&m.view, &m.rec().group))
-        .register_get("items", |m: &mut Meeting| array(m.rec().items.iter().cloned()))
+        .register_get("group", |m: &mut Meeting| {
+            node_handle(&m.view, &m.rec().group)
+        })
+        .register_get("items", |m: &mut Meeting| {
+            array(m.rec().items.iter().cloned())
+        })
         .register_get("attendance_complete", |m: &mut Meeting| {
             m.view.complete(ListKind::Attendance, &m.rec().id)
         })

@@ -66,7 +66,11 @@ fn reported_after(o: &Org, after: Date) -> Tri {
     }
     let mut answer = Tri::No;
     for e in &o.rec().evidence {
-        let Some(s) = v.graph.source_index(&e.source).map(|i| &v.graph.data.sources[i]) else {
+        let Some(s) = v
+            .graph
+            .source_index(&e.source)
+            .map(|i| &v.graph.data.sources[i])
+        else {
             continue;
         };
         if !v.reads(s) {
@@ -84,17 +88,11 @@ fn reported_after(o: &Org, after: Date) -> Tri {
 pub(super) fn register(engine: &mut Engine) {
     engine
         .register_type_with_name::<Org>("Organisation")
-        .register_get("id", |o: &mut Org| {
-            o.rec().id.clone()
-        })
+        .register_get("id", |o: &mut Org| o.rec().id.clone())
         .register_get("name", |o: &mut Org| name(o))
         .register_get("kind", |o: &mut Org| kind(o).as_str().to_string())
-        .register_get("from", |o: &mut Org| {
-            opt(o.rec().from)
-        })
-        .register_get("to", |o: &mut Org| {
-            opt(o.rec().to)
-        })
+        .register_get("from", |o: &mut Org| opt(o.rec().from))
+        .register_get("to", |o: &mut Org| opt(o.rec().to))
         .register_get("is_responsible_authority", |o: &mut Org| limb(o).is_some())
         .register_get("ra_limb", |o: &mut Org| opt_str(limb(o)))
         .register_get("is_council", |o: &mut Org| law::is_council(kind(o)))
@@ -121,15 +119,9 @@ pub(super) fn register(engine: &mut Engine) {
 
     engine
         .register_type_with_name::<Person>("Person")
-        .register_get("id", |x: &mut Person| {
-            x.rec().id.clone()
-        })
-        .register_get("name", |x: &mut Person| {
-            x.rec().name.clone()
-        })
-        .register_get("title", |x: &mut Person| {
-            opt(x.rec().title.clone())
-        })
+        .register_get("id", |x: &mut Person| x.rec().id.clone())
+        .register_get("name", |x: &mut Person| x.rec().name.clone())
+        .register_get("title", |x: &mut Person| opt(x.rec().title.clone()))
         .register_get("organisation", |x: &mut Person| {
             let v = &x.view;
             match v.graph.data.people[x.index]
@@ -141,7 +133,5 @@ pub(super) fn register(engine: &mut Engine) {
                 _ => Dynamic::UNIT,
             }
         })
-        .register_fn("to_string", |x: &mut Person| {
-            x.rec().name.clone()
-        });
+        .register_fn("to_string", |x: &mut Person| x.rec().name.clone());
 }

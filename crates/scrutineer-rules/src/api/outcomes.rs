@@ -166,12 +166,16 @@ pub(super) fn register(engine: &mut Engine) {
             make(Outcome::Unknown, &s, m.to_string(), Some(&e))
         })
         .register_type_with_name::<EvidenceHandle>("Evidence")
-        .register_get("outcome", |o: &mut ScriptOutcome| o.outcome.as_str().to_string())
+        .register_get("outcome", |o: &mut ScriptOutcome| {
+            o.outcome.as_str().to_string()
+        })
         .register_get("message", |o: &mut ScriptOutcome| o.message.clone())
         .register_get("subject", |o: &mut ScriptOutcome| o.subject.0.clone())
-        .register_fn("ask_for", |o: &mut ScriptOutcome, request: &str| ScriptOutcome {
-            request: Some(request.to_string()),
-            ..o.clone()
+        .register_fn("ask_for", |o: &mut ScriptOutcome, request: &str| {
+            ScriptOutcome {
+                request: Some(request.to_string()),
+                ..o.clone()
+            }
         })
         .register_fn("fact", |o: &mut ScriptOutcome, fact: &str| ScriptOutcome {
             fact: Some(fact.to_string()),

@@ -35,8 +35,7 @@ use scrutineer_graph::{Date, NodeKey, Tri, When};
 
 use super::window::{ScriptWindow, period};
 use super::{
-    Action, Document, Group, Org, Partnership, Post, Priority, Review, Risk, View, array, opt,
-    tri,
+    Action, Document, Group, Org, Partnership, Post, Priority, Review, Risk, View, array, opt, tri,
 };
 use crate::law;
 
@@ -66,7 +65,11 @@ pub(super) fn doc_kind(kind: &str) -> Res<DocKind> {
 /// that still exists in law (a clinical commissioning group is no body after June 2022).
 pub(crate) fn organisations(view: &Arc<View>) -> impl Iterator<Item = Org> + '_ {
     recorded_organisations(view).filter(|o| {
-        law::in_being(super::organisations::kind(o), view.graph.data.place, view.as_of)
+        law::in_being(
+            super::organisations::kind(o),
+            view.graph.data.place,
+            view.as_of,
+        )
     })
 }
 
@@ -184,8 +187,16 @@ fn plan_in_force(view: &Arc<View>, kind: DocKind) -> Map {
         .copied()
         .filter(|&i| d.documents[i].period_to.is_some())
         .max_by_key(|&i| (d.documents[i].period_to.map(|w| w.latest()), i));
-    let sure: Vec<usize> = plans.iter().copied().filter(|&i| span(i) == Tri::Yes).collect();
-    let maybe: Vec<usize> = plans.iter().copied().filter(|&i| span(i) == Tri::Maybe).collect();
+    let sure: Vec<usize> = plans
+        .iter()
+        .copied()
+        .filter(|&i| span(i) == Tri::Yes)
+        .collect();
+    let maybe: Vec<usize> = plans
+        .iter()
+        .copied()
+        .filter(|&i| span(i) == Tri::Maybe)
+        .collect();
     let complete = view.events_complete(
         scrutineer_graph::model::ListKind::Documents,
         None,
@@ -196,11 +207,20 @@ fn plan_in_force(view: &Arc<View>, kind: DocKind) -> Map {
     // The plan in force: the one that started last among those certainly in force, unless a
     // plan that may be in force may have started after it (then which plan is current, and so
     // what it says, cannot be told).
-    let start = |i: usize| d.documents[i].period_from.map_or((Date::FAR_PAST, Date::FAR_PAST), |w| w.as_start());
-    let plan = sure.iter().copied().max_by_key(|&i| (start(i).0, i)).filter(|&p| {
-        maybe.iter().all(|&m| start(m).1 <= start(p).0)
-    });
-    let answer = Tri::decide(plan.is_some(), sure.is_empty() && maybe.is_empty() && complete);
+    let start = |i: usize| {
+        d.documents[i]
+            .period_from
+            .map_or((Date::FAR_PAST, Date::FAR_PAST), |w| w.as_start())
+    };
+    let plan = sure
+        .iter()
+        .copied()
+        .max_by_key(|&i| (start(i).0, i))
+        .filter(|&p| maybe.iter().all(|&m| start(m).1 <= start(p).0));
+    let answer = Tri::decide(
+        plan.is_some(),
+        sure.is_empty() && maybe.is_empty() && complete,
+    );
     let mut m = Map::new();
     m.insert("answer".into(), tri(answer));
     m.insert(
@@ -230,7 +250,10 @@ fn plan_in_force(view: &Arc<View>, kind: DocKind) -> Map {
                 x.title,
                 When::period_words(x.period_from, x.period_to)
             ),
-            format!("the dates of {}: when it was agreed and the period it covers", x.title),
+            format!(
+                "the dates of {}: when it was agreed and the period it covers",
+                x.title
+            ),
         )
     } else {
         let last = newest.and_then(|i| Some((&d.documents[i].title, d.documents[i].period_to?)));
@@ -246,14 +269,23 @@ fn plan_in_force(view: &Arc<View>, kind: DocKind) -> Map {
         };
         (
             Dynamic::from(d.id.clone()),
-            format!("no {} known to be in force on {day} is recorded{ended}", kind_words(kind)),
-            format!("the partnership's {} in force on {day} ({held})", kind_plural(kind)),
+            format!(
+                "no {} known to be in force on {day} is recorded{ended}",
+                kind_words(kind)
+            ),
+            format!(
+                "the partnership's {} in force on {day} ({held})",
+                kind_plural(kind)
+            ),
         )
     };
     m.insert("subject".into(), subject);
     m.insert("why".into(), Dynamic::from(why));
     m.insert("request".into(), Dynamic::from(request));
-    m.insert("fact".into(), Dynamic::from(format!("in-force:{}", kind.as_str())));
+    m.insert(
+        "fact".into(),
+        Dynamic::from(format!("in-force:{}", kind.as_str())),
+    );
     m
 }
 
@@ -406,7 +438,11 @@ pub(super) fn register(engine: &mut Engine) {
                 let k = doc_kind(kind)?;
                 let from = v.as_of.add_months(-months.abs());
                 let w = v.documents_between(k, from, v.as_of);
-                let request = format!("the partnership's {} {}", kind_plural(k), period(from, v.as_of));
+                let request = format!(
+                    "the partnership's {} {}",
+                    kind_plural(k),
+                    period(from, v.as_of)
+                );
                 Ok(ScriptWindow::from(
                     w,
                     |&i| Dynamic::from(Document::new(v, i)),
@@ -441,15 +477,18 @@ pub(super) fn register(engine: &mut Engine) {
                 ))
             },
         )
-        .register_fn("groups_complete", |p: &mut Partnership, kind: &str| -> Res<Dynamic> {
-            let k = GroupKind::from_name(kind).ok_or_else(|| {
-                Box::new(EvalAltResult::ErrorRuntime(
-                    format!("unknown group kind `{kind}`").into(),
-                    Position::NONE,
-                ))
-            })?;
-            Ok(tri(p.view().groups_complete_by(Some(k)).0))
-        })
+        .register_fn(
+            "groups_complete",
+            |p: &mut Partnership, kind: &str| -> Res<Dynamic> {
+                let k = GroupKind::from_name(kind).ok_or_else(|| {
+                    Box::new(EvalAltResult::ErrorRuntime(
+                        format!("unknown group kind `{kind}`").into(),
+                        Position::NONE,
+                    ))
+                })?;
+                Ok(tri(p.view().groups_complete_by(Some(k)).0))
+            },
+        )
         .register_fn("reviews_within", |p: &mut Partnership, months: i64| {
             let v = p.view();
             let from = v.as_of.add_months(-months.abs());
@@ -457,36 +496,49 @@ pub(super) fn register(engine: &mut Engine) {
             ScriptWindow::from(
                 w,
                 |&i| Dynamic::from(Review::new(v, i)),
-                format!("the crime and disorder committees' reviews of the partnership {}", period(from, v.as_of)),
+                format!(
+                    "the crime and disorder committees' reviews of the partnership {}",
+                    period(from, v.as_of)
+                ),
             )
         })
-        .register_fn("law_in_force", |p: &mut Partnership, name: &str| -> Res<bool> {
-            let v = p.view();
-            let entry = law::get(name).ok_or_else(|| {
-                Box::new(EvalAltResult::ErrorRuntime(
-                    format!("no entry `{name}` in the law table; `scrutineer law` lists them").into(),
-                    Position::NONE,
-                ))
-            })?;
-            Ok(entry.in_force(v.graph.data.nation, v.graph.data.place, v.as_of))
-        })
-        .register_fn("severity_under", |p: &mut Partnership, name: &str| -> Res<String> {
-            // A violation says a partner is breaking the law: only while the entry is in force
-            // here, and only where its words were read.
-            let v = p.view();
-            let entry = law::get(name).ok_or_else(|| {
-                Box::new(EvalAltResult::ErrorRuntime(
-                    format!("no entry `{name}` in the law table; `scrutineer law` lists them").into(),
-                    Position::NONE,
-                ))
-            })?;
-            let d = &v.graph.data;
-            Ok(if entry.in_force(d.nation, d.place, v.as_of) && entry.verified_in(d.nation) {
-                "violation".into()
-            } else {
-                "warning".into()
-            })
-        })
+        .register_fn(
+            "law_in_force",
+            |p: &mut Partnership, name: &str| -> Res<bool> {
+                let v = p.view();
+                let entry = law::get(name).ok_or_else(|| {
+                    Box::new(EvalAltResult::ErrorRuntime(
+                        format!("no entry `{name}` in the law table; `scrutineer law` lists them")
+                            .into(),
+                        Position::NONE,
+                    ))
+                })?;
+                Ok(entry.in_force(v.graph.data.nation, v.graph.data.place, v.as_of))
+            },
+        )
+        .register_fn(
+            "severity_under",
+            |p: &mut Partnership, name: &str| -> Res<String> {
+                // A violation says a partner is breaking the law: only while the entry is in force
+                // here, and only where its words were read.
+                let v = p.view();
+                let entry = law::get(name).ok_or_else(|| {
+                    Box::new(EvalAltResult::ErrorRuntime(
+                        format!("no entry `{name}` in the law table; `scrutineer law` lists them")
+                            .into(),
+                        Position::NONE,
+                    ))
+                })?;
+                let d = &v.graph.data;
+                Ok(
+                    if entry.in_force(d.nation, d.place, v.as_of) && entry.verified_in(d.nation) {
+                        "violation".into()
+                    } else {
+                        "warning".into()
+                    },
+                )
+            },
+        )
         .register_fn("priorities", |p: &mut Partnership| {
             let v = p.view();
             let d = &v.graph.data;
@@ -531,8 +583,7 @@ pub(super) fn register(engine: &mut Engine) {
             let d = &v.graph.data;
             let mut rows: Vec<usize> = (0..d.scrutiny_reviews.len())
                 .filter(|&i| {
-                    v.event(d.scrutiny_reviews[i].date, &d.scrutiny_reviews[i].evidence)
-                        == Tri::Yes
+                    v.event(d.scrutiny_reviews[i].date, &d.scrutiny_reviews[i].evidence) == Tri::Yes
                 })
                 .collect();
             rows.sort_by_key(|&i| (d.scrutiny_reviews[i].date.latest(), i));

@@ -40,7 +40,10 @@ pub(crate) fn post_value<T: Clone + PartialEq>(
     change: impl Fn(&scrutineer_graph::model::PostChange) -> Option<T>,
 ) -> Value<T> {
     let x = &view.graph.data.posts[i];
-    view.value(&history(None, base(x), &x.evidence, &x.changes, change), State::Post)
+    view.value(
+        &history(None, base(x), &x.evidence, &x.changes, change),
+        State::Post,
+    )
 }
 
 /// A field of an action on the date.
@@ -51,7 +54,10 @@ pub(crate) fn action_value<T: Clone + PartialEq>(
     change: impl Fn(&scrutineer_graph::model::ActionChange) -> Option<T>,
 ) -> Value<T> {
     let x = &view.graph.data.actions[i];
-    view.value(&history(None, base(x), &x.evidence, &x.changes, change), State::Action)
+    view.value(
+        &history(None, base(x), &x.evidence, &x.changes, change),
+        State::Action,
+    )
 }
 
 /// Whether an action is complete on the date: a completion date settles it (one after the
@@ -69,7 +75,9 @@ pub(crate) fn action_complete(view: &View, i: usize) -> Option<bool> {
 /// `#{ value, reported }` for a value no longer known on the date, for messages.
 fn last_known<T: Clone + Into<Dynamic>>(v: Value<T>) -> Dynamic {
     match v {
-        Value::Unsettled { last: Some((value, reported)) } => {
+        Value::Unsettled {
+            last: Some((value, reported)),
+        } => {
             let mut m = Map::new();
             m.insert("value".into(), value.into());
             m.insert("reported".into(), opt::<When>(reported));
@@ -128,53 +136,32 @@ fn risk_cells(r: &Risk) -> [(&'static str, Option<bool>); 6] {
 pub(super) fn register(engine: &mut Engine) {
     engine
         .register_type_with_name::<Priority>("Priority")
-        .register_get("id", |p: &mut Priority| {
-            p.rec().id.clone()
-        })
-        .register_get("title", |p: &mut Priority| {
-            p.rec().title.clone()
-        })
+        .register_get("id", |p: &mut Priority| p.rec().id.clone())
+        .register_get("title", |p: &mut Priority| p.rec().title.clone())
         .register_get("plan", |p: &mut Priority| {
-            doc(
-                &p.view,
-                p.rec().plan.as_deref(),
-            )
+            doc(&p.view, p.rec().plan.as_deref())
         })
         .register_get("owner", |p: &mut Priority| {
-            owner(
-                &p.view,
-                p.rec().owner.as_ref(),
-            )
+            owner(&p.view, p.rec().owner.as_ref())
         })
         .register_get("themes", |p: &mut Priority| {
-            array(
-                p.rec()
-                    .themes
-                    .iter()
-                    .map(|t| t.as_str().to_string()),
-            )
+            array(p.rec().themes.iter().map(|t| t.as_str().to_string()))
         })
-        .register_get("measures", |p: &mut Priority| {
-            match &p.rec().measures {
-                None => Dynamic::UNIT,
-                Some(ms) => Dynamic::from(array(ms.iter().map(|m| {
-                    let mut map = Map::new();
-                    map.insert("description".into(), Dynamic::from(m.description.clone()));
-                    map.insert("baseline".into(), opt(m.baseline.clone()));
-                    map.insert("target".into(), opt(m.target.clone()));
-                    map
-                }))),
-            }
+        .register_get("measures", |p: &mut Priority| match &p.rec().measures {
+            None => Dynamic::UNIT,
+            Some(ms) => Dynamic::from(array(ms.iter().map(|m| {
+                let mut map = Map::new();
+                map.insert("description".into(), Dynamic::from(m.description.clone()));
+                map.insert("baseline".into(), opt(m.baseline.clone()));
+                map.insert("target".into(), opt(m.target.clone()));
+                map
+            }))),
         });
 
     engine
         .register_type_with_name::<Action>("Action")
-        .register_get("id", |a: &mut Action| {
-            a.rec().id.clone()
-        })
-        .register_get("title", |a: &mut Action| {
-            a.rec().title.clone()
-        })
+        .register_get("id", |a: &mut Action| a.rec().id.clone())
+        .register_get("title", |a: &mut Action| a.rec().title.clone())
         .register_get("plan", |a: &mut Action| {
             let v = &a.view;
             match v.graph.data.actions[a.index]
@@ -189,7 +176,8 @@ pub(super) fn register(engine: &mut Engine) {
             }
         })
         .register_get("owner", |a: &mut Action| {
-            let o = action_value(&a.view, a.index, |x| x.owner.clone(), |c| c.owner.clone()).known();
+            let o =
+                action_value(&a.view, a.index, |x| x.owner.clone(), |c| c.owner.clone()).known();
             owner(&a.view, o.as_ref())
         })
         .register_get("due", |a: &mut Action| {
@@ -202,7 +190,9 @@ pub(super) fn register(engine: &mut Engine) {
                     .map(|s| s.as_str()),
             )
         })
-        .register_get("complete", |a: &mut Action| opt(action_complete(&a.view, a.index)))
+        .register_get("complete", |a: &mut Action| {
+            opt(action_complete(&a.view, a.index))
+        })
         .register_fn("last_known", |a: &mut Action, field: &str| match field {
             "status" => last_known(
                 match action_value(&a.view, a.index, |x| x.status, |c| c.status) {
@@ -214,21 +204,15 @@ pub(super) fn register(engine: &mut Engine) {
             ),
             _ => Dynamic::UNIT,
         })
-        .register_get("completed", |a: &mut Action| {
-            opt(a.rec().completed)
-        })
+        .register_get("completed", |a: &mut Action| opt(a.rec().completed))
         .register_get("plan", |a: &mut Action| {
             doc(&a.view, a.rec().plan.as_deref())
         });
 
     engine
         .register_type_with_name::<Post>("Post")
-        .register_get("id", |p: &mut Post| {
-            p.rec().id.clone()
-        })
-        .register_get("title", |p: &mut Post| {
-            p.rec().title.clone()
-        })
+        .register_get("id", |p: &mut Post| p.rec().id.clone())
+        .register_get("title", |p: &mut Post| p.rec().title.clone())
         .register_get("host", |p: &mut Post| {
             let v = &p.view;
             match v.graph.data.posts[p.index]
@@ -241,7 +225,12 @@ pub(super) fn register(engine: &mut Engine) {
             }
         })
         .register_get("fixed_term", |p: &mut Post| {
-            known(post_value(&p.view, p.index, |x| x.fixed_term, |c| c.fixed_term))
+            known(post_value(
+                &p.view,
+                p.index,
+                |x| x.fixed_term,
+                |c| c.fixed_term,
+            ))
         })
         .register_get("funding", |p: &mut Post| {
             opt_str(
@@ -251,10 +240,20 @@ pub(super) fn register(engine: &mut Engine) {
             )
         })
         .register_get("funding_source", |p: &mut Post| {
-            known(post_value(&p.view, p.index, |x| x.funding_source.clone(), |c| c.funding_source.clone()))
+            known(post_value(
+                &p.view,
+                p.index,
+                |x| x.funding_source.clone(),
+                |c| c.funding_source.clone(),
+            ))
         })
         .register_get("funding_end", |p: &mut Post| {
-            known(post_value(&p.view, p.index, |x| x.funding_end, |c| c.funding_end))
+            known(post_value(
+                &p.view,
+                p.index,
+                |x| x.funding_end,
+                |c| c.funding_end,
+            ))
         })
         .register_get("vacant", |p: &mut Post| {
             known(post_value(&p.view, p.index, |x| x.vacant, |c| c.vacant))
@@ -266,12 +265,8 @@ pub(super) fn register(engine: &mut Engine) {
 
     engine
         .register_type_with_name::<Risk>("Risk")
-        .register_get("id", |r: &mut Risk| {
-            r.rec().id.clone()
-        })
-        .register_get("description", |r: &mut Risk| {
-            r.rec().description.clone()
-        })
+        .register_get("id", |r: &mut Risk| r.rec().id.clone())
+        .register_get("description", |r: &mut Risk| r.rec().description.clone())
         .register_get("blank_cells", |r: &mut Risk| {
             array(
                 risk_cells(r)
@@ -288,34 +283,18 @@ pub(super) fn register(engine: &mut Engine) {
                     .map(|(n, _)| n.to_string()),
             )
         })
-        .register_get("review_date", |r: &mut Risk| {
-            date_cell(r.rec().review_date)
-        })
+        .register_get("review_date", |r: &mut Risk| date_cell(r.rec().review_date))
         .register_get("register", |r: &mut Risk| {
-            doc(
-                &r.view,
-                r.rec().register.as_deref(),
-            )
+            doc(&r.view, r.rec().register.as_deref())
         });
 
     engine
         .register_type_with_name::<Review>("ScrutinyReview")
-        .register_get("id", |r: &mut Review| {
-            r.rec().id.clone()
-        })
-        .register_get("date", |r: &mut Review| {
-            r.rec().date
-        })
-        .register_get("topic", |r: &mut Review| {
-            r.rec().topic.clone()
-        })
+        .register_get("id", |r: &mut Review| r.rec().id.clone())
+        .register_get("date", |r: &mut Review| r.rec().date)
+        .register_get("topic", |r: &mut Review| r.rec().topic.clone())
         .register_get("covers", |r: &mut Review| {
-            array(
-                r.rec()
-                    .covers
-                    .iter()
-                    .map(|t| t.as_str().to_string()),
-            )
+            array(r.rec().covers.iter().map(|t| t.as_str().to_string()))
         })
         .register_get("committee", |r: &mut Review| {
             let v = &r.view;
@@ -328,11 +307,6 @@ pub(super) fn register(engine: &mut Engine) {
             }
         })
         .register_get("recommendations", |r: &mut Review| {
-            array(
-                r.rec()
-                    .recommendations
-                    .iter()
-                    .cloned(),
-            )
+            array(r.rec().recommendations.iter().cloned())
         });
 }

@@ -82,10 +82,12 @@ fn decision(view: &View, cell: Option<DateCell>, evidence: &[Evidence]) -> Dynam
             Tri::No => Dynamic::from(String::new()),
             Tri::Maybe => Dynamic::UNIT,
         },
-        Some(DateCell::Blank) => match view.state(None, None, evidence, State::CaseDecision).tri() {
-            Tri::Yes => Dynamic::from(String::new()),
-            _ => Dynamic::UNIT,
-        },
+        Some(DateCell::Blank) => {
+            match view.state(None, None, evidence, State::CaseDecision).tri() {
+                Tri::Yes => Dynamic::from(String::new()),
+                _ => Dynamic::UNIT,
+            }
+        }
     }
 }
 
@@ -162,10 +164,7 @@ pub(super) fn register(engine: &mut Engine) {
             match &p.view().graph.data.combination {
                 Some(c) => {
                     let mut m = Map::new();
-                    m.insert(
-                        "kind".into(),
-                        Dynamic::from(c.kind.as_str().to_string()),
-                    );
+                    m.insert("kind".into(), Dynamic::from(c.kind.as_str().to_string()));
                     m.insert("date".into(), opt(c.date));
                     Dynamic::from(m)
                 }
@@ -175,18 +174,11 @@ pub(super) fn register(engine: &mut Engine) {
 
     engine
         .register_type_with_name::<CaseReview>("CaseReview")
-        .register_get("id", |c: &mut CaseReview| {
-            c.rec().id.clone()
-        })
+        .register_get("id", |c: &mut CaseReview| c.rec().id.clone())
         .register_get("kind", |c: &mut CaseReview| {
-            c.rec()
-                .kind
-                .as_str()
-                .to_string()
+            c.rec().kind.as_str().to_string()
         })
-        .register_get("notified", |c: &mut CaseReview| {
-            c.rec().notified
-        })
+        .register_get("notified", |c: &mut CaseReview| c.rec().notified)
         .register_get("decided", |c: &mut CaseReview| {
             let x = &c.rec();
             decision(&c.view, x.decided, &x.evidence)
@@ -212,18 +204,12 @@ pub(super) fn register(engine: &mut Engine) {
                 _ => Dynamic::UNIT,
             }
         })
-        .register_fn("to_string", |c: &mut CaseReview| {
-            c.rec().id.clone()
-        });
+        .register_fn("to_string", |c: &mut CaseReview| c.rec().id.clone());
 
     engine
         .register_type_with_name::<Referral>("Referral")
-        .register_get("id", |r: &mut Referral| {
-            r.rec().id.clone()
-        })
-        .register_get("topic", |r: &mut Referral| {
-            r.rec().topic.clone()
-        })
+        .register_get("id", |r: &mut Referral| r.rec().id.clone())
+        .register_get("topic", |r: &mut Referral| r.rec().topic.clone())
         .register_get("committee", |r: &mut Referral| {
             let v = &r.view;
             match v.graph.node(&v.graph.data.referrals[r.index].committee) {
@@ -231,9 +217,7 @@ pub(super) fn register(engine: &mut Engine) {
                 _ => Dynamic::UNIT,
             }
         })
-        .register_get("referred", |r: &mut Referral| {
-            r.rec().referred
-        })
+        .register_get("referred", |r: &mut Referral| r.rec().referred)
         .register_get("considered", |r: &mut Referral| {
             let x = &r.rec();
             decision(&r.view, x.considered, &x.evidence)
@@ -241,12 +225,8 @@ pub(super) fn register(engine: &mut Engine) {
 
     engine
         .register_type_with_name::<Service>("Service")
-        .register_get("id", |s: &mut Service| {
-            s.rec().id.clone()
-        })
-        .register_get("title", |s: &mut Service| {
-            s.rec().title.clone()
-        })
+        .register_get("id", |s: &mut Service| s.rec().id.clone())
+        .register_get("title", |s: &mut Service| s.rec().title.clone())
         .register_get("funder", |s: &mut Service| {
             opt_str(s.rec().funder.as_deref())
         })
@@ -254,14 +234,22 @@ pub(super) fn register(engine: &mut Engine) {
             let x = &s.rec();
             opt(s
                 .view
-                .value(&history(None, x.funding_end, &x.evidence, &x.changes, |c| c.funding_end), State::Service)
+                .value(
+                    &history(None, x.funding_end, &x.evidence, &x.changes, |c| {
+                        c.funding_end
+                    }),
+                    State::Service,
+                )
                 .known())
         })
         .register_get("renewal", |s: &mut Service| {
             let x = &s.rec();
             opt_str(
                 s.view
-                    .value(&history(None, x.renewal, &x.evidence, &x.changes, |c| c.renewal), State::Service)
+                    .value(
+                        &history(None, x.renewal, &x.evidence, &x.changes, |c| c.renewal),
+                        State::Service,
+                    )
                     .known()
                     .map(|r| r.as_str()),
             )
@@ -269,16 +257,10 @@ pub(super) fn register(engine: &mut Engine) {
 
     engine
         .register_get("sent_to", |r: &mut Review| {
-            letters(
-                &r.view,
-                &r.rec().sent_to,
-            )
+            letters(&r.view, &r.rec().sent_to)
         })
         .register_get("responses", |r: &mut Review| {
-            letters(
-                &r.view,
-                &r.rec().responses,
-            )
+            letters(&r.view, &r.rec().responses)
         })
         .register_get("circulation_listed_in_full", |r: &mut Review| {
             super::documents::circulation_complete(&r.view, &r.rec().id, Some(r.rec().date))
@@ -316,15 +298,9 @@ pub(super) fn register(engine: &mut Engine) {
                     let to = org(v, &q.to)?;
                     let mut m = Map::new();
                     m.insert("to".into(), to);
-                    m.insert(
-                        "kind".into(),
-                        Dynamic::from(q.kind.as_str().to_string()),
-                    );
+                    m.insert("kind".into(), Dynamic::from(q.kind.as_str().to_string()));
                     m.insert("date".into(), opt(q.date));
-                    m.insert(
-                        "outcome".into(),
-                        opt_str(q.outcome.map(|o| o.as_str())),
-                    );
+                    m.insert("outcome".into(), opt_str(q.outcome.map(|o| o.as_str())));
                     Some(Dynamic::from(m))
                 })
                 .collect()
@@ -332,10 +308,7 @@ pub(super) fn register(engine: &mut Engine) {
 
     engine
         .register_get("appointed_by", |m: &mut Membership| {
-            handles(
-                &m.view,
-                &m.rec().appointed_by,
-            )
+            handles(&m.view, &m.rec().appointed_by)
         })
         .register_get("reports_from", |m: &mut Meeting| {
             handles(&m.view, &m.rec().reports_from)
@@ -350,10 +323,12 @@ pub(super) fn register(engine: &mut Engine) {
             handles(&d.view, &d.rec().data_from)
         })
         .register_get("data_sources_listed_in_full", |d: &mut Document| {
-            d.view.complete(scrutineer_graph::model::ListKind::DataSources, &d.rec().id)
+            d.view
+                .complete(scrutineer_graph::model::ListKind::DataSources, &d.rec().id)
         })
         .register_get("data_sources_complete", |d: &mut Document| {
-            d.view.complete(scrutineer_graph::model::ListKind::DataSources, &d.rec().id)
+            d.view
+                .complete(scrutineer_graph::model::ListKind::DataSources, &d.rec().id)
         })
         .register_get("considers_crime_and_disorder", |d: &mut Document| {
             opt(d.rec().considers_crime_and_disorder)

@@ -342,7 +342,9 @@ fn post_outcomes(view: &Arc<View>, months: i64, t: &Templates) -> Array {
                 ));
                 continue;
             }
-            Value::Unsettled { last: Some((true, _)) } => {
+            Value::Unsettled {
+                last: Some((true, _)),
+            } => {
                 let when = reported(&vacant);
                 out.push(unknown(
                     view,
@@ -470,7 +472,9 @@ fn risk_outcomes(view: &Arc<View>, review_months: i64, t: &Templates) -> Array {
             Some(NodeKey::Document(d)) => Some(d),
             _ => None,
         };
-        if !view.known(&r.evidence) || register.is_some_and(|d| !super::partnership::document_exists(view, d)) {
+        if !view.known(&r.evidence)
+            || register.is_some_and(|d| !super::partnership::document_exists(view, d))
+        {
             continue;
         }
         // The cells are as of the entry's source, or its register's: a state that goes stale.
@@ -491,7 +495,10 @@ fn risk_outcomes(view: &Arc<View>, review_months: i64, t: &Templates) -> Array {
             out.push(unknown(
                 view,
                 NodeKey::Risk(i),
-                t.fill("old", &[("description", &r.description), ("reported", &when)]),
+                t.fill(
+                    "old",
+                    &[("description", &r.description), ("reported", &when)],
+                ),
                 "the partnership's current risk register".to_string(),
             ));
             continue;

@@ -65,18 +65,19 @@ pub(crate) fn seat_of(view: &Arc<View>, group: usize, org: NodeKey) -> Seat {
         .filter(|&m| counts_for(view, &d.memberships[m].member, org))
         .collect();
     let support: Vec<(usize, Support)> = mine.iter().map(|&m| (m, view.seat(m))).collect();
-    let seat = |held: Tri, membership: Option<usize>, why: String, evidence: Vec<EvidenceRef>| Seat {
-        held,
-        membership,
-        participating: membership
-            .and_then(|m| d.memberships[m].status)
-            .map(|s| s == Participation::Participating),
-        why,
-        request: request.clone(),
-        evidence,
-        fact: fact.clone(),
-        view: Arc::clone(view),
-    };
+    let seat =
+        |held: Tri, membership: Option<usize>, why: String, evidence: Vec<EvidenceRef>| Seat {
+            held,
+            membership,
+            participating: membership
+                .and_then(|m| d.memberships[m].status)
+                .map(|s| s == Participation::Participating),
+            why,
+            request: request.clone(),
+            evidence,
+            fact: fact.clone(),
+            view: Arc::clone(view),
+        };
     let via = |m: usize| match view.graph.node(&d.memberships[m].member) {
         Some(NodeKey::Person(p)) => format!(" through {}", d.people[p].name),
         _ => String::new(),
@@ -95,7 +96,13 @@ pub(crate) fn seat_of(view: &Arc<View>, group: usize, org: NodeKey) -> Seat {
         };
         // The body's own seat before a person's, and an open seat before a closed one.
         let mut order = current.clone();
-        order.sort_by_key(|m| (closed(m), d.memberships[*m].member != view.graph.id_of(org), *m));
+        order.sort_by_key(|m| {
+            (
+                closed(m),
+                d.memberships[*m].member != view.graph.id_of(org),
+                *m,
+            )
+        });
         let m = order[0];
         return if closed(&m) {
             let why = if d.memberships[m].status == Some(Participation::Vacant) {
@@ -121,7 +128,9 @@ pub(crate) fn seat_of(view: &Arc<View>, group: usize, org: NodeKey) -> Seat {
         return seat(
             Tri::Maybe,
             None,
-            format!("the records do not settle whether {org_name} sat on {group_name} on {day}{since}"),
+            format!(
+                "the records do not settle whether {org_name} sat on {group_name} on {day}{since}"
+            ),
             vec![EvidenceRef::Membership(*m)],
         );
     }
@@ -130,21 +139,25 @@ pub(crate) fn seat_of(view: &Arc<View>, group: usize, org: NodeKey) -> Seat {
         let listed = declaration
             .map(|i| declared_on(view, i))
             .unwrap_or_default();
-        let mut evidence = vec![EvidenceRef::Node(NodeKey::Group(group)), EvidenceRef::Node(org)];
+        let mut evidence = vec![
+            EvidenceRef::Node(NodeKey::Group(group)),
+            EvidenceRef::Node(org),
+        ];
         if let Some(i) = declaration {
             evidence.insert(0, EvidenceRef::Declaration(i));
         }
         return seat(
             Tri::No,
             None,
-            format!("{org_name} is not among the members of {group_name}, which the records list in full{listed}"),
+            format!(
+                "{org_name} is not among the members of {group_name}, which the records list in full{listed}"
+            ),
             evidence,
         );
     }
     if let Some((m, Support::Stale { last })) = support
         .iter()
-        .filter(|(_, s)| matches!(s, Support::Stale { .. }))
-        .last()
+        .rfind(|(_, s)| matches!(s, Support::Stale { .. }))
     {
         return seat(
             Tri::Maybe,
@@ -157,7 +170,9 @@ pub(crate) fn seat_of(view: &Arc<View>, group: usize, org: NodeKey) -> Seat {
         );
     }
     let why = if complete == Tri::Maybe {
-        format!("the records do not settle whether the membership of {group_name} they list in full covers {day}")
+        format!(
+            "the records do not settle whether the membership of {group_name} they list in full covers {day}"
+        )
     } else {
         format!("no record of whether {org_name} sits on {group_name}")
     };
@@ -214,13 +229,19 @@ fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
     };
     let sg = &d.groups[gi];
     let orgs: Vec<usize> = super::partnership::organisations(view)
-        .filter(|o| kinds.iter().any(|k| k == super::organisations::kind(o).as_str()))
+        .filter(|o| {
+            kinds
+                .iter()
+                .any(|k| k == super::organisations::kind(o).as_str())
+        })
         .map(|o| o.index)
         .collect();
     if orgs.is_empty() {
         let (complete, declaration) = view.members_complete_by(&sg.id);
         return vec![if complete == Tri::Yes {
-            let listed = declaration.map(|i| declared_on(view, i)).unwrap_or_default();
+            let listed = declaration
+                .map(|i| declared_on(view, i))
+                .unwrap_or_default();
             outcome(
                 Outcome::Fail,
                 (&sg.id, &sg.name),
@@ -245,7 +266,11 @@ fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
                     sg.name
                 ),
                 vec![EvidenceRef::Node(NodeKey::Group(gi))],
-                Some(format!("the membership of {} on {}", sg.name, view.as_of.long())),
+                Some(format!(
+                    "the membership of {} on {}",
+                    sg.name,
+                    view.as_of.long()
+                )),
                 Some(format!("seat:{}:{}", sg.id, kinds.join("|"))),
             )
         }];
@@ -260,7 +285,14 @@ fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
                 Tri::No => (Outcome::Fail, None),
                 Tri::Maybe => (Outcome::Unknown, Some(s.request.clone())),
             };
-            outcome(result, (&o.id, &o.name), s.why, s.evidence, request, Some(s.fact))
+            outcome(
+                result,
+                (&o.id, &o.name),
+                s.why,
+                s.evidence,
+                request,
+                Some(s.fact),
+            )
         })
         .collect()
 }
@@ -287,7 +319,11 @@ pub(super) fn register(engine: &mut Engine) {
         .register_get("request", |s: &mut Seat| s.request.clone())
         .register_get("fact", |s: &mut Seat| s.fact.clone())
         .register_get("evidence", |s: &mut Seat| {
-            array(s.evidence.iter().map(|e| super::outcomes::EvidenceHandle(*e)))
+            array(
+                s.evidence
+                    .iter()
+                    .map(|e| super::outcomes::EvidenceHandle(*e)),
+            )
         })
         .register_fn("seat_of", |g: &mut Group, who: Dynamic| {
             let key = match super::groups::member_key(&who) {

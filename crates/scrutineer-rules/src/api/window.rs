@@ -38,7 +38,11 @@ pub struct ScriptWindow {
 
 impl ScriptWindow {
     /// A script window from the graph's, turning each event into a script value.
-    pub fn from<K>(w: Window<K>, mut value: impl FnMut(&K) -> Dynamic, request: String) -> ScriptWindow {
+    pub fn from<K>(
+        w: Window<K>,
+        mut value: impl FnMut(&K) -> Dynamic,
+        request: String,
+    ) -> ScriptWindow {
         ScriptWindow {
             from: w.from,
             to: w.to,
