@@ -68,3 +68,44 @@ fn several_problems_are_all_reported() {
     assert!(messages.iter().any(|m| m.contains("`bord`")));
     assert!(messages.iter().any(|m| m.contains("report to itself")));
 }
+
+/// `validate` warns about the facts the tool can place least well in time: those resting only
+/// on a source with no date, and an old "listed in full" flag on a record whose sources differ
+/// in date (it is read as complete on each of them). The file still loads.
+#[test]
+fn facts_placed_badly_in_time_are_warned_about() {
+    let text = r#"Partnership(
+    id: "p",
+    name: "Warned Community Safety Partnership",
+    nation: England,
+    tier: Unitary,
+    sources: [
+        Source(id: "page", title: "An undated web page"),
+        Source(id: "m1", title: "Minutes, March 2021", date: "2021-03-10"),
+        Source(id: "m2", title: "Minutes, June 2022", date: "2022-06-09"),
+    ],
+    organisations: [
+        Organisation(id: "council", name: "Warned Borough Council", kind: UnitaryCouncil, evidence: [Evidence(source: "page")]),
+    ],
+    groups: [
+        Group(
+            id: "rag",
+            name: "Responsible Authorities Group",
+            kind: StrategyGroup,
+            members_listed_in_full: true,
+            evidence: [Evidence(source: "m1"), Evidence(source: "m2")],
+        ),
+    ],
+)
+"#;
+    let loaded = load_str(Path::new("warned.ron"), text.to_string());
+    assert!(!loaded.has_errors() && loaded.graph.is_some());
+    assert_eq!(loaded.diagnostics.len(), 2);
+    for (level, d) in &loaded.diagnostics {
+        assert_eq!(*level, scrutineer_graph::Level::Warning, "{}", d.message);
+    }
+    let text = loaded.render_diagnostics();
+    assert!(text.contains("warning: source `page` has no date"), "{text}");
+    assert!(text.contains("10 March 2021, 9 June 2022"), "{text}");
+    common::snapshot_settings().bind(|| insta::assert_snapshot!("validate_time_warnings", text));
+}

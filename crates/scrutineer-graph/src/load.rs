@@ -815,7 +815,7 @@ impl Checker<'_> {
                 let owners: Vec<&str> = c.list.owner_kinds().iter().map(|k| k.noun()).collect();
                 self.error(
                     &format!("{at}.list"),
-                    format!("say whose {} is complete", c.list.describe()),
+                    format!("a complete list of `{}` needs `of`: whose list is it?", c.list.variant()),
                     Some(format!("add `of: \"...\"` naming {}", owners.join(" or "))),
                 );
             }
