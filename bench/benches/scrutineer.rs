@@ -201,6 +201,16 @@ mod real_partnership {
         b.bench(|| rules().evaluate(&g, on(), None));
     }
 
+    /// The exact timeline over 15 years, in process (the rules compiled once).
+    #[divan::bench(sample_count = 20)]
+    fn exact_timeline_15_years(b: Bencher) {
+        let all: Vec<&scrutineer_rules::Rule> = rules().rules.iter().collect();
+        let (from, to) = ("2010-01-01".parse().unwrap(), "2024-12-31".parse().unwrap());
+        b.bench(|| {
+            scrutineer_rules::timeline::exact_timeline(rules(), real(), from, to, &all, true)
+        });
+    }
+
     #[divan::bench(sample_count = 30)]
     fn whole_process() {
         run(&[

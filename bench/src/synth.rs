@@ -486,6 +486,7 @@ pub fn partnership(rng: &mut Rng, index: usize, nodes: usize) -> Partnership {
     Partnership {
         place: None,
         complete: Vec::new(),
+        changes: Vec::new(),
         id,
         name: format!("Synthetic Community Safety Partnership {index}"),
         areas: vec![format!("Synthetic area {index}")],

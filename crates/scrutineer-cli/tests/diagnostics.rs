@@ -105,7 +105,10 @@ fn facts_placed_badly_in_time_are_warned_about() {
         assert_eq!(*level, scrutineer_graph::Level::Warning, "{}", d.message);
     }
     let text = loaded.render_diagnostics();
-    assert!(text.contains("warning: source `page` has no date"), "{text}");
+    assert!(
+        text.contains("warning: source `page` has no date"),
+        "{text}"
+    );
     assert!(text.contains("10 March 2021, 9 June 2022"), "{text}");
     common::snapshot_settings().bind(|| insta::assert_snapshot!("validate_time_warnings", text));
 }

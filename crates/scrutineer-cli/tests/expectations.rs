@@ -119,8 +119,8 @@ fn real_partnerships_agree_with_the_auditor_or_the_difference_is_explained() {
     let mut found: BTreeMap<(String, String, String, String), Expected> = BTreeMap::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        let e: Expectations = ron::from_str(&text)
-            .unwrap_or_else(|err| panic!("{}: {err}", file.display()));
+        let e: Expectations =
+            ron::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", file.display()));
         assert!(!e.written.is_empty());
         let graph = Arc::new(common::load(&format!(
             "graphs/partnerships/{}.ron",
@@ -135,12 +135,17 @@ fn real_partnerships_agree_with_the_auditor_or_the_difference_is_explained() {
                 e.partnership
             );
             let findings = by_day.entry(x.as_of.clone()).or_insert_with(|| {
-                let eval = common::settled(std::slice::from_ref(&graph), common::day(&x.as_of), &[]);
+                let eval =
+                    common::settled(std::slice::from_ref(&graph), common::day(&x.as_of), &[]);
                 assert!(eval.errors.is_empty(), "{:?}", eval.errors);
                 eval.findings
             });
-            let tool = result_of(findings, &x.rule, &x.subject)
-                .unwrap_or_else(|| panic!("{}: {} gave nothing for {}", e.partnership, x.rule, x.subject));
+            let tool = result_of(findings, &x.rule, &x.subject).unwrap_or_else(|| {
+                panic!(
+                    "{}: {} gave nothing for {}",
+                    e.partnership, x.rule, x.subject
+                )
+            });
             total += 1;
             let same = tool == x.outcome;
             agree += usize::from(same);
@@ -159,18 +164,32 @@ fn real_partnerships_agree_with_the_auditor_or_the_difference_is_explained() {
                     false_failures.push((e.partnership.clone(), x.rule.clone(), x.as_of.clone()));
                 }
                 found.insert(
-                    (e.partnership.clone(), x.rule.clone(), x.subject.clone(), x.as_of.clone()),
+                    (
+                        e.partnership.clone(),
+                        x.rule.clone(),
+                        x.subject.clone(),
+                        x.as_of.clone(),
+                    ),
                     tool,
                 );
             }
         }
     }
-    println!("{table}\n{agree} of {total} agree ({:.0}%); {} false failures", 100.0 * agree as f64 / total as f64, false_failures.len());
+    println!(
+        "{table}\n{agree} of {total} agree ({:.0}%); {} false failures",
+        100.0 * agree as f64 / total as f64,
+        false_failures.len()
+    );
 
     let mut problems = Vec::new();
     for d in &listed.differences {
         assert!(!d.why.trim().is_empty(), "every listed difference says why");
-        let key = (d.partnership.clone(), d.rule.clone(), d.subject.clone(), d.as_of.clone());
+        let key = (
+            d.partnership.clone(),
+            d.rule.clone(),
+            d.subject.clone(),
+            d.as_of.clone(),
+        );
         match found.remove(&key) {
             Some(tool) if tool == d.tool => {
                 if tool == Expected::Fail && d.wrong != Wrong::Expectation {

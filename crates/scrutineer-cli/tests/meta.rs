@@ -241,3 +241,18 @@ fn the_pack_covers_the_catalogue_and_the_readme_says_so() {
         );
     }
 }
+
+/// The README's table of how long each state stays known is the code's one table, row by row.
+#[test]
+fn the_readme_prints_the_freshness_horizons_the_code_uses() {
+    use scrutineer_graph::as_of::State;
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    for s in State::ALL {
+        let horizon = match s.horizon_months() {
+            Some(m) => format!("{m} months"),
+            None => "until a later record changes it".to_string(),
+        };
+        let row = format!("| {} | {horizon} |", s.describe());
+        assert!(readme.contains(&row), "README lacks the row `{row}`");
+    }
+}

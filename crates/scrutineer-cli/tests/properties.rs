@@ -136,6 +136,7 @@ prop_compose! {
             formed: None,
             merged_from: vec![],
             combination: None,
+            changes: vec![],
             notes: vec![],
             evidence: vec![],
             sources: sources.iter().enumerate().map(|(i, date)| Source { id: format!("s{i}"), title: format!("Paper {i}"), date: *date, url: None, note: None }).collect(),
@@ -491,5 +492,26 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+proptest! {
+    // Each case evaluates every day of half a year, so fewer cases.
+    #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The exact timeline evaluates only the days an outcome can change (and bisects between
+    /// them); it must find every span a day-by-day run finds, opening and closing on the same
+    /// days.
+    #[test]
+    fn the_exact_timeline_equals_a_day_by_day_run(p in arb_partnership(), y in 2008i32..2026, m in 1u32..=12) {
+        use scrutineer_rules::timeline::{Step, dates, exact_timeline, timeline};
+        let g = Arc::new(Graph::build(Path::new("generated.ron"), p));
+        let set = common::rules();
+        let all: Vec<&scrutineer_rules::Rule> = set.rules.iter().collect();
+        let from = day(y, m, 1);
+        let to = from.add_months(6);
+        let exact = exact_timeline(set, &g, from, to, &all, true);
+        let daily = timeline(set, &g, &dates(from, to, Step::Day, usize::MAX), &all, true);
+        prop_assert_eq!(&exact.rows, &daily.rows, "{}", canonical(&g.data));
     }
 }

@@ -129,12 +129,13 @@ fn the_pack_is_self_contained_and_the_same_bytes_each_time() {
     for banned in ["<script", "<link", "@import", "src=", "url(http", "<iframe"] {
         assert!(!html.contains(banned), "the pack contains `{banned}`");
     }
-    // A structure picture and a timeline section for each of the four partnerships; a timeline
-    // is drawn only where something failed in the period.
-    assert_eq!(html.matches("<h3>Timeline</h3>").count(), 4);
+    // A structure picture and a timeline section for each bundled partnership; a timeline is
+    // drawn only where something failed in the period.
+    let n = common::bundled();
+    assert_eq!(html.matches("<h3>Timeline</h3>").count(), n);
     let bars = html.matches("When each failure was open").count();
     assert!(bars >= 1, "Welwyn Hatfield's probation failure is drawn");
-    assert_eq!(html.matches("<svg").count(), 4 + bars);
+    assert_eq!(html.matches("<svg").count(), n + bars);
     assert!(html.contains("@page { size: A4"));
 }
 

@@ -476,7 +476,13 @@ impl View {
             // Only a record that begins strictly later replaces this one; when the two starts
             // are uncertain and overlap, which is later is uncertain too.
             let Some((ma, mb)) = my_start else { continue };
-            let later = Tri::decide(a > mb, b <= ma);
+            // Two records that begin on the same reading (both as reported by one paper, say)
+            // are two seats at once, and neither replaces the other.
+            let later = if (a, b) == (ma, mb) {
+                Tri::No
+            } else {
+                Tri::decide(a > mb, b <= ma)
+            };
             let started = Tri::decide(b <= self.as_of, a > self.as_of);
             replaced = replaced.or(later.and(started));
         }
@@ -728,6 +734,7 @@ macro_rules! impl_change {
 }
 
 impl_change!(
+    crate::model::PartnershipChange,
     crate::model::GroupChange,
     crate::model::OrganisationChange,
     crate::model::DocumentChange,
@@ -763,6 +770,41 @@ pub fn history<'a, C: Change, T>(
         }
     }
     out
+}
+
+impl View {
+    /// A field of the partnership itself on the day, from its `changes`; where a change's date
+    /// cannot settle it, the value written on the partnership.
+    fn partnership_value<T: Clone + PartialEq>(
+        &self,
+        base: T,
+        field: impl Fn(&crate::model::PartnershipChange) -> Option<T>,
+    ) -> T {
+        let d = &self.graph.data;
+        self.value(
+            &history(None, Some(base.clone()), &d.evidence, &d.changes, field),
+            State::Identity,
+        )
+        .known()
+        .unwrap_or(base)
+    }
+
+    /// The partnership's tier on the day.
+    pub fn tier(&self) -> crate::model::Tier {
+        self.partnership_value(self.graph.data.tier, |c| c.tier)
+    }
+
+    /// The areas the partnership covers on the day.
+    pub fn areas(&self) -> Vec<String> {
+        self.partnership_value(self.graph.data.areas.clone(), |c| c.areas.clone())
+    }
+
+    /// The partnership's county on the day (`None` when it is in none).
+    pub fn county(&self) -> Option<String> {
+        self.partnership_value(self.graph.data.county.clone(), |c| {
+            c.county.clone().map(|k| (!k.is_empty()).then_some(k))
+        })
+    }
 }
 
 impl View {

@@ -445,6 +445,9 @@ impl Checker<'_> {
         let sources: Vec<&str> = p.sources.iter().map(|s| s.id.as_str()).collect();
         self.unique_sources(p);
         self.evidence("evidence", &p.evidence, &sources);
+        for (k, c) in p.changes.iter().enumerate() {
+            self.evidence(&format!("changes[{k}].evidence"), &c.evidence, &sources);
+        }
         if let Some(c) = &p.combination {
             self.evidence("combination.evidence", &c.evidence, &sources);
         }
@@ -593,6 +596,13 @@ impl Checker<'_> {
             from: impl Fn(&C) -> Option<When>,
             fields: impl Fn(&C) -> Vec<&'static str>,
         ) {
+            let place = |k: usize| {
+                if at.is_empty() {
+                    format!("changes[{k}].from")
+                } else {
+                    format!("{at}.changes[{k}].from")
+                }
+            };
             let mut previous: Option<When> = base_from;
             let mut seen: Vec<(When, &'static str, usize)> = Vec::new();
             for (k, change) in changes.iter().enumerate() {
@@ -601,7 +611,7 @@ impl Checker<'_> {
                     && f.latest() < prev.earliest()
                 {
                     c.error(
-                        &format!("{at}.changes[{k}].from"),
+                        &place(k),
                         format!(
                             "the changes to {what} are out of order: {} comes after {}",
                             f.long(),
@@ -615,7 +625,7 @@ impl Checker<'_> {
                         seen.iter().find(|(w, name, _)| *w == f && *name == field)
                     {
                         c.error(
-                            &format!("{at}.changes[{k}].from"),
+                            &place(k),
                             format!("two values of `{field}` of {what} claim the same day, {}: changes[{other}] and changes[{k}]", f.long()),
                             Some("keep the one the later paper gives, or give each its own date".into()),
                         );
@@ -628,6 +638,24 @@ impl Checker<'_> {
         fn set<T>(name: &'static str, v: &Option<T>) -> Option<&'static str> {
             v.as_ref().map(|_| name)
         }
+        check(
+            self,
+            "",
+            "the partnership",
+            p.formed,
+            &p.changes,
+            |c| c.from,
+            |c| {
+                [
+                    set("tier", &c.tier),
+                    set("areas", &c.areas),
+                    set("county", &c.county),
+                ]
+                .into_iter()
+                .flatten()
+                .collect()
+            },
+        );
         for (i, x) in p.groups.iter().enumerate() {
             check(
                 self,
@@ -815,7 +843,10 @@ impl Checker<'_> {
                 let owners: Vec<&str> = c.list.owner_kinds().iter().map(|k| k.noun()).collect();
                 self.error(
                     &format!("{at}.list"),
-                    format!("a complete list of `{}` needs `of`: whose list is it?", c.list.variant()),
+                    format!(
+                        "a complete list of `{}` needs `of`: whose list is it?",
+                        c.list.variant()
+                    ),
                     Some(format!("add `of: \"...\"` naming {}", owners.join(" or "))),
                 );
             }

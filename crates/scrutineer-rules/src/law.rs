@@ -731,6 +731,25 @@ pub fn responsible_authority_limb(
     }
 }
 
+/// The first day a body of `kind` was a responsible authority, in the stint that includes `on`
+/// (`None` for those that have been since 1998, or never were). A list of a group's members
+/// made before that day cannot show such a body's absence.
+pub fn responsible_since(kind: OrgKind, nation: Nation, on: Date) -> Option<Date> {
+    use OrgKind::*;
+    match kind {
+        PoliceAuthority | FireAndRescueAuthority => Some(pra_2002_commencement()),
+        ProbationProvider => Some(probation_from()),
+        CommunityRehabilitationCompany => Some(day(2014, 6, 1)),
+        _ if Some(kind) == health_kind_required(nation, on) => Some(match kind {
+            IntegratedCareBoard => icb_from(),
+            ClinicalCommissioningGroup => ccg_from(),
+            PrimaryCareTrust => pct_from(),
+            _ => pra_2002_commencement(),
+        }),
+        _ => None,
+    }
+}
+
 /// The kind of health body that is the responsible authority on `on`, if any.
 ///
 /// England: PCT from 30 April 2004, CCG from 1 April 2013, ICB from 1 July 2022. Wales: the

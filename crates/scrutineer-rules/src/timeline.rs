@@ -90,7 +90,7 @@ pub fn dates(from: Date, to: Date, step: Step, limit: usize) -> Vec<Date> {
 
 /// The spans, in months, that rules measure from a date: horizons of states, windows back from
 /// the evaluation date, and deadlines ahead of it (so both signs).
-const MONTHS: [i64; 13] = [1, 2, 3, 4, 6, 8, 9, 12, 13, 15, 18, 24, 36];
+const MONTHS: [i64; 5] = [3, 6, 12, 15, 24];
 
 /// The days in `from..=to` on which an outcome can change, as far as the records, the rules and
 /// the law say. See the module documentation.

@@ -54,6 +54,20 @@ pub fn load(relative: &str) -> Graph {
         .unwrap_or_else(|| panic!("{relative} did not load: {errors:?}"))
 }
 
+/// How many partnership files are bundled in `graphs/partnerships/`.
+pub fn bundled() -> usize {
+    std::fs::read_dir(root().join("graphs/partnerships"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "ron")
+        })
+        .count()
+}
+
 /// Evaluates `rules` (all when empty) against `graphs`.
 pub fn evaluate(graphs: &[Arc<Graph>], as_of: Date, only: &[&str]) -> Evaluation {
     let set = rules();

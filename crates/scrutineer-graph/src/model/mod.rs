@@ -87,6 +87,10 @@ pub struct Partnership {
     /// How several areas came to share one partnership: a combination agreement or an order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub combination: Option<Combination>,
+    /// Changes to the partnership's tier, areas or county over time (a reorganisation of local
+    /// government, say): each holds from its `from`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<PartnershipChange>,
     /// What the documents leave unclear about the partnership itself.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -243,6 +247,28 @@ pub struct Evidence {
     /// What was inferred, and why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A change to the partnership itself: from a day, its tier, the areas it covers or its county
+/// are different (North Yorkshire's seven districts became one unitary area on 1 April 2023).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartnershipChange {
+    /// When the new values took effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<When>,
+    /// The new tier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<Tier>,
+    /// The areas it covers from then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub areas: Option<Vec<String>>,
+    /// Its county from then; `""` when it is no longer in a two-tier county.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub county: Option<String>,
+    /// Where the change is recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 /// How a partnership covering several areas was formed.

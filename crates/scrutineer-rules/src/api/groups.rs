@@ -22,10 +22,13 @@
 //! g.meetings_between(from, to)    // a Window of meetings in a period
 //! g.reviews_within(12)            // for a committee: a Window of its reviews
 //! g.meetings_listed_in_full       // meetings complete up to the date (earlier name)
-//! g.terms_of_reference            // Document or ()
+//! g.terms_of_reference            // Document or (): a setting, stale two years after the
+//!                                 // group's last report
+//! g.terms_of_reference_last_known // the latest recorded, even when stale (for messages)
 //! g.attendance_pattern(org, 12)   // #{ recorded, attended, meetings, enough } over 12 months
 //! g.attendance_summary(org, 4)    // #{recorded, attended, meetings} over its last 4 held meetings
 //! m.member  m.member_id  m.member_name  m.group  m.role  m.senior (bool or ())
+//! m.body                          // the organisation the seat is for (a person's own), or ()
 //! m.status ("participating", "not_participating", "vacant", "declined" or ())
 //! m.participating (true, false or ())  m.from  m.to
 //! mt.id  mt.date (When)  mt.status  mt.held  mt.group  mt.items
@@ -103,6 +106,67 @@ fn setting<T: Clone + PartialEq>(
     match g.view.group_value(g.index, base, change, kind) {
         Value::Known(v) => Some(v),
         _ => None,
+    }
+}
+
+/// The group's terms of reference on the date: a setting, known for a while after the papers
+/// that report the group (see [`State::GroupSettings`]). With `last_known`, the latest recorded
+/// even when that is too old to rely on (for a message: "the terms last recorded are ...").
+fn terms(g: &Group, last_known: bool) -> Dynamic {
+    let v = &g.view;
+    let x = &v.graph.data.groups[g.index];
+    // Terms hold from the day they were agreed (the document's own first date, when recorded),
+    // and are known as long as papers keep reporting the group or the terms themselves (a
+    // review of the terms reported in 2023 shows they still govern it then).
+    let doc = |id: &str| match v.graph.node(id) {
+        Some(NodeKey::Document(i)) => Some(i),
+        _ => None,
+    };
+    let reports = |id: &str, own: &[scrutineer_graph::model::Evidence]| {
+        let mut all = own.to_vec();
+        if let Some(i) = doc(id) {
+            let d = &v.graph.data.documents[i];
+            all.extend(d.evidence.iter().cloned());
+            for r in &d.revisions {
+                all.extend(r.evidence.iter().cloned());
+            }
+        }
+        all
+    };
+    let mut values: Vec<(
+        Option<scrutineer_graph::When>,
+        String,
+        Vec<scrutineer_graph::model::Evidence>,
+    )> = Vec::new();
+    if let Some(id) = &x.terms_of_reference {
+        values.push((None, id.clone(), reports(id, &x.evidence)));
+    }
+    for c in &x.changes {
+        if let Some(id) = &c.terms_of_reference {
+            values.push((c.from, id.clone(), reports(id, &c.evidence)));
+        }
+    }
+    let entries: Vec<scrutineer_graph::as_of::Entry<'_, String>> = values
+        .iter()
+        .map(|(from, id, evidence)| scrutineer_graph::as_of::Entry {
+            from: from.or_else(|| {
+                doc(id).and_then(|i| v.produced(i).into_iter().min_by_key(|w| w.earliest()))
+            }),
+            value: id.clone(),
+            evidence,
+        })
+        .collect();
+    let value = v.value(&entries, State::GroupSettings);
+    let id = match value {
+        Value::Known(id) => Some(id),
+        Value::Unsettled {
+            last: Some((id, _)),
+        } if last_known => Some(id),
+        _ => None,
+    };
+    match id.as_deref().and_then(|id| v.graph.node(id)) {
+        Some(NodeKey::Document(i)) => Dynamic::from(Document::new(v, i)),
+        _ => Dynamic::UNIT,
     }
 }
 
@@ -373,18 +437,9 @@ pub(super) fn register(engine: &mut Engine) {
             }
             chain
         })
-        .register_get("terms_of_reference", |g: &mut Group| {
-            let v = &g.view;
-            let id = setting(
-                g,
-                |x| x.terms_of_reference.clone(),
-                |c| c.terms_of_reference.clone(),
-                State::Identity,
-            );
-            match id.as_deref().and_then(|id| v.graph.node(id)) {
-                Some(NodeKey::Document(i)) => Dynamic::from(Document::new(v, i)),
-                _ => Dynamic::UNIT,
-            }
+        .register_get("terms_of_reference", |g: &mut Group| terms(g, false))
+        .register_get("terms_of_reference_last_known", |g: &mut Group| {
+            terms(g, true)
         })
         .register_fn("memberships", |g: &mut Group| {
             let v = Arc::clone(&g.view);
@@ -487,6 +542,21 @@ pub(super) fn register(engine: &mut Engine) {
             node_handle(&m.view, &m.rec().member)
         })
         .register_get("member_id", |m: &mut Membership| m.rec().member.clone())
+        .register_get("body", |m: &mut Membership| {
+            // The organisation the seat is held for: the member, or a person's organisation.
+            let v = &m.view;
+            let org = |id: &str| match v.graph.node(id) {
+                Some(NodeKey::Organisation(i)) => Dynamic::from(Org::new(v, i)),
+                _ => Dynamic::UNIT,
+            };
+            match v.graph.node(&m.rec().member) {
+                Some(NodeKey::Person(p)) => v.graph.data.people[p]
+                    .organisation
+                    .as_deref()
+                    .map_or(Dynamic::UNIT, org),
+                _ => org(&m.rec().member),
+            }
+        })
         .register_get("member_name", |m: &mut Membership| {
             let x = m.rec();
             m.view

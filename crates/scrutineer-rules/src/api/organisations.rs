@@ -15,43 +15,51 @@ use rhai::{Dynamic, Engine};
 use scrutineer_graph::as_of::{Reported, State};
 use scrutineer_graph::{Date, NodeKey, Tri};
 
-use super::{Org, Person, opt, opt_str, tri};
+use super::{Org, Person, View, opt, opt_str, tri};
 use crate::law;
 
 /// The organisation's kind on the date (a change may give it a new one).
 pub(crate) fn kind(o: &Org) -> scrutineer_graph::model::OrgKind {
-    let x = o.rec();
-    o.view
-        .value(
-            &scrutineer_graph::as_of::history(x.from, Some(x.kind), &x.evidence, &x.changes, |c| {
-                c.kind
-            }),
-            State::Identity,
-        )
-        .known()
-        .unwrap_or(x.kind)
+    kind_on(&o.view, o.index)
+}
+
+/// The kind of organisation `index` on the view's date.
+pub(crate) fn kind_on(view: &View, index: usize) -> scrutineer_graph::model::OrgKind {
+    let x = &view.graph.data.organisations[index];
+    view.value(
+        &scrutineer_graph::as_of::history(x.from, Some(x.kind), &x.evidence, &x.changes, |c| {
+            c.kind
+        }),
+        State::Identity,
+    )
+    .known()
+    .unwrap_or(x.kind)
 }
 
 fn name(o: &Org) -> String {
-    let x = o.rec();
-    o.view
-        .value(
-            &scrutineer_graph::as_of::history(
-                x.from,
-                Some(x.name.clone()),
-                &x.evidence,
-                &x.changes,
-                |c| c.name.clone(),
-            ),
-            State::Identity,
-        )
-        .known()
-        .unwrap_or_else(|| x.name.clone())
+    name_on(&o.view, o.index)
+}
+
+/// The name of organisation `index` on the view's date (a change may rename it).
+pub(crate) fn name_on(view: &View, index: usize) -> String {
+    let x = &view.graph.data.organisations[index];
+    view.value(
+        &scrutineer_graph::as_of::history(
+            x.from,
+            Some(x.name.clone()),
+            &x.evidence,
+            &x.changes,
+            |c| c.name.clone(),
+        ),
+        State::Identity,
+    )
+    .known()
+    .unwrap_or_else(|| x.name.clone())
 }
 
 fn limb(o: &Org) -> Option<&'static str> {
-    let d = &o.view.graph.data;
-    law::responsible_authority_limb(kind(o), d.nation, d.tier, o.view.as_of)
+    let v = &o.view;
+    law::responsible_authority_limb(kind(o), v.graph.data.nation, v.tier(), v.as_of)
 }
 
 /// Whether a source read that is dated after `after` (and by the evaluation date) presents the

@@ -324,14 +324,12 @@ pub(super) fn register(engine: &mut Engine) {
             }
         })
         .register_get("tier", |p: &mut Partnership| {
-            p.view.graph.data.tier.as_str().to_string()
+            p.view.tier().as_str().to_string()
         })
         .register_get("place", |p: &mut Partnership| {
             opt(p.view.graph.data.place.map(|x| x.as_str().to_string()))
         })
-        .register_get("county", |p: &mut Partnership| {
-            opt(p.view.graph.data.county.clone())
-        })
+        .register_get("county", |p: &mut Partnership| opt(p.view.county()))
         .register_get("as_of", |p: &mut Partnership| p.view.as_of)
         .register_get("known_on", |p: &mut Partnership| opt(p.view.known_on))
         .register_get("records_to", |p: &mut Partnership| opt(p.view.records_to()))
@@ -350,9 +348,15 @@ pub(super) fn register(engine: &mut Engine) {
         )
         .register_fn("responsible_authorities", |p: &mut Partnership| {
             let v = p.view();
-            let d = &v.graph.data;
+            let (nation, tier) = (v.graph.data.nation, v.tier());
             array(organisations(v).filter(|o| {
-                law::responsible_authority_limb(o.rec().kind, d.nation, d.tier, v.as_of).is_some()
+                law::responsible_authority_limb(
+                    super::organisations::kind(o),
+                    nation,
+                    tier,
+                    v.as_of,
+                )
+                .is_some()
             }))
         })
         .register_fn("health_kind_required", |p: &mut Partnership| {

@@ -157,9 +157,7 @@ pub(super) fn register(engine: &mut Engine) {
             }
             out
         })
-        .register_get("areas", |p: &mut Partnership| {
-            array(p.view().graph.data.areas.iter().cloned())
-        })
+        .register_get("areas", |p: &mut Partnership| array(p.view().areas()))
         .register_get("combination", |p: &mut Partnership| {
             match &p.view().graph.data.combination {
                 Some(c) => {

@@ -486,9 +486,11 @@ fn risk_outcomes(view: &Arc<View>, review_months: i64, t: &Templates) -> Array {
         // Past the horizon, or perhaps past it (a source dated only to a range): the cells
         // cannot be put to anyone as today's.
         let old = match view.state(None, None, evidence, State::Risk) {
+            // Not yet reported on the date: a register of 2017 says nothing of 2012.
+            Support::No => continue,
             Support::Stale { last } => Some(last),
             Support::Maybe => view.reported(evidence).last_when(),
-            _ => None,
+            Support::Yes => None,
         };
         if let Some(last) = old {
             let when = last.on_long();

@@ -53,7 +53,10 @@ pub struct Seat {
 pub(crate) fn seat_of(view: &Arc<View>, group: usize, org: NodeKey) -> Seat {
     let d = &view.graph.data;
     let g = &d.groups[group];
-    let org_name = view.graph.name_of(org).to_string();
+    let org_name = match org {
+        NodeKey::Organisation(i) => super::organisations::name_on(view, i),
+        _ => view.graph.name_of(org).to_string(),
+    };
     let group_name = g.name.clone();
     let day = view.as_of.long();
     let request = format!("the membership of {group_name} on {day}");
@@ -135,6 +138,38 @@ pub(crate) fn seat_of(view: &Arc<View>, group: usize, org: NodeKey) -> Seat {
         );
     }
     let (complete, declaration) = view.members_complete_by(&g.id);
+    // A list made before the body was a responsible authority, or before it existed, cannot
+    // show that it has no seat.
+    let since = match org {
+        NodeKey::Organisation(i) => {
+            let o = &d.organisations[i];
+            let kind = super::organisations::kind_on(view, i);
+            crate::law::responsible_since(kind, d.nation, view.as_of)
+                .into_iter()
+                .chain(o.from.map(|w| w.as_start().1))
+                .max()
+        }
+        _ => None,
+    };
+    let predates = since.zip(declaration).and_then(|(since, i)| {
+        declared_through(view, i)
+            .filter(|through| *through < since)
+            .map(|_| since)
+    });
+    if let (Tri::Yes, Some(since)) = (complete, predates) {
+        let listed = declaration
+            .map(|i| declared_on(view, i))
+            .unwrap_or_default();
+        return seat(
+            Tri::Maybe,
+            None,
+            format!(
+                "the members of {group_name} are listed in full{listed}, before {org_name} could sit on it as a responsible authority (from {}); whether it does since is not recorded",
+                since.long()
+            ),
+            vec![EvidenceRef::Node(org)],
+        );
+    }
     if complete == Tri::Yes {
         let listed = declaration
             .map(|i| declared_on(view, i))
@@ -177,6 +212,18 @@ pub(crate) fn seat_of(view: &Arc<View>, group: usize, org: NodeKey) -> Seat {
         format!("no record of whether {org_name} sits on {group_name}")
     };
     seat(Tri::Maybe, None, why, vec![EvidenceRef::Node(org)])
+}
+
+/// The last day a declaration speaks for: its day, the end of its period, or the date of the
+/// latest paper it cites.
+pub(crate) fn declared_through(view: &View, i: usize) -> Option<scrutineer_graph::Date> {
+    let c = &view.graph.declarations()[i];
+    c.on.or(c.to)
+        .map(|w| w.latest())
+        .or_else(|| match view.reported(&c.evidence) {
+            scrutineer_graph::as_of::Reported::Reports { last, .. } => Some(last.1),
+            _ => None,
+        })
 }
 
 /// " on 20 October 2016": when a declaration says the list is complete, for messages.
@@ -238,7 +285,17 @@ fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
         .collect();
     if orgs.is_empty() {
         let (complete, declaration) = view.members_complete_by(&sg.id);
-        return vec![if complete == Tri::Yes {
+        // As for one body: a list made before this kind of body was a responsible authority
+        // cannot show that none sits.
+        let since = kinds
+            .iter()
+            .filter_map(|k| scrutineer_graph::model::OrgKind::from_name(k))
+            .filter_map(|k| crate::law::responsible_since(k, d.nation, view.as_of))
+            .max();
+        let predates = since
+            .zip(declaration)
+            .is_some_and(|(since, i)| declared_through(view, i).is_some_and(|t| t < since));
+        return vec![if complete == Tri::Yes && !predates {
             let listed = declaration
                 .map(|i| declared_on(view, i))
                 .unwrap_or_default();
@@ -285,9 +342,10 @@ fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
                 Tri::No => (Outcome::Fail, None),
                 Tri::Maybe => (Outcome::Unknown, Some(s.request.clone())),
             };
+            let name = super::organisations::name_on(view, oi);
             outcome(
                 result,
-                (&o.id, &o.name),
+                (&o.id, &name),
                 s.why,
                 s.evidence,
                 request,
