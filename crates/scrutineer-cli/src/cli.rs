@@ -26,6 +26,9 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List the rules in the pack.
     Rules(RulesArgs),
+    /// The law the rules rest on: each provision, its dates in each nation and place, whether
+    /// its words were read, and the rules that use it.
+    Law(RulesArgs),
     /// Check that partnership files load, and report every problem with its place.
     Validate(ValidateArgs),
     /// Run a scripted scenario on a copy of a partnership: results before, after, and the difference.

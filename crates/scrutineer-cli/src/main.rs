@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         cli::Command::Check(args) => commands::check::run(args),
         cli::Command::Explain(args) => commands::explain::run(args),
         cli::Command::Rules(args) => commands::rules::run(args),
+        cli::Command::Law(args) => commands::law::run(args),
         cli::Command::Validate(args) => commands::validate::run(args),
         cli::Command::WhatIf(args) => commands::whatif::run(args),
         cli::Command::Timeline(args) => commands::timeline::run(args),

@@ -305,10 +305,11 @@ fn a_closed_pipe_is_not_an_error() {
     );
 }
 
-const SUBCOMMANDS: [&str; 11] = [
+const SUBCOMMANDS: [&str; 12] = [
     "check",
     "explain",
     "rules",
+    "law",
     "validate",
     "what-if",
     "timeline",
@@ -681,4 +682,99 @@ fn hostile_text_stays_text_in_junit_and_sarif() {
     assert!(!xml.chars().any(|c| c.is_control() && c != '\n'), "{xml}");
     let (_, v) = sarif(&["--as-of", "2022-10-01", "--all", file]);
     assert!(v.to_string().contains("svg onload"));
+}
+
+#[test]
+fn law_lists_every_provision_and_every_date_the_pack_uses() {
+    let out = scrutineer(&["law", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let provisions = v["provisions"].as_array().unwrap();
+    assert_eq!(provisions.len(), scrutineer_rules::law::LAW.len());
+    for p in provisions {
+        for key in [
+            "name", "citation", "url", "status", "in_force", "quote", "rules",
+        ] {
+            assert!(p.get(key).is_some(), "{p}");
+        }
+    }
+    // The regulations' substitution of 2011: a seat for each authority ends, the plan duty as
+    // substituted begins, each with its citation and status.
+    let dates = v["dates"].as_array().unwrap();
+    let on = |day: &str, name: &str| {
+        dates
+            .iter()
+            .any(|d| d["date"] == day && d["provision"] == name && d["status"] == "verified")
+    };
+    assert!(on("2011-05-31", "reg3_2_each_ra_seat"));
+    assert!(on("2011-06-01", "reg3_1b_partnership_plan"));
+    assert!(on("2011-12-05", "reg3_2_two_or_more"));
+    // Every rule with a `LAW` is listed under it.
+    for r in &common::rules().rules {
+        if let Some(l) = r.law {
+            let p = provisions.iter().find(|p| p["name"] == l.name).unwrap();
+            assert!(
+                p["rules"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|x| x == r.id.as_str()),
+                "{} is not listed under {}",
+                r.id,
+                l.name
+            );
+        }
+    }
+    let text = scrutineer(&["law"]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("reg3_2_each_ra_seat  (verified)"));
+    let unwrapped = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(unwrapped.contains("Wales 19 November 2007 to 4 December 2011 (words not read there)"));
+}
+
+/// A missing seat is one fact: the seat rule and the participation rule report it together,
+/// once, in every format a person or a tool reads.
+#[test]
+fn one_missing_seat_is_one_finding_in_every_format() {
+    let file = "graphs/fixtures/CDA-S5-RA-POLICE/fails_police_missing_from_full_list.ron";
+    let said = "Fixture Constabulary is not among";
+    let check = |format: &str| {
+        String::from_utf8(
+            scrutineer(&["check", "--as-of", "2022-10-01", file, "--format", format]).stdout,
+        )
+        .unwrap()
+    };
+    let report = |format: &str| {
+        String::from_utf8(
+            scrutineer(&["report", "--as-of", "2022-10-01", file, "--format", format]).stdout,
+        )
+        .unwrap()
+    };
+    let v: serde_json::Value = serde_json::from_str(&check("json")).unwrap();
+    let police: Vec<&serde_json::Value> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["subject"] == "police" && r["outcome"] == "fail")
+        .collect();
+    assert_eq!(police.len(), 1, "{police:?}");
+    let also: Vec<&str> = police[0]["also"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        police[0]["rule"] == "CDA-S5-RA-POLICE" || also.contains(&"CDA-S5-RA-POLICE"),
+        "{police:?}"
+    );
+    for (name, text) in [
+        ("text", check("text")),
+        ("sarif", check("sarif")),
+        ("junit", check("junit")),
+        ("markdown", report("markdown")),
+        ("html", report("html")),
+    ] {
+        assert_eq!(text.matches(said).count(), 1, "{name}: {text}");
+    }
 }

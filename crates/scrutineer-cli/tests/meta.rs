@@ -256,3 +256,45 @@ fn the_readme_prints_the_freshness_horizons_the_code_uses() {
         assert!(readme.contains(&row), "README lacks the row `{row}`");
     }
 }
+
+/// Every legal date comes from the law table: a rule names an entry (`const LAW`,
+/// `p.law_from("...")`, `p.law_date("...", "...")`), never a literal day, so a date is corrected
+/// in one place and `scrutineer law` lists every date the pack uses.
+#[test]
+fn rules_take_their_dates_from_the_law_table() {
+    for r in &common::rules().rules {
+        let text = std::fs::read_to_string(&r.file).unwrap();
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace("law_date(\"", "");
+        assert!(
+            !code.contains("date(\""),
+            "{}: a literal date in the code; name the law table's entry instead",
+            r.id
+        );
+    }
+    // And every entry a rule names exists (a misspelt name would be a rule error at run time).
+    let names: Vec<&str> = scrutineer_rules::law::LAW.iter().map(|p| p.name).collect();
+    for r in &common::rules().rules {
+        let text = std::fs::read_to_string(&r.file).unwrap();
+        for call in [
+            "severity_under(\"",
+            "law_from(\"",
+            "law_to(\"",
+            "law_date(\"",
+            "law_in_force(\"",
+        ] {
+            for rest in text.split(call).skip(1) {
+                let name = rest.split('"').next().unwrap();
+                assert!(
+                    names.contains(&name),
+                    "{}: no law table entry `{name}`",
+                    r.id
+                );
+            }
+        }
+    }
+}

@@ -25,7 +25,9 @@ pub use junit::{junit_head, junit_suite, junit_tail};
 pub use markdown::render_markdown;
 pub use sarif::render_sarif;
 pub use structure::Structure;
-pub use text::{Totals, render_text, render_text_footer, render_text_partnerships};
+pub use text::{
+    Totals, WIDTH, render_text, render_text_footer, render_text_partnerships, wrap_into,
+};
 pub use timeline::{render_timeline_json, render_timeline_text};
 pub use whatif::{VariantResult, WhatIf, render_whatif_json, render_whatif_text};
 

@@ -8,7 +8,7 @@ use scrutineer_rules::{Finding, Outcome, Severity};
 
 use crate::ResultSet;
 
-pub(crate) const WIDTH: usize = 96;
+pub const WIDTH: usize = 96;
 
 /// Renders the result set as text.
 pub fn render_text(set: &ResultSet<'_>) -> String {
@@ -340,7 +340,7 @@ fn failure(out: &mut String, set: &ResultSet<'_>, f: &Finding) {
 
 /// Appends `text` wrapped at `width`, each line prefixed by `indent`; continuation lines are
 /// indented two more spaces so a wrapped entry reads as one.
-pub(crate) fn wrap_into(out: &mut String, text: &str, indent: &str, width: usize) {
+pub fn wrap_into(out: &mut String, text: &str, indent: &str, width: usize) {
     let mut line = String::new();
     let mut first = true;
     for word in text.split_whitespace() {

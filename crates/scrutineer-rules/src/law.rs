@@ -66,6 +66,9 @@ pub struct Provision {
     pub london: Option<Span>,
     /// Places where it does not apply.
     pub except: &'static [Place],
+    /// Other days the provision names, by name: a deadline, the end of a pilot, the last day of
+    /// a kind of body. Rules read them with `p.law_date(entry, name)`.
+    pub dates: &'static [(&'static str, &'static str)],
     /// Whether its words were read.
     pub status: Status,
     /// The words relied on.
@@ -83,6 +86,14 @@ impl Provision {
             (Nation::England, _) => self.england,
             (Nation::Wales, _) => self.wales,
         }
+    }
+
+    /// One of the other days it names (see [`Provision::dates`]).
+    pub fn date(&self, name: &str) -> Option<Date> {
+        self.dates
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, d)| d.parse().expect("the law table's dates are valid days"))
     }
 
     /// Whether it is in force for a partnership in `nation` and `place` on `day`.
@@ -130,6 +141,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("1998-09-30"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "come into force on 30th September 1998– (a) sections 5 to 9 (crime and disorder strategies; parenting orders)",
         },
@@ -142,6 +154,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2003-04-01"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "section 97(2) in so far as it relates to section 5(1)(c) and (d) of the Crime and Disorder Act 1998",
         },
@@ -154,6 +167,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2012-11-22"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "(f) Schedule 11 (crime and disorder strategies), in so far as it is not already in force",
         },
@@ -166,6 +180,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2003-04-01"),
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "Police authorities, fire authorities and health authorities in Wales became responsible authorities with effect from 1 April 2003.",
         },
@@ -178,6 +193,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: None,
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "Primary Care Trusts (PCTs) in England became responsible authorities with effect from 30 April 2004.",
         },
@@ -190,6 +206,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: None,
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "if the local government area is in England, every clinical commissioning group the whole or any part of whose area so lies",
         },
@@ -202,6 +219,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: None,
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "if the local government area is in England, every integrated care board the whole or any part of whose area so lies",
         },
@@ -214,6 +232,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2010-04-01"),
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "every provider of probation services operating within the area in pursuance of arrangements under section 3 of the Offender Management Act 2007 which provide for it to be a responsible authority under this section",
         },
@@ -226,6 +245,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2021-06-26"),
             london: None,
             except: &[],
+            dates: &[("companies_began", "2014-06-01")],
             status: Secondary,
             quote: "We are on track to launch a new unified Probation Service for England and Wales on 26 June this year.",
         },
@@ -238,6 +258,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2007-11-19"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "For each area there shall be a strategy group whose functions shall be to–",
         },
@@ -251,6 +272,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             london: None,
             except: &[],
             // Verified for England only: `Provision::verified_in` says so per nation.
+            dates: &[],
             status: Verified,
             quote: "Subject to paragraph (3) the members of the strategy group shall consist of one or more persons appointed from each responsible authority one of whom shall hold a senior position in that authority.",
         },
@@ -263,6 +285,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2011-12-05"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "Subject to paragraph (3) the strategy group shall consist of two or more persons appointed by one or more of the responsible authorities in the area.",
         },
@@ -275,6 +298,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2010-04-01"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "Where there is more than one responsible authority of the type specified in section 5(1)(aa) of the 1998 Act in the area, those providers shall jointly appoint one or more persons to the strategy group.",
         },
@@ -287,6 +311,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2011-12-05"),
             london: None,
             except: &[],
+            dates: &[],
             status: NotFound,
             quote: "The strategy group shall have in place arrangements governing [the rest was not read]",
         },
@@ -299,6 +324,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: between("2007-11-19", "2011-12-04"),
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "The role of the strategy group is to prepare a strategic assessment in accordance with Regulations 5 to 7 and a partnership plan in accordance with Regulations 10 and 11.",
         },
@@ -311,6 +337,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2011-12-05"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "(a) prepare strategic assessments; and (b) prepare and implement a partnership plan, for that area on behalf of the responsible authorities",
         },
@@ -323,6 +350,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2007-11-19"),
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "produce annual rolling three year community safety plans (details of which are contained in Statutory Instrument 1830) (community-safety.info)",
         },
@@ -335,6 +363,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: None,
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "(wording not read; the statutory catalogue records the duty from secondary sources)",
         },
@@ -347,6 +376,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: None,
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "the strategy group shall make arrangements for obtaining the views of persons and bodies who live or work in the area",
         },
@@ -359,6 +389,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: None,
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "the strategy group hold one or more public meetings during each year",
         },
@@ -371,8 +402,22 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: None,
             london: None,
             except: &[Place::CityOfLondon],
+            dates: &[],
             status: Verified,
             quote: "The strategy group for each area with the exception of the City of London shall send a copy of the partnership plan to the elected local policing body",
+        },
+        Provision {
+            name: "reg9a_csa_to_lpb",
+            what: "the county strategy group sends a copy of the community safety agreement to the elected local policing body",
+            citation: "SI 2007/1830 reg 9A, inserted by SI 2012/2660",
+            url: "https://www.legislation.gov.uk/uksi/2012/2660/made",
+            england: from("2012-11-22"),
+            wales: None,
+            london: None,
+            except: &[],
+            dates: &[],
+            status: Verified,
+            quote: "The county strategy group shall send a copy of the community safety agreement to the elected local policing body",
         },
         Provision {
             name: "reg14a_pcc_meetings",
@@ -383,6 +428,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: None,
             london: None,
             except: &[Place::CityOfLondon],
+            dates: &[],
             status: Secondary,
             quote: "(only the opening of regulation 14A was read)",
         },
@@ -395,6 +441,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2007-11-19"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "(a) a strategy for the reduction of crime and disorder in the area (including anti-social and other behaviour adversely affecting the local environment); and (b) a strategy for combatting the misuse of drugs, alcohol and other substances in the area; and (c) a strategy for the reduction of re-offending in the area; and (d) a strategy for— (i) preventing people from becoming involved in serious violence in the area, and (ii) reducing instances of serious violence in the area",
         },
@@ -407,6 +454,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2012-11-22"),
             london: None,
             except: &[Place::CityOfLondon],
+            dates: &[],
             status: Verified,
             quote: "In exercising functions under subsection (1), apart from devolved Welsh functions (as defined by section 5(8)), each of the responsible authorities for a local government area must have regard to the police and crime objectives set out in the police and crime plan",
         },
@@ -419,6 +467,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2012-11-22"),
             london: from("2012-01-16"),
             except: &[Place::CityOfLondon],
+            dates: &[],
             status: Verified,
             quote: "The elected local policing body for a police area, in exercising its functions, and a responsible authority, in exercising its functions conferred by or under section 6 of the Crime and Disorder Act 1998 in relation to that police area, must act in co-operation with each other.",
         },
@@ -431,6 +480,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2007-10-01"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "The first information period within which information shall be disclosed is the period beginning on 1st October 2007.",
         },
@@ -443,6 +493,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("1998-09-30"),
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "(the duty to consider crime and disorder; wording relied on from the statutory catalogue)",
         },
@@ -455,6 +506,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2007-11-19"),
             london: None,
             except: &[],
+            dates: &[],
             status: NotFound,
             quote: "(not read)",
         },
@@ -467,6 +519,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2009-10-01"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "Every local authority shall ensure that it has a committee (the “crime and disorder committee”) with power— (a) to review or scrutinise decisions made, or other action taken, in connection with the discharge by the responsible authorities of their crime and disorder functions",
         },
@@ -479,6 +532,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2009-10-01"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "Where by virtue of subsection (1)(b) the crime and disorder committee makes a report or recommendations it shall provide a copy— (a) to each of the responsible authorities, and (b) to each of the persons with whom, and bodies with which, the responsible authorities have a duty to co-operate",
         },
@@ -491,6 +545,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2009-10-01"),
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "To consider the activities of the CDRP at least once in every 12 month period. (Doncaster terms of reference)",
         },
@@ -503,6 +558,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2009-10-01"),
             london: None,
             except: &[],
+            dates: &[],
             status: NotFound,
             quote: "(not read)",
         },
@@ -515,6 +571,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2011-04-13"),
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "(in force 13 April 2011; Lexology)",
         },
@@ -527,6 +584,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2021-11-01"),
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "must send a copy of any report setting out the conclusions of the review to the Domestic Abuse Commissioner",
         },
@@ -539,6 +597,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2024-06-21"),
             london: None,
             except: &[],
+            dates: &[],
             status: NotFound,
             quote: "(not read)",
         },
@@ -551,6 +610,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2023-04-01"),
             london: None,
             except: &[],
+            dates: &[("pilot_ends", "2023-12-31")],
             status: Secondary,
             quote: "(pilot areas from the Home Office announcement)",
         },
@@ -563,6 +623,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2015-07-01"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "A specified authority must, in the exercise of its functions, have due regard to the need to prevent people from being drawn into terrorism.",
         },
@@ -575,6 +636,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2015-04-12"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "Each local authority must ensure that a panel of persons is in place for its area; The members of a panel must include— (a) the responsible local authority; (b) the chief officer of police; The chair of a panel is the responsible local authority",
         },
@@ -587,6 +649,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2023-01-31"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "prepare and implement a strategy for exercising their functions to prevent and reduce serious violence in the area; In preparing a strategy ... must ensure that the following are consulted— (a) each educational authority for the area; (b) each prison authority for the area; (c) each youth custody authority for the area",
         },
@@ -599,6 +662,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2023-01-31"),
             london: None,
             except: &[],
+            dates: &[("strategy_published_by", "2024-01-31")],
             status: NotFound,
             quote: "(not read)",
         },
@@ -611,6 +675,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2014-10-20"),
             london: None,
             except: &[],
+            dates: &[],
             status: Verified,
             quote: "(a) make arrangements about the carrying out of ASB case reviews by those bodies (“review procedures”), and (b) ensure that the current review procedures are published",
         },
@@ -624,6 +689,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             london: None,
             except: &[],
             // The Act's words allow "a different number"; the cap rests on the notes, not law.
+            dates: &[],
             status: Secondary,
             quote: "at least three (or, if a different number is specified in the review procedures, at least that number of) qualifying complaints; Subsection (4) provides that the threshold should be set no higher than three complaints (EN para 231)",
         },
@@ -636,6 +702,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("2014-10-20"),
             london: None,
             except: &[],
+            dates: &[],
             status: NotFound,
             quote: "(not read)",
         },
@@ -648,6 +715,7 @@ pub static LAW: LazyLock<Vec<Provision>> = LazyLock::new(|| {
             wales: from("1998-09-30"),
             london: None,
             except: &[],
+            dates: &[],
             status: Secondary,
             quote: "(guidance)",
         },
@@ -670,36 +738,60 @@ impl Provision {
     }
 }
 
-fn day(y: i32, m: u32, d: u32) -> Date {
-    Date::from_ymd(y, m, d).expect("valid constant date")
+/// The first day an entry of the table is in force in England (every entry these helpers read
+/// starts on the same day in England and Wales, or applies in England only).
+fn starts(name: &str) -> Date {
+    let p = get(name).expect("the helpers name entries of the table");
+    p.england
+        .or(p.wales)
+        .expect("the entry is in force somewhere")
+        .from
+}
+
+/// The last day an entry of the table is in force in England.
+fn ends(name: &str) -> Date {
+    let p = get(name).expect("the helpers name entries of the table");
+    p.england
+        .and_then(|s| s.to)
+        .expect("the entry has an end in England")
 }
 
 /// Police Reform Act 2002 s.97(2), in force 1 April 2003 for police and fire authorities (SI
 /// 2003/808 art. 2(j)).
 pub fn pra_2002_commencement() -> Date {
-    day(2003, 4, 1)
+    starts("cda_s5_police_fire_authorities")
 }
 /// PCTs became responsible authorities on 30 April 2004 (HC Deb 16 June 2004 cc981-2W).
 pub fn pct_from() -> Date {
-    day(2004, 4, 30)
+    starts("cda_s5_pct")
 }
 /// CCGs replaced PCTs from 1 April 2013 (point-in-time text of s.5 at that date).
 pub fn ccg_from() -> Date {
-    day(2013, 4, 1)
+    starts("cda_s5_ccg")
 }
 /// ICBs replaced CCGs from 1 July 2022 (SI 2022/634).
 pub fn icb_from() -> Date {
-    day(2022, 7, 1)
+    starts("cda_s5_icb")
 }
 /// Probation providers became responsible authorities on 1 April 2010 (Policing and Crime Act
 /// 2009 s.108; SI 2010/507).
 pub fn probation_from() -> Date {
-    day(2010, 4, 1)
+    starts("cda_s5_probation")
 }
 /// Police authorities ceased to be responsible authorities on 22 November 2012 (PRSRA 2011
-/// Sch. 11 para. 2(2); SI 2012/2892 art. 2(f)).
+/// Sch. 11 para. 2(2); SI 2012/2892 art. 2(f)); this is the last day they were.
 pub fn police_authority_to() -> Date {
-    day(2012, 11, 21)
+    starts("cda_s5_police_authority_removed").add_days(-1)
+}
+/// The first day community rehabilitation companies provided probation services.
+fn crc_from() -> Date {
+    get("probation_unified")
+        .and_then(|p| p.date("companies_began"))
+        .expect("the table names the day the companies began")
+}
+/// The last day community rehabilitation companies provided probation services.
+fn crc_to() -> Date {
+    starts("probation_unified").add_days(-1)
 }
 
 /// The limb of s.5(1) under which a body of this kind is a responsible authority on `on`, or
@@ -739,7 +831,7 @@ pub fn responsible_since(kind: OrgKind, nation: Nation, on: Date) -> Option<Date
     match kind {
         PoliceAuthority | FireAndRescueAuthority => Some(pra_2002_commencement()),
         ProbationProvider => Some(probation_from()),
-        CommunityRehabilitationCompany => Some(day(2014, 6, 1)),
+        CommunityRehabilitationCompany => Some(crc_from()),
         _ if Some(kind) == health_kind_required(nation, on) => Some(match kind {
             IntegratedCareBoard => icb_from(),
             ClinicalCommissioningGroup => ccg_from(),
@@ -768,13 +860,13 @@ pub fn health_kind_required(nation: Nation, on: Date) -> Option<OrgKind> {
 /// The last day a kind of body abolished by law existed (for a kind with no end, `None`).
 pub fn abolished_after(kind: OrgKind, place: Option<Place>) -> Option<Date> {
     match kind {
-        OrgKind::PrimaryCareTrust => Some(day(2013, 3, 31)),
-        OrgKind::ClinicalCommissioningGroup => Some(day(2022, 6, 30)),
+        OrgKind::PrimaryCareTrust => Some(ends("cda_s5_pct")),
+        OrgKind::ClinicalCommissioningGroup => Some(ends("cda_s5_ccg")),
         // The Common Council remains the City of London's police authority.
         OrgKind::PoliceAuthority if place != Some(Place::CityOfLondon) => {
             Some(police_authority_to())
         }
-        OrgKind::CommunityRehabilitationCompany => Some(day(2021, 6, 25)),
+        OrgKind::CommunityRehabilitationCompany => Some(crc_to()),
         _ => None,
     }
 }
@@ -783,8 +875,8 @@ pub fn abolished_after(kind: OrgKind, place: Option<Place>) -> Option<Date> {
 /// clinical commissioning group recorded in 2021 is not one in 2023, whatever the records omit).
 pub fn in_being(kind: OrgKind, place: Option<Place>, on: Date) -> bool {
     let started = match kind {
-        OrgKind::CommunityRehabilitationCompany => day(2014, 6, 1),
-        OrgKind::ClinicalCommissioningGroup => day(2013, 4, 1),
+        OrgKind::CommunityRehabilitationCompany => crc_from(),
+        OrgKind::ClinicalCommissioningGroup => ccg_from(),
         OrgKind::IntegratedCareBoard => icb_from(),
         _ => Date::FAR_PAST,
     };
@@ -819,6 +911,10 @@ pub fn is_council(kind: OrgKind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> Date {
+        Date::from_ymd(y, m, d).expect("valid constant date")
+    }
 
     #[test]
     fn health_body_follows_the_date() {

@@ -5,6 +5,7 @@ pub mod explain;
 pub mod fmt;
 pub mod graph;
 pub mod import;
+pub mod law;
 pub mod report;
 pub mod rules;
 pub mod shell;

@@ -25,7 +25,12 @@
 //! p.priorities()  p.actions()  p.posts()  p.risks()  p.scrutiny_reviews()
 //! p.reporting_cycles()               // arrays of groups, each a cycle in force on the date
 //! p.law_in_force("reg3_2_each_ra_seat")   // the law table's entry is in force here today
+//! p.law_from("probation_unified")  p.law_to("cda_s5_ccg")   // its first and last day here, or ()
+//! p.law_date("sv_guidance_2024", "strategy_published_by")     // another day the entry names
+//! p.severity_under("reg3_2_each_ra_seat")  // "violation" while it is in force here and read, else "warning"
 //! ```
+//!
+//! Rules take every legal date from the law table through these, never as a literal.
 
 use std::sync::Arc;
 
@@ -289,6 +294,16 @@ fn plan_in_force(view: &Arc<View>, kind: DocKind) -> Map {
     m
 }
 
+/// The law table's entry `name`, or an error naming the command that lists them.
+fn law_entry(name: &str) -> Res<&'static law::Provision> {
+    law::get(name).ok_or_else(|| {
+        Box::new(EvalAltResult::ErrorRuntime(
+            format!("no entry `{name}` in the law table; `scrutineer law` lists them").into(),
+            Position::NONE,
+        ))
+    })
+}
+
 /// A document kind in words, singular: "partnership plan".
 pub(crate) fn kind_words(kind: DocKind) -> String {
     match kind {
@@ -510,14 +525,35 @@ pub(super) fn register(engine: &mut Engine) {
             "law_in_force",
             |p: &mut Partnership, name: &str| -> Res<bool> {
                 let v = p.view();
-                let entry = law::get(name).ok_or_else(|| {
+                let entry = law_entry(name)?;
+                Ok(entry.in_force(v.graph.data.nation, v.graph.data.place, v.as_of))
+            },
+        )
+        .register_fn(
+            "law_from",
+            |p: &mut Partnership, name: &str| -> Res<Dynamic> {
+                let v = p.view();
+                let span = law_entry(name)?.span(v.graph.data.nation, v.graph.data.place);
+                Ok(opt(span.map(|s| s.from)))
+            },
+        )
+        .register_fn(
+            "law_to",
+            |p: &mut Partnership, name: &str| -> Res<Dynamic> {
+                let v = p.view();
+                let span = law_entry(name)?.span(v.graph.data.nation, v.graph.data.place);
+                Ok(opt(span.and_then(|s| s.to)))
+            },
+        )
+        .register_fn(
+            "law_date",
+            |_: &mut Partnership, name: &str, which: &str| -> Res<Date> {
+                law_entry(name)?.date(which).ok_or_else(|| {
                     Box::new(EvalAltResult::ErrorRuntime(
-                        format!("no entry `{name}` in the law table; `scrutineer law` lists them")
-                            .into(),
+                        format!("the law table's entry `{name}` names no date `{which}`").into(),
                         Position::NONE,
                     ))
-                })?;
-                Ok(entry.in_force(v.graph.data.nation, v.graph.data.place, v.as_of))
+                })
             },
         )
         .register_fn(
