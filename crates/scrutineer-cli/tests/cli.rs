@@ -778,3 +778,35 @@ fn one_missing_seat_is_one_finding_in_every_format() {
         assert_eq!(text.matches(said).count(), 1, "{name}: {text}");
     }
 }
+
+/// The question for members names the body that is there: in London the Mayor's Office for
+/// Policing and Crime, not a police and crime commissioner the area does not have.
+#[test]
+fn the_question_names_the_local_policing_body_of_the_place() {
+    let ask = |file: &str| -> String {
+        let out = scrutineer(&[
+            "check",
+            "--all",
+            "--as-of",
+            "2022-10-01",
+            file,
+            "--select",
+            "REG13A-PLAN-SENT-TO-PCC",
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["results"][0]["ask"].as_str().unwrap().to_string()
+    };
+    assert!(
+        ask("graphs/partnerships/croydon.ron")
+            .contains("the Mayor's Office for Policing and Crime")
+    );
+    assert!(
+        ask("graphs/partnerships/welwyn-hatfield.ron")
+            .contains("the police and crime commissioner")
+    );
+    let explained =
+        String::from_utf8(scrutineer(&["explain", "REG13A-PLAN-SENT-TO-PCC"]).stdout).unwrap();
+    assert!(!explained.contains("{policing_body}"), "{explained}");
+}

@@ -300,8 +300,8 @@ fn failures(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
         if let Some(note) = &f.note {
             let _ = writeln!(out, "<dt>Note</dt><dd>{}</dd>", escape(note));
         }
-        if let Some(r) = rule {
-            let _ = writeln!(out, "<dt>Question to ask</dt><dd>“{}”</dd>", escape(&r.ask));
+        if rule.is_some() {
+            let _ = writeln!(out, "<dt>Question to ask</dt><dd>“{}”</dd>", escape(&f.ask));
         }
         let _ = writeln!(
             out,

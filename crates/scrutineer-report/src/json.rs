@@ -129,7 +129,7 @@ pub(crate) fn result<'a>(
                 source: e.source.as_deref(),
             })
             .collect(),
-        ask: rule.map(|r| r.ask.as_str()).unwrap_or(""),
+        ask: if rule.is_some() { f.ask.as_str() } else { "" },
         request: f.request.as_deref(),
         fact: f.fact.as_deref(),
         also: f

@@ -67,7 +67,7 @@ pub fn junit_suite(
                 escape(&lines(&fails)),
                 escape(&rule.basis),
                 escape(&rule.url),
-                escape(&rule.ask)
+                escape(&fails[0].ask)
             )
         } else if !unknowns.is_empty() {
             skipped += 1;

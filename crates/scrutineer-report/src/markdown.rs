@@ -126,8 +126,8 @@ pub fn render_markdown(set: &ResultSet<'_>, graphs: &[&Graph]) -> String {
             if let Some(note) = &f.note {
                 let _ = writeln!(out, "  Note: {}  ", escape(note));
             }
-            if let Some(r) = rule {
-                let _ = writeln!(out, "  Ask: “{}”", escape(&r.ask));
+            if rule.is_some() {
+                let _ = writeln!(out, "  Ask: “{}”", escape(&f.ask));
             }
         }
         let unknown: Vec<&&Finding> = mine

@@ -43,7 +43,7 @@ pub fn render_sarif(
                 "name": r.id,
                 "shortDescription": { "text": r.title },
                 "fullDescription": { "text": format!("{} ({})", r.title, r.basis) },
-                "help": { "text": r.ask },
+                "help": { "text": r.ask_anywhere() },
                 "helpUri": r.url,
                 "defaultConfiguration": { "level": level(r.severity) },
                 "properties": {

@@ -332,8 +332,8 @@ fn failure(out: &mut String, set: &ResultSet<'_>, f: &Finding) {
         };
         wrap_into(out, &line, "      ", WIDTH);
     }
-    if let Some(r) = rule {
-        wrap_into(out, &format!("ask: “{}”", r.ask), "      ", WIDTH);
+    if rule.is_some() {
+        wrap_into(out, &format!("ask: “{}”", f.ask), "      ", WIDTH);
     }
     out.push('\n');
 }

@@ -211,6 +211,7 @@ impl RuleSet {
                 request: None,
                 fact: None,
                 also: Vec::new(),
+                ask: rule.ask_in(g.data.place),
             }]);
         }
         let mut scope = Scope::new();
@@ -282,6 +283,7 @@ impl RuleSet {
                 request: o.request,
                 fact: o.fact,
                 also: Vec::new(),
+                ask: rule.ask_in(g.data.place),
             };
             if finding.outcome == Outcome::Fail
                 && let Some(group) = inferred_group(g, &o.evidence)

@@ -64,6 +64,7 @@ pub fn one_finding_per_fact(eval: &mut Evaluation) {
             head.severity = f.severity;
             head.message = f.message;
             head.evidence = f.evidence;
+            head.ask = f.ask;
             head.also.insert(0, demoted);
         } else {
             head.also.push(Also {

@@ -113,6 +113,8 @@ pub struct Finding {
     pub fact: Option<String>,
     /// The other rules that report the same fact with the same outcome.
     pub also: Vec<Also>,
+    /// The question for members, in the words of the partnership's place.
+    pub ask: String,
 }
 
 /// Another rule's finding on the same fact, shown under the first.

@@ -309,6 +309,28 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// The question for members, in the words of the partnership's place: `{policing_body}` in
+    /// an `ASK` becomes the police and crime commissioner, in London the Mayor's Office for
+    /// Policing and Crime, in the City of London the Common Council.
+    pub fn ask_in(&self, place: Option<Place>) -> String {
+        let body = match place {
+            Some(Place::London) => "the Mayor's Office for Policing and Crime",
+            Some(Place::CityOfLondon) => "the Common Council",
+            None => "the police and crime commissioner",
+        };
+        self.ask.replace("{policing_body}", body)
+    }
+
+    /// The question for members, for a reader with no particular place in mind.
+    pub fn ask_anywhere(&self) -> String {
+        self.ask.replace(
+            "{policing_body}",
+            "the police and crime commissioner (in London, the Mayor's Office for Policing and Crime)",
+        )
+    }
+}
+
 /// The days a rule names in its code (`date("2024-01-31")`): deadlines and commencements on
 /// which its outcome can change, for the exact timeline.
 fn literal_dates(text: &str) -> Vec<Date> {

@@ -62,7 +62,7 @@ pub fn explain(rule: &scrutineer_rules::Rule) -> String {
     if let Some(to) = dates(&rule.in_force_to) {
         out.push_str(&format!("Until:     {to}\n"));
     }
-    out.push_str(&format!("Ask:       “{}”\n\n", rule.ask));
+    out.push_str(&format!("Ask:       “{}”\n\n", rule.ask_anywhere()));
     out.push_str(&rule.docs.text);
     out.push('\n');
     out

@@ -70,7 +70,7 @@ fn json(rules: &[Rule]) -> String {
                 "in_force_from": dates(&r.in_force_from),
                 "in_force_to": dates(&r.in_force_to),
                 "nations": r.nations.iter().map(nation).collect::<Vec<_>>(),
-                "ask": r.ask,
+                "ask": r.ask_anywhere(),
                 "file": r.file.display().to_string(),
             })
         })

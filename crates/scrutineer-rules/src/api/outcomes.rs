@@ -12,6 +12,8 @@
 //! unknown(...).ask_for("the membership of the board on 1 October 2022")
 //!                                         // the record that would settle it
 //! fail(...).fact("seat:rag:probation")    // rules that report one fact share one finding
+//! count(1, "meeting")  count(3, "meeting")   // "1 meeting", "3 meetings": never "meeting(s)"
+//! count(2, "body", "bodies")                 // with an irregular plural
 //! ```
 //!
 //! `subject` is a handle (an organisation, group, document, ...) or an id string. `evidence` is
@@ -137,7 +139,21 @@ fn make(
     })
 }
 
+/// "1 meeting", "3 meetings": a number with its noun, as a person writes it.
+pub fn count(n: i64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 pub(super) fn register(engine: &mut Engine) {
+    engine
+        .register_fn("count", |n: i64, one: &str| {
+            count(n, one, &format!("{one}s"))
+        })
+        .register_fn("count", |n: i64, one: &str, many: &str| count(n, one, many));
     engine
         .register_type_with_name::<ScriptOutcome>("Outcome")
         .register_fn("pass", |s: Dynamic| {

@@ -9,7 +9,7 @@
 //!
 //! ```text
 //! p.action_outcomes(info_days, #{ complete, not_yet_due, late, unrecorded, [stale] })
-//!     {title} {due} {days} {status} {reported}; late and less than `info_days` days late is
+//!     {title} {due} {days} {late} ("1 day", "93 days") {status} {reported}; late and less than `info_days` days late is
 //!     for information; stale: the status was last reported too long ago to rely on
 //! p.action_owner_due_outcomes(#{ blank, unrecorded, complete, [stale] })
 //!     {title} {blank} ("owner or due date") {missing} ("owner and due date") {verb} ("is"/"are")
@@ -206,10 +206,12 @@ fn action_outcomes(view: &Arc<View>, info_days: i64, t: &Templates) -> Array {
             Tri::Yes if complete == Some(false) => {
                 let late = due.as_end().1.days_until(view.as_of);
                 let days = late.to_string();
+                let late_words = super::outcomes::count(late, "day", "days");
                 let vars = [
                     ("title", a.title.as_str()),
                     ("due", due_text.as_str()),
                     ("days", days.as_str()),
+                    ("late", late_words.as_str()),
                     ("status", last_status.as_str()),
                     ("reported", when.as_str()),
                 ];
