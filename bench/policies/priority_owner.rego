@@ -3,7 +3,7 @@ package scrutineer.priority_owner
 import data.scrutineer.common.current
 import rego.v1
 
-shown := [p | some p in input.priorities; current(p)]
+shown := [p | some p in input.priorities; p.known; current(p)]
 
 outcome(p) := "unknown" if p.owner == null
 

@@ -4,19 +4,13 @@ import data.scrutineer.common.docs
 import data.scrutineer.common.exists
 import rego.v1
 
-visible(r) if r.register == null
+visible(r) if not docs[r.register]
 
-visible(r) if {
-	r.register != null
-	not docs[r.register]
-}
+visible(r) if exists(docs[r.register])
 
-visible(r) if {
-	d := docs[r.register]
-	exists(d)
-}
-
-shown := [r | some r in input.risks; visible(r)]
+# Entries reported by a source read, in a register that exists, already reported on the day
+# (`state`: the support of the entry's cells as a state, "no" before the first report).
+shown := [r | some r in input.risks; r.known; visible(r); r.state != "no"]
 
 blank(r) if {
 	some v in r.cells
@@ -28,29 +22,22 @@ unrecorded(r) if {
 	v == null
 }
 
+# The review date is certainly more than six months ago.
 stale(r) if {
 	is_object(r.review)
 	r.review.latest < input.as_of_minus_6m
 }
 
-outcome(r) := "fail" if blank(r)
-
-outcome(r) := "fail" if {
-	not blank(r)
-	stale(r)
-}
-
+# Cells from a register reported too long ago (or perhaps too long ago) are not today's.
 outcome(r) := "unknown" if {
-	not blank(r)
-	not stale(r)
+	r.state in {"stale", "maybe"}
+} else := "fail" if {
+	blank(r)
+} else := "fail" if {
+	stale(r)
+} else := "unknown" if {
 	unrecorded(r)
-}
-
-outcome(r) := "pass" if {
-	not blank(r)
-	not stale(r)
-	not unrecorded(r)
-}
+} else := "pass"
 
 outcomes contains {"subject": r.id, "outcome": outcome(r)} if some r in shown
 

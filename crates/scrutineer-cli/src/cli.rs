@@ -146,9 +146,8 @@ pub struct ReportArgs {
     /// Show failures the committee has waived as failures.
     #[arg(long)]
     pub no_waivers: bool,
-    /// The rule pack folder (default: rules/).
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    #[command(flatten)]
+    pub pack: PackArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -168,9 +167,8 @@ pub struct GraphArgs {
     /// Draw the structure as of this day, with failures then marked (default: today).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// The rule pack folder (default: rules/).
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    #[command(flatten)]
+    pub pack: PackArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,9 +191,8 @@ pub struct CheckArgs {
     /// (default: every source on file).
     #[arg(long, value_name = "DATE")]
     pub known_on: Option<String>,
-    /// The rule pack folder (default: rules/).
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    #[command(flatten)]
+    pub pack: PackArgs,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
     /// Also show passes and rules that do not apply.
@@ -233,9 +230,8 @@ pub struct WhatIfArgs {
     /// Read only the sources dated on or before this day (default: every source on file).
     #[arg(long, value_name = "DATE")]
     pub known_on: Option<String>,
-    /// The rule pack folder (default: rules/).
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    #[command(flatten)]
+    pub pack: PackArgs,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Show passes too in the before and after lists.
@@ -260,9 +256,8 @@ pub struct TimelineArgs {
     pub to: String,
     #[arg(long, value_enum, default_value_t = StepArg::Exact)]
     pub step: StepArg,
-    /// The rule pack folder (default: rules/).
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    #[command(flatten)]
+    pub pack: PackArgs,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Run only these rules (comma-separated ids, or a prefix ending in `*`).
@@ -282,6 +277,19 @@ pub enum StepArg {
     Day,
     Week,
     Month,
+}
+
+/// Which rules to run: the pack built into scrutineer, another folder instead, or local rules
+/// added to it.
+#[derive(Args, Debug, Clone, Default)]
+pub struct PackArgs {
+    /// Use the rules in this folder instead of the pack built into scrutineer.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Add the rules in this folder to the pack (repeatable); an id the pack already has is
+    /// reported as an error, never silently replaced.
+    #[arg(long, value_name = "DIR")]
+    pub add_rules: Vec<PathBuf>,
 }
 
 /// Sandbox limits, for rule authors testing heavy rules. Defaults are in the README.
@@ -308,16 +316,14 @@ pub struct LimitArgs {
 pub struct ExplainArgs {
     /// The rule id, for example CDA-S5-RA-PROBATION.
     pub rule: String,
-    /// The rule pack folder (default: rules/).
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    #[command(flatten)]
+    pub pack: PackArgs,
 }
 
 #[derive(Args, Debug)]
 pub struct RulesArgs {
-    /// The rule pack folder (default: rules/).
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    #[command(flatten)]
+    pub pack: PackArgs,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
 }

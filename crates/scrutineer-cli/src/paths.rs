@@ -4,46 +4,22 @@ use std::path::{Path, PathBuf};
 
 use scrutineer_graph::Date;
 
-/// The folder the bundled partnerships, rules and fixtures live in. Run from the repository,
-/// that is the working directory; run from elsewhere, it is where the binary was built from,
-/// so `scrutineer check` works in any directory of a checkout.
-fn project_dir() -> PathBuf {
-    let here = PathBuf::from(".");
-    if here.join("rules").is_dir() && here.join("graphs").is_dir() {
-        return here;
-    }
-    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    if built.join("rules").is_dir() {
-        return built.canonicalize().unwrap_or(built);
-    }
-    here
-}
-
-/// The rule pack folder: the one given, else `rules/`.
-pub fn rules_dir(given: Option<&Path>) -> PathBuf {
-    match given {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let base = project_dir();
-            if base == Path::new(".") {
-                PathBuf::from("rules")
-            } else {
-                base.join("rules")
-            }
-        }
-    }
-}
+/// Where partnership files are looked for when none are named: in the current folder.
+pub const DEFAULT_FOLDER: &str = "graphs/partnerships";
 
 /// The partnership files named by `paths` (folders are searched for `.ron` files), sorted
 /// within each folder; `graphs/partnerships/` when none are given.
 pub fn partnership_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    // Relative paths, and the default folder, are read from the current folder: an installed
+    // binary knows nothing of the checkout it was built in.
     let given: Vec<PathBuf> = if paths.is_empty() {
-        let base = project_dir();
-        vec![if base == Path::new(".") {
-            PathBuf::from("graphs/partnerships")
-        } else {
-            base.join("graphs/partnerships")
-        }]
+        let default = PathBuf::from(DEFAULT_FOLDER);
+        if !default.is_dir() {
+            return Err(format!(
+                "no partnership files given, and no `{DEFAULT_FOLDER}/` folder here; name a file or folder (`scrutineer check my-partnership.ron`)"
+            ));
+        }
+        vec![default]
     } else {
         paths.to_vec()
     };

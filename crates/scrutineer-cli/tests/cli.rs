@@ -810,3 +810,60 @@ fn the_question_names_the_local_policing_body_of_the_place() {
         String::from_utf8(scrutineer(&["explain", "REG13A-PLAN-SENT-TO-PCC"]).stdout).unwrap();
     assert!(!explained.contains("{policing_body}"), "{explained}");
 }
+
+/// Installed anywhere: a copy of the binary in a folder with no checkout beside it checks a
+/// partnership there, with the rule pack built in, and reads relative paths from where it runs.
+#[test]
+fn the_binary_runs_from_any_folder_with_its_rules_built_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("scrutineer");
+    std::fs::copy(env!("CARGO_BIN_EXE_scrutineer"), &bin).unwrap();
+    let work = dir.path().join("council");
+    std::fs::create_dir(&work).unwrap();
+    std::fs::copy(
+        common::root().join("graphs/partnerships/welwyn-hatfield.ron"),
+        work.join("ours.ron"),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(&bin)
+            .args(args)
+            .current_dir(&work)
+            .env_remove("CARGO_MANIFEST_DIR")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["check", "--as-of", "2022-10-01", "ours.ron"]);
+    assert_eq!(code(&out), 1, "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("CDA-S5-RA-PARTICIPATION"));
+    let rules = run(&["rules", "--format", "json"]);
+    assert_eq!(code(&rules), 0);
+    let v: serde_json::Value = serde_json::from_slice(&rules.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), common::rules().rules.len());
+    assert_eq!(code(&run(&["explain", "REG10-PLAN-IN-FORCE-3YR"])), 0);
+    assert_eq!(code(&run(&["law"])), 0);
+    // No partnership named and no graphs/partnerships/ here: a clear message, not the
+    // checkout's files.
+    let none = run(&["check"]);
+    assert_eq!(code(&none), 2);
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no partnership files given"));
+    // Local rules added to the pack, and one that clashes with a pack rule refused by name.
+    let local = work.join("local");
+    std::fs::create_dir(&local).unwrap();
+    let pack_rule = common::root().join("rules/plans/REG10-PLAN-IN-FORCE-3YR.rhai");
+    std::fs::copy(&pack_rule, local.join("REG10-PLAN-IN-FORCE-3YR.rhai")).unwrap();
+    let clash = run(&[
+        "check",
+        "--as-of",
+        "2022-10-01",
+        "--add-rules",
+        "local",
+        "ours.ron",
+    ]);
+    assert_eq!(code(&clash), 2);
+    let said = String::from_utf8_lossy(&clash.stdout);
+    assert!(
+        said.contains("local/REG10-PLAN-IN-FORCE-3YR.rhai: rule id `REG10-PLAN-IN-FORCE-3YR` is also used by rules/plans/REG10-PLAN-IN-FORCE-3YR.rhai"),
+        "{said}"
+    );
+}

@@ -72,6 +72,8 @@ pub struct Rule {
     pub check_line: Option<u32>,
     /// The days the rule's code names (see [`literal_dates`]).
     pub dates: Vec<Date>,
+    /// The rule's text, as read (the built-in pack has no file to read again).
+    pub source: String,
     pub(crate) ast: AST,
 }
 
@@ -85,6 +87,29 @@ pub const DOC_HEADINGS: [&str; 3] = ["## What it does", "## Why it matters", "##
 impl Rule {
     /// Compiles a rule file and reads its metadata. Errors name the file, line and column.
     pub fn load(engine: &Engine, path: &Path, area: &str) -> Result<Rule, RuleError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Rule::from_text(engine, path, area, text),
+            Err(e) => Err(RuleError {
+                rule: path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                file: path.display().to_string(),
+                line: None,
+                column: None,
+                partnership: None,
+                message: format!("cannot read rule: {e}"),
+            }),
+        }
+    }
+
+    /// Compiles a rule from its text, named by `path` in messages.
+    pub fn from_text(
+        engine: &Engine,
+        path: &Path,
+        area: &str,
+        text: String,
+    ) -> Result<Rule, RuleError> {
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -98,8 +123,6 @@ impl Rule {
             partnership: None,
             message,
         };
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| error(None, None, format!("cannot read rule: {e}")))?;
         let ast = engine.compile(&text).map_err(|e| {
             let pos = e.position();
             error(
@@ -305,6 +328,7 @@ impl Rule {
                 .map(|i| i as u32 + 1),
             dates: literal_dates(&text),
             ast,
+            source: text,
         })
     }
 }

@@ -97,7 +97,7 @@ pub fn run(args: CheckArgs) -> u8 {
             }
         }
     };
-    let mut set = match rule_set(args.rules.as_deref(), limits(&args.limits)) {
+    let mut set = match rule_set(&args.pack, limits(&args.limits)) {
         Ok(s) => s,
         Err(code) => return code,
     };

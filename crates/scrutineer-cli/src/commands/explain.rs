@@ -5,7 +5,7 @@ use crate::cli::ExplainArgs;
 use crate::output::{eprint, print};
 
 pub fn run(args: ExplainArgs) -> u8 {
-    let set = match super::load_rule_pack(args.rules.as_deref()) {
+    let set = match super::load_rule_pack(&args.pack) {
         Ok(s) => s,
         Err(code) => return code,
     };

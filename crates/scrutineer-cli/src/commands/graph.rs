@@ -22,7 +22,7 @@ pub fn run(args: GraphArgs) -> u8 {
         Ok(g) => g,
         Err(code) => return code,
     };
-    let set = match rule_set(args.rules.as_deref(), Limits::default()) {
+    let set = match rule_set(&args.pack, Limits::default()) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -13,7 +13,7 @@ use crate::cli::{ListFormat, RulesArgs};
 use crate::output::{eprint, print};
 
 pub fn run(args: RulesArgs) -> u8 {
-    let set = match super::load_rule_pack(args.rules.as_deref()) {
+    let set = match super::load_rule_pack(&args.pack) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -33,7 +33,7 @@ pub fn run(args: RulesArgs) -> u8 {
 fn users(rules: &[Rule]) -> BTreeMap<&'static str, Vec<String>> {
     let mut out: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     for r in rules {
-        let text = std::fs::read_to_string(&r.file).unwrap_or_default();
+        let text = &r.source;
         for p in LAW.iter() {
             let named = r.law.is_some_and(|l| l.name == p.name)
                 || text.contains(&format!("\"{}\"", p.name));

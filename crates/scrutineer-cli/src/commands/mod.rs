@@ -80,8 +80,8 @@ pub fn load_partnerships(files: &[PathBuf]) -> (Vec<Arc<Graph>>, bool) {
 }
 
 /// Loads the rule pack for a command that only reads its metadata, or says why it cannot.
-pub fn load_rule_pack(given: Option<&std::path::Path>) -> Result<scrutineer_rules::RuleSet, u8> {
-    rule_set(given, scrutineer_rules::Limits::default())
+pub fn load_rule_pack(pack: &crate::cli::PackArgs) -> Result<scrutineer_rules::RuleSet, u8> {
+    rule_set(pack, scrutineer_rules::Limits::default())
 }
 
 /// Loads one partnership file for a command that needs exactly one, printing its diagnostics.
@@ -95,16 +95,17 @@ pub fn load_one(file: &std::path::Path) -> Result<Arc<Graph>, u8> {
 
 /// Loads and compiles the rule pack for evaluation, printing why if it cannot.
 pub fn rule_set(
-    given: Option<&std::path::Path>,
+    pack: &crate::cli::PackArgs,
     limits: scrutineer_rules::Limits,
 ) -> Result<scrutineer_rules::RuleSet, u8> {
-    let dir = crate::paths::rules_dir(given);
-    scrutineer_rules::RuleSet::load_dir(&dir, limits).map_err(|e| {
-        eprint(&format!(
-            "error: {e}\n  = help: pass --rules DIR, or run from the repository folder\n"
-        ));
-        BROKEN
-    })
+    scrutineer_rules::RuleSet::load_pack(pack.rules.as_deref(), &pack.add_rules, limits).map_err(
+        |e| {
+            eprint(&format!(
+                "error: {e}\n  = help: --rules DIR and --add-rules DIR name a folder of `.rhai` rule files; without them the pack built into scrutineer runs\n"
+            ));
+            BROKEN
+        },
+    )
 }
 
 /// The rules chosen by `--select` and `--ignore`, or the reason a pattern matches nothing.

@@ -47,7 +47,7 @@ pub fn run(args: ReportArgs) -> u8 {
             Err(e) => return broken(&e),
         },
     };
-    let mut set = match rule_set(args.rules.as_deref(), limits(&args.limits)) {
+    let mut set = match rule_set(&args.pack, limits(&args.limits)) {
         Ok(s) => s,
         Err(code) => return code,
     };

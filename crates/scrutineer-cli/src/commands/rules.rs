@@ -11,7 +11,7 @@ use crate::cli::{ListFormat, RulesArgs};
 use crate::output::{eprint, print};
 
 pub fn run(args: RulesArgs) -> u8 {
-    let set = match super::load_rule_pack(args.rules.as_deref()) {
+    let set = match super::load_rule_pack(&args.pack) {
         Ok(s) => s,
         Err(code) => return code,
     };

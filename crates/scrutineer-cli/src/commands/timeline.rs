@@ -28,7 +28,7 @@ pub fn run(args: TimelineArgs) -> u8 {
         Ok(g) => g,
         Err(code) => return code,
     };
-    let set = match rule_set(args.rules.as_deref(), limits(&args.limits)) {
+    let set = match rule_set(&args.pack, limits(&args.limits)) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -38,7 +38,7 @@ pub fn run(args: WhatIfArgs) -> u8 {
         Ok(g) => g,
         Err(code) => return code,
     };
-    let mut set = match rule_set(args.rules.as_deref(), limits) {
+    let mut set = match rule_set(&args.pack, limits) {
         Ok(s) => s,
         Err(code) => return code,
     };
