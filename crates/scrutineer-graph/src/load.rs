@@ -182,7 +182,49 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);
-    let parsed: Result<Partnership, _> = options.from_str(&text);
+    // A wrong value in a list of allowed values (`nation: Englnd`) stops RON at the first one.
+    // To report every one in a single run, each is noted, put right in a copy of the text (the
+    // suggestion, or the first allowed value) and the copy parsed again; the records are then
+    // checked as usual, but nothing is loaded.
+    let mut repaired = text.clone();
+    let mut earlier: Vec<(Level, Diagnostic)> = Vec::new();
+    let parsed: Result<Partnership, _> = loop {
+        match options.from_str::<Partnership>(&repaired) {
+            Err(e) if earlier.len() < MAX_DIAGNOSTICS => match repair_value(&repaired, &e) {
+                Some(next) => {
+                    earlier.push((Level::Error, syntax_diagnostic(path, &e)));
+                    repaired = next;
+                }
+                None => break Err(e),
+            },
+            other => break other,
+        }
+    };
+    if !earlier.is_empty() {
+        let mut diagnostics = earlier;
+        match parsed {
+            Err(e) => diagnostics.push((Level::Error, syntax_diagnostic(path, &e))),
+            Ok(p) => {
+                let spans = LazySpans {
+                    text: &repaired,
+                    index: std::cell::OnceCell::new(),
+                };
+                let mut checker = Checker {
+                    path,
+                    spans: &spans,
+                    found: Vec::new(),
+                };
+                checker.check(&p);
+                diagnostics.extend(checker.found);
+            }
+        }
+        cap(&mut diagnostics, path);
+        return Loaded {
+            graph: None,
+            diagnostics,
+            source: Some(text),
+        };
+    }
     match parsed {
         Err(e) => {
             let d = if ends_early(&text, &e) {
@@ -249,6 +291,43 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
             }
         }
     }
+}
+
+/// The text with the unknown value RON stopped at replaced by an allowed one (the closest, or
+/// the first), when that is what stopped it; `None` otherwise.
+fn repair_value(text: &str, e: &ron::error::SpannedError) -> Option<String> {
+    let ron::error::Error::NoSuchEnumVariant {
+        expected, found, ..
+    } = &e.code
+    else {
+        return None;
+    };
+    let replacement = did_you_mean(found, expected.iter().copied())
+        .map(|s| s.to_string())
+        .or_else(|| expected.first().map(|s| s.to_string()))?;
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(e.span.start.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let line = text[line_start..].split('\n').next()?;
+    // RON's column counts characters, from 1.
+    let col = line
+        .char_indices()
+        .nth(e.span.start.col.saturating_sub(1))
+        .map(|(i, _)| i)?;
+    let at = line_start + col;
+    // The column may point at the value or just after it.
+    let start = if text[at..].starts_with(found.as_str()) {
+        at
+    } else {
+        text[..at].rfind(found.as_str())?
+    };
+    let mut out = String::with_capacity(text.len() + replacement.len());
+    out.push_str(&text[..start]);
+    out.push_str(&replacement);
+    out.push_str(&text[start + found.len()..]);
+    Some(out)
 }
 
 /// Whether RON stopped because the text ran out: nothing but blanks and comments follow the
