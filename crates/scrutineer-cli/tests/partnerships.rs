@@ -176,3 +176,43 @@ fn text_reports_as_of_the_dates_that_matter() {
         }
     });
 }
+
+/// Every paper a bundled partnership cites can be opened by a reader: it gives its public
+/// address, or it is copied into `docs/sources/`.
+#[test]
+fn every_source_a_bundled_partnership_cites_can_be_opened() {
+    let dir = common::root().join("graphs/partnerships");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for f in files {
+        let relative = format!(
+            "graphs/partnerships/{}",
+            f.file_name().unwrap().to_string_lossy()
+        );
+        let g = common::load(&relative);
+        for s in &g.data.sources {
+            let copy = s.note.as_deref().and_then(|n| {
+                n.split_whitespace()
+                    .find(|w| w.contains("docs/sources/"))
+                    .map(|w| {
+                        let w = w.trim_matches(|c: char| "`'\"(),;:".contains(c));
+                        w.strip_suffix('.').unwrap_or(w)
+                    })
+            });
+            match (&s.url, copy) {
+                (Some(url), _) => assert!(url.starts_with("http"), "{relative}: {}: {url}", s.id),
+                (None, Some(path)) => assert!(
+                    common::root().join(path).is_file(),
+                    "{relative}: {} names {path}, which is not in the repository",
+                    s.id
+                ),
+                (None, None) => {
+                    panic!("{relative}: source `{}` gives no address and no copy", s.id)
+                }
+            }
+        }
+    }
+}
