@@ -22,7 +22,7 @@ pub struct Cli {
 pub enum Command {
     /// Check partnerships against the rule pack as of a date.
     Check(CheckArgs),
-    /// Print a rule's documentation, law and question for members.
+    /// Print a rule's documentation, law and question for members, or a record of the file format.
     Explain(ExplainArgs),
     /// List the rules in the pack.
     Rules(RulesArgs),
@@ -314,7 +314,8 @@ pub struct LimitArgs {
 
 #[derive(Args, Debug)]
 pub struct ExplainArgs {
-    /// The rule id, for example CDA-S5-RA-PROBATION.
+    /// A rule id (CDA-S5-RA-PROBATION); a record or list of values of the file format
+    /// (Meeting, OrgKind); or `format` for the whole format reference.
     pub rule: String,
     #[command(flatten)]
     pub pack: PackArgs,

@@ -298,3 +298,40 @@ fn rules_take_their_dates_from_the_law_table() {
         }
     }
 }
+
+/// The format reference people read is the model's own: `docs/format.md` is what
+/// `scrutineer explain format` prints, generated from `crates/scrutineer-graph/src/model/`.
+#[test]
+fn the_format_reference_is_generated_and_current() {
+    let on_disk = std::fs::read_to_string(common::root().join("docs/format.md")).unwrap();
+    let generated = scrutineer_graph::reference::markdown();
+    assert!(
+        on_disk == generated,
+        "docs/format.md is out of date: run `cargo run -- explain format > docs/format.md`"
+    );
+    // Every record a file can hold is in it, with each of its fields.
+    for r in scrutineer_graph::reference::RECORDS {
+        assert!(
+            generated.contains(&format!("### {}\n", r.name)),
+            "{}",
+            r.name
+        );
+        for f in r.fields {
+            assert!(
+                generated.contains(&format!("| `{}` |", f.name)),
+                "{}.{}",
+                r.name,
+                f.name
+            );
+            assert!(
+                !f.doc.trim().is_empty(),
+                "{}.{} has no `///` line in the model",
+                r.name,
+                f.name
+            );
+        }
+    }
+    for v in scrutineer_graph::reference::VALUES {
+        assert!(!v.values.is_empty(), "{}", v.name);
+    }
+}

@@ -15,6 +15,7 @@ pub mod graph;
 pub mod load;
 pub mod model;
 pub mod record;
+pub mod reference;
 pub mod spans;
 
 pub use date::{Date, DateError, Tri, When};

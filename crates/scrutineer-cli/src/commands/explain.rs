@@ -1,23 +1,40 @@
-//! `scrutineer explain RULE-ID`: a rule's documentation, as `ruff rule` prints it.
+//! `scrutineer explain RULE-ID`: a rule's documentation, as `ruff rule` prints it; `scrutineer
+//! explain Meeting`: a record of the file format; `scrutineer explain format`: all of them.
 
 use super::{BROKEN, OK};
 use crate::cli::ExplainArgs;
 use crate::output::{eprint, print};
 
 pub fn run(args: ExplainArgs) -> u8 {
+    use scrutineer_graph::reference;
+    // The file format: the whole reference, or one record or list of values.
+    if args.rule == "format" {
+        print(&reference::markdown());
+        return OK;
+    }
+    if let Some(text) = reference::explain(&args.rule) {
+        print(&text);
+        return OK;
+    }
     let set = match super::load_rule_pack(&args.pack) {
         Ok(s) => s,
         Err(code) => return code,
     };
     let wanted = args.rule.to_uppercase();
     let Some(rule) = set.get(&wanted) else {
-        let hint = scrutineer_graph::diagnostics::did_you_mean(
-            &wanted,
-            set.rules.iter().map(|r| r.id.as_str()),
-        )
-        .map(|s| format!("\n  = help: did you mean `{s}`?"))
-        .unwrap_or_else(|| "\n  = help: `scrutineer rules` lists them".to_string());
-        eprint(&format!("error: no rule `{}`{hint}\n", args.rule));
+        let known: Vec<&str> = set
+            .rules
+            .iter()
+            .map(|r| r.id.as_str())
+            .chain(reference::names())
+            .collect();
+        let hint = scrutineer_graph::diagnostics::did_you_mean(&args.rule, known.iter().copied())
+            .or_else(|| scrutineer_graph::diagnostics::did_you_mean(&wanted, known.iter().copied()))
+            .map(|s| format!("\n  = help: did you mean `{s}`?"))
+            .unwrap_or_else(|| {
+                "\n  = help: `scrutineer rules` lists the rules; `scrutineer explain format` the records of a file".to_string()
+            });
+        eprint(&format!("error: no rule or record `{}`{hint}\n", args.rule));
         return BROKEN;
     };
     print(&explain(rule));
