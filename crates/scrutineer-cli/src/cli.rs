@@ -40,6 +40,8 @@ pub enum Command {
     Report(ReportArgs),
     /// A partnership's accountability structure as a picture or as data.
     Graph(GraphArgs),
+    /// Start a partnership file from a few answers, with an example of each record to copy.
+    New(NewArgs),
     /// Rewrite partnership files in the canonical layout (atomically; nothing is lost).
     Fmt(FmtArgs),
     /// Merge a spreadsheet (CSV or XLSX) of board membership, attendance, actions or risks
@@ -327,6 +329,49 @@ pub struct RulesArgs {
     pub pack: PackArgs,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The file to write (it must not exist yet), for example `exampleshire.ron`.
+    pub file: PathBuf,
+    /// The partnership's name, as its papers give it.
+    #[arg(long)]
+    pub name: String,
+    /// A local government area it covers (repeat for each).
+    #[arg(long = "area", value_name = "AREA")]
+    pub areas: Vec<String>,
+    /// England or Wales.
+    #[arg(long, value_enum)]
+    pub nation: NationArg,
+    /// `district` (in a two-tier county), `unitary`, or `welsh` (a Welsh principal area).
+    #[arg(long, value_enum)]
+    pub tier: TierArg,
+    /// The county, for a district.
+    #[arg(long)]
+    pub county: Option<String>,
+    /// The paper the file is built from: its title, as a person would cite it.
+    #[arg(long, value_name = "TITLE")]
+    pub source: String,
+    /// The paper's date: a day, a month, a year or a range, as in the file.
+    #[arg(long, value_name = "DATE")]
+    pub source_date: String,
+    /// The paper's public address.
+    #[arg(long, value_name = "URL")]
+    pub source_url: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NationArg {
+    England,
+    Wales,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TierArg {
+    District,
+    Unitary,
+    Welsh,
 }
 
 #[derive(Args, Debug)]

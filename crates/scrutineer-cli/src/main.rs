@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         cli::Command::Explain(args) => commands::explain::run(args),
         cli::Command::Rules(args) => commands::rules::run(args),
         cli::Command::Law(args) => commands::law::run(args),
+        cli::Command::New(args) => commands::new::run(args),
         cli::Command::Validate(args) => commands::validate::run(args),
         cli::Command::WhatIf(args) => commands::whatif::run(args),
         cli::Command::Timeline(args) => commands::timeline::run(args),

@@ -305,7 +305,8 @@ fn a_closed_pipe_is_not_an_error() {
     );
 }
 
-const SUBCOMMANDS: [&str; 12] = [
+const SUBCOMMANDS: [&str; 13] = [
+    "new",
     "check",
     "explain",
     "rules",
@@ -865,5 +866,67 @@ fn the_binary_runs_from_any_folder_with_its_rules_built_in() {
     assert!(
         said.contains("local/REG10-PLAN-IN-FORCE-3YR.rhai: rule id `REG10-PLAN-IN-FORCE-3YR` is also used by rules/plans/REG10-PLAN-IN-FORCE-3YR.rhai"),
         "{said}"
+    );
+}
+
+/// `new` starts a file from a few answers: it loads, it is in the canonical layout, it holds
+/// only what was answered, and it never writes over a file.
+#[test]
+fn new_starts_a_partnership_file_that_validates_and_invents_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("exampleshire.ron");
+    let f = file.to_str().unwrap();
+    let args = [
+        "new",
+        f,
+        "--name",
+        "Exampleshire Community Safety Partnership",
+        "--area",
+        "Exampleshire",
+        "--nation",
+        "england",
+        "--tier",
+        "district",
+        "--county",
+        "Exampleshire County",
+        "--source",
+        "Exampleshire DC Overview and Scrutiny Committee minutes, 12 June 2024",
+        "--source-date",
+        "2024-06-12",
+    ];
+    let out = scrutineer(&args);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(code(&scrutineer(&["validate", f])), 0);
+    assert_eq!(code(&scrutineer(&["fmt", "--check", f])), 0);
+    // The examples are comments: the partnership itself holds only the answers.
+    let g = scrutineer_graph::load_str(&file, text.clone())
+        .graph
+        .unwrap();
+    assert!(g.data.organisations.is_empty() && g.data.groups.is_empty());
+    assert_eq!(g.data.areas, ["Exampleshire"]);
+    assert_eq!(g.data.sources.len(), 1);
+    assert!(text.contains("// organisations: ["), "{text}");
+    // Never over a file; a district needs its county; a date as the files write it.
+    let again = scrutineer(&args);
+    assert_eq!(code(&again), 2);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    let other = dir.path().join("other.ron");
+    let mut no_county: Vec<&str> = args.to_vec();
+    no_county[1] = other.to_str().unwrap();
+    let i = no_county.iter().position(|a| *a == "--county").unwrap();
+    no_county.drain(i..i + 2);
+    assert_eq!(code(&scrutineer(&no_county)), 2);
+    assert!(!other.exists());
+    let mut bad_date = args.to_vec();
+    bad_date[1] = other.to_str().unwrap();
+    let d = bad_date.len() - 1;
+    bad_date[d] = "12/06/2024";
+    let out = scrutineer(&bad_date);
+    assert_eq!(code(&out), 2);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("2024-06-12"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }

@@ -6,6 +6,7 @@ pub mod fmt;
 pub mod graph;
 pub mod import;
 pub mod law;
+pub mod new;
 pub mod report;
 pub mod rules;
 pub mod shell;

@@ -249,6 +249,51 @@ pub struct Evidence {
     pub note: Option<String>,
 }
 
+impl Partnership {
+    /// A partnership with only its id, name, nation and tier recorded.
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        nation: Nation,
+        tier: Tier,
+    ) -> Partnership {
+        Partnership {
+            id: id.into(),
+            name: name.into(),
+            areas: Vec::new(),
+            nation,
+            tier,
+            county: None,
+            place: None,
+            formed: None,
+            merged_from: Vec::new(),
+            combination: None,
+            changes: Vec::new(),
+            notes: Vec::new(),
+            evidence: Vec::new(),
+            sources: Vec::new(),
+            organisations: Vec::new(),
+            people: Vec::new(),
+            groups: Vec::new(),
+            memberships: Vec::new(),
+            reporting: Vec::new(),
+            meetings: Vec::new(),
+            documents: Vec::new(),
+            priorities: Vec::new(),
+            actions: Vec::new(),
+            posts: Vec::new(),
+            risks: Vec::new(),
+            scrutiny_reviews: Vec::new(),
+            case_reviews: Vec::new(),
+            referrals: Vec::new(),
+            services: Vec::new(),
+            data_returns: Vec::new(),
+            complete: Vec::new(),
+            waivers: Vec::new(),
+        }
+    }
+}
+
 /// A change to the partnership itself: from a day, its tier, the areas it covers or its county
 /// are different (North Yorkshire's seven districts became one unitary area on 1 April 2023).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
