@@ -41,13 +41,17 @@ impl Among {
     }
 }
 
-/// `(id, name)` of every record a cell may name.
+/// `(id, name)` of every record a cell may name: each organisation and person under its name
+/// and under every other name it is recorded as going by (`also_known_as`).
 fn candidates(p: &Partnership, among: Among) -> Vec<(&str, &str)> {
-    let orgs = p
-        .organisations
-        .iter()
-        .map(|o| (o.id.as_str(), o.name.as_str()));
-    let people = p.people.iter().map(|x| (x.id.as_str(), x.name.as_str()));
+    let orgs = p.organisations.iter().flat_map(|o| {
+        std::iter::once((o.id.as_str(), o.name.as_str()))
+            .chain(o.also_known_as.iter().map(|a| (o.id.as_str(), a.as_str())))
+    });
+    let people = p.people.iter().flat_map(|x| {
+        std::iter::once((x.id.as_str(), x.name.as_str()))
+            .chain(x.also_known_as.iter().map(|a| (x.id.as_str(), a.as_str())))
+    });
     let groups = p.groups.iter().map(|x| (x.id.as_str(), x.name.as_str()));
     match among {
         Among::Members => orgs.chain(people).collect(),
@@ -66,9 +70,49 @@ fn candidates(p: &Partnership, among: Among) -> Vec<(&str, &str)> {
     }
 }
 
-/// A name compared without case, punctuation or a leading "the".
+/// Abbreviations officers write, and the words they stand for.
+const SHORT: &[(&str, &str)] = &[
+    ("bc", "borough council"),
+    ("dc", "district council"),
+    ("cc", "county council"),
+    ("mbc", "metropolitan borough council"),
+    ("cllr", "councillor"),
+    ("councilor", "councillor"),
+    ("frs", "fire and rescue service"),
+    ("f rs", "fire and rescue service"),
+    ("pcc", "police and crime commissioner"),
+    ("opcc", "office of the police and crime commissioner"),
+    ("icb", "integrated care board"),
+    ("ccg", "clinical commissioning group"),
+    ("nhs", "nhs"),
+    ("&", "and"),
+];
+
+/// A name compared without case, punctuation, a leading "the", a part in brackets (a team or
+/// unit: "The Probation Service (Worcestershire PDU)"), or the difference between an
+/// abbreviation and its words ("Redditch BC" and "Redditch Borough Council").
 fn key(text: &str) -> String {
-    let n = normalise(text);
+    let mut t = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            '&' if depth == 0 => t.push_str(" and "),
+            c if depth == 0 => t.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<String> = normalise(&t)
+        .split(' ')
+        .map(|w| {
+            SHORT
+                .iter()
+                .find(|(s, _)| *s == w)
+                .map_or(w.to_string(), |(_, long)| long.to_string())
+        })
+        .collect();
+    let n = words.join(" ");
     n.strip_prefix("the ").map(str::to_string).unwrap_or(n)
 }
 
@@ -80,11 +124,25 @@ pub fn resolve(p: &Partnership, among: Among, text: &str) -> Result<String, (Str
         return Ok(id.to_string());
     }
     let wanted = key(text);
-    let matches: Vec<&str> = all
+    let mut matches: Vec<&str> = all
         .iter()
         .filter(|(id, name)| key(name) == wanted || key(id) == wanted)
         .map(|(id, _)| *id)
         .collect();
+    // "Hertfordshire Constabulary - Watford Community Safety Unit": a body's name followed by a
+    // team or place, when only one body's name fits.
+    if matches.is_empty() {
+        matches = all
+            .iter()
+            .filter(|(_, name)| {
+                let k = key(name);
+                k.split(' ').count() >= 2 && wanted.starts_with(&format!("{k} "))
+            })
+            .map(|(id, _)| *id)
+            .collect();
+    }
+    matches.sort_unstable();
+    matches.dedup();
     match matches.as_slice() {
         [one] => Ok(one.to_string()),
         [] => {
@@ -127,4 +185,47 @@ fn closest<'a>(wanted: &str, all: &[(&'a str, &'a str)]) -> Option<&'a str> {
         .filter(|(score, _)| *score >= 0.75)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, name)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scrutineer_graph::model::{Nation, OrgKind, Organisation, Tier};
+
+    fn partnership() -> Partnership {
+        let mut p = Partnership::new("p", "P", Nation::England, Tier::District);
+        p.organisations = vec![
+            Organisation::new("rbc", "Redditch Borough Council", OrgKind::DistrictCouncil),
+            Organisation::new(
+                "probation",
+                "The Probation Service",
+                OrgKind::ProbationProvider,
+            ),
+            Organisation::new(
+                "police",
+                "West Mercia Police",
+                OrgKind::ChiefOfficerOfPolice,
+            ),
+        ];
+        p.organisations[2].also_known_as = vec!["WMP".into()];
+        p
+    }
+
+    #[test]
+    fn names_as_officers_write_them() {
+        let p = partnership();
+        let find = |t: &str| resolve(&p, Among::Members, t);
+        assert_eq!(find("Redditch BC").unwrap(), "rbc");
+        assert_eq!(find("redditch borough council").unwrap(), "rbc");
+        assert_eq!(
+            find("The Probation Service (Worcestershire PDU)").unwrap(),
+            "probation"
+        );
+        assert_eq!(
+            find("Probation Service - Worcestershire PDU").unwrap(),
+            "probation"
+        );
+        assert_eq!(find("WMP").unwrap(), "police");
+        assert!(find("Bromsgrove DC").is_err());
+    }
 }
