@@ -146,7 +146,9 @@ fn example(name: &str, texts: &[String]) -> Option<String> {
             let Some(rec) = record_at(text, at) else {
                 continue;
             };
-            let indent = text[..at].rsplit('\n').next().map_or(0, str::len);
+            // Continuation lines are indented as the line the record starts on.
+            let line = text[..at].rsplit('\n').next().unwrap_or("");
+            let indent = line.len() - line.trim_start().len();
             let lines: Vec<String> = rec
                 .lines()
                 .enumerate()

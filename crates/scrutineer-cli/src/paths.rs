@@ -74,7 +74,7 @@ pub fn day(flag: &str, given: &str) -> Result<Date, String> {
         Ok(_) => Err(format!(
             "{flag}: `{given}` is a range, not a day; give one day in the form `2022-09-30`"
         )),
-        Err(e) if e.reason.starts_with("write a day year first") => Err(format!("{flag}: {e}")),
+        Err(e) if e.reason.starts_with("write the year first") => Err(format!("{flag}: {e}")),
         Err(e) => Err(format!(
             "{flag}: `{}` is not a day: {}",
             e.text,

@@ -930,3 +930,68 @@ fn new_starts_a_partnership_file_that_validates_and_invents_nothing() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The README's worked example, step by step: `new` with its answers, then the finished file
+/// validates, is in the canonical layout, and checks with no failure and the committee's annual
+/// scrutiny passed.
+#[test]
+fn the_readme_worked_example_runs() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    assert!(readme.contains(
+        "scrutineer new south-and-vale.ron --name \"South and Vale Community Safety Partnership\""
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("south-and-vale.ron");
+    let out = scrutineer(&[
+        "new",
+        file.to_str().unwrap(),
+        "--name",
+        "South and Vale Community Safety Partnership",
+        "--area",
+        "South Oxfordshire",
+        "--area",
+        "Vale of White Horse",
+        "--nation",
+        "england",
+        "--tier",
+        "district",
+        "--county",
+        "Oxfordshire",
+        "--source-date",
+        "2019-06-18",
+        "--source",
+        "South Oxfordshire and Vale of White Horse Joint Scrutiny Committee, minutes, 18 June 2019, item 6",
+        "--source-url",
+        "https://democratic.whitehorsedc.gov.uk/ieListDocuments.aspx?CId=549&MId=2587&Ver=4",
+    ]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(code(&scrutineer(&["validate", file.to_str().unwrap()])), 0);
+    let finished = "docs/walkthrough/south-and-vale.ron";
+    assert_eq!(code(&scrutineer(&["validate", finished])), 0);
+    assert_eq!(code(&scrutineer(&["fmt", "--check", finished])), 0);
+    let out = scrutineer(&[
+        "check",
+        "--as-of",
+        "2019-06-18",
+        "--all",
+        "--format",
+        "json",
+        finished,
+    ]);
+    assert_eq!(code(&out), 0, "no failures");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = v["results"].as_array().unwrap();
+    let unknown = results.iter().filter(|r| r["outcome"] == "unknown").count();
+    let flat = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!(
+            "finds no failures and {unknown} things to ask for"
+        )),
+        "the README's count of requests should be {unknown}"
+    );
+    assert!(
+        results
+            .iter()
+            .any(|r| r["rule"] == "CDOS-REG4-ANNUAL-SCRUTINY" && r["outcome"] == "pass")
+    );
+}

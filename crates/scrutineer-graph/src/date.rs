@@ -530,7 +530,7 @@ impl FromStr for When {
         if let Some(iso) = uk_day(trimmed) {
             return Err(DateError {
                 text: s.to_string(),
-                reason: format!("write a day year first, as `{iso}`"),
+                reason: format!("write the year first, as `{iso}`"),
             });
         }
         if let Some((a, b)) = trimmed.split_once('/') {

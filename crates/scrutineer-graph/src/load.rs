@@ -293,9 +293,73 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
     }
 }
 
+/// The value an officer most likely means by an everyday word where a kind of body is wanted
+/// ("Police" is the force, not the police authority abolished in 2012), with what it is.
+fn everyday_word(list: Option<&str>, found: &str) -> Option<(&'static str, &'static str)> {
+    if list != Some("OrgKind") {
+        return None;
+    }
+    let word: String = found
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    Some(match word.as_str() {
+        "police" | "policeforce" | "constabulary" | "chiefconstable" => (
+            "ChiefOfficerOfPolice",
+            "the police force (its chief officer is the responsible authority)",
+        ),
+        "fire" | "fireservice" | "fireandrescue" | "fireandrescueservice" | "frs" => (
+            "FireAndRescueAuthority",
+            "the fire and rescue service (its authority is the responsible authority)",
+        ),
+        "probation" | "probationservice" | "nps" => ("ProbationProvider", "the Probation Service"),
+        "pcc" | "opcc" | "policeandcrimecommissioner" | "commissioner" => (
+            "LocalPolicingBody",
+            "the police and crime commissioner (or mayor)",
+        ),
+        "ccg" => (
+            "ClinicalCommissioningGroup",
+            "a clinical commissioning group (to 30 June 2022)",
+        ),
+        "icb" | "nhs" | "health" => (
+            "IntegratedCareBoard",
+            "the NHS integrated care board (from 1 July 2022)",
+        ),
+        "council" | "borough" | "boroughcouncil" | "district" => (
+            "DistrictCouncil",
+            "a district or borough council in a two-tier county (UnitaryCouncil for a unitary)",
+        ),
+        "county" => ("CountyCouncil", "the county council"),
+        _ => return None,
+    })
+}
+
 /// The text with the unknown value RON stopped at replaced by an allowed one (the closest, or
 /// the first), when that is what stopped it; `None` otherwise.
 fn repair_value(text: &str, e: &ron::error::SpannedError) -> Option<String> {
+    // A date that does not read (`31/03/2022`): put a range that holds every day in its place,
+    // so it cannot make a later check fail.
+    if let ron::error::Error::Message(m) = &e.code
+        && m.contains("is not a date")
+    {
+        let bad = m.split('`').nth(1)?;
+        let quoted = format!("\"{bad}\"");
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(e.span.start.line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        let start = line_start + text[line_start..line_end].find(&quoted)?;
+        let mut out = String::with_capacity(text.len());
+        out.push_str(&text[..start]);
+        out.push_str("\"1900/2100\"");
+        out.push_str(&text[start + quoted.len()..]);
+        return Some(out);
+    }
     let ron::error::Error::NoSuchEnumVariant {
         expected, found, ..
     } = &e.code
@@ -406,6 +470,9 @@ fn syntax_diagnostic(path: &Path, e: &ron::error::SpannedError) -> Diagnostic {
                 span,
                 format!("unknown value `{found}`{}", within(outer)),
             );
+            if let Some((value, what)) = everyday_word(outer.as_deref(), found) {
+                return d.with_help(format!("write `{value}` for {what}"));
+            }
             match did_you_mean(found, expected.iter().copied()) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
                 None => d.with_help(format!("expected one of {}", list(expected))),

@@ -144,7 +144,10 @@ pub fn markdown() -> String {
 `scrutineer explain format`; a test fails when it differs, so it is always the format the program \
 reads. `scrutineer explain Meeting` (or any record or value list below) prints one entry.\n\n\
 A partnership is one `.ron` file: records written `Name(field: value, ...)`, lists in `[...]`, \
-text in double quotes, comments after `//`. A field marked *required* must be given; any other may \
+text in double quotes, comments after `//` (only at the top of the file: `scrutineer fmt` keeps \
+that block, and refuses a comment inside the partnership, which it would lose). The line \
+`#![enable(implicit_some)]` before the partnership lets a field that may be left out be written \
+plainly (`date: \"2022-09-30\"`); keep it. A field marked *required* must be given; any other may \
 be left out, and leaving it out means \"the papers do not say\", which the rules read as unknown, \
 never as a failure. Write `\"\"` for a blank the document shows. Every record that cites papers \
 says so with `evidence: [Evidence(source: \"...\", at: \"...\")]`, and every `Source` has a date: \

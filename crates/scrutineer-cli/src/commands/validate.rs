@@ -25,16 +25,23 @@ pub fn run(args: ValidateArgs) -> u8 {
             && loaded.diagnostics.is_empty()
         {
             let d = &g.data;
+            let n = |k: usize, one: &str, many: &str| {
+                if k == 1 {
+                    format!("1 {one}")
+                } else {
+                    format!("{k} {many}")
+                }
+            };
             print(&format!(
-                "ok: {} ({}: {} organisations, {} groups, {} memberships, {} meetings, {} documents, {} sources)\n",
+                "ok: {} ({}: {}, {}, {}, {}, {}, {})\n",
                 file.display(),
                 d.id,
-                d.organisations.len(),
-                d.groups.len(),
-                d.memberships.len(),
-                d.meetings.len(),
-                d.documents.len(),
-                d.sources.len()
+                n(d.organisations.len(), "organisation", "organisations"),
+                n(d.groups.len(), "group", "groups"),
+                n(d.memberships.len(), "membership", "memberships"),
+                n(d.meetings.len(), "meeting", "meetings"),
+                n(d.documents.len(), "document", "documents"),
+                n(d.sources.len(), "source", "sources")
             ));
         }
     }
