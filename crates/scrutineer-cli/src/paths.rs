@@ -43,10 +43,35 @@ pub fn partnership_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
+    let mut seen = std::collections::HashSet::new();
+    collect_ron_once(dir, out, &mut seen, true)
+}
+
+/// The `.ron` files under `dir`. Each real folder is read once (a link back up the tree is not
+/// followed round), and a folder inside that cannot be read is passed on as it is, so the
+/// loader reports it and every other file is still checked.
+fn collect_ron_once(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    top: bool,
+) -> std::io::Result<()> {
+    let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(real) {
+        return Ok(());
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if top => return Err(e),
+        Err(_) => {
+            out.push(dir.to_path_buf());
+            return Ok(());
+        }
+    };
+    for entry in entries {
         let path = entry?.path();
         if path.is_dir() {
-            collect_ron(&path, out)?;
+            collect_ron_once(&path, out, seen, false)?;
         } else if path.extension().is_some_and(|e| e == "ron") {
             out.push(path);
         }

@@ -227,3 +227,80 @@ fn files_written_for_an_earlier_version_load_and_keep_their_meaning() {
         }
     }
 }
+
+/// A hostile folder: a link to a file that is not a partnership (its contents never echoed), a
+/// pipe and a link to an endless device (refused, never read), and a link back up the tree (read
+/// once). Every real partnership in it is still checked.
+#[test]
+fn a_hostile_folder_is_refused_entry_by_entry_and_nothing_is_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let secret = root.join("secret.txt");
+    std::fs::write(&secret, "API_TOKEN=do-not-print-me\n").unwrap();
+    let folder = root.join("partnerships");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        common::root().join("graphs/partnerships/watford.ron"),
+        folder.join("watford.ron"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&secret, folder.join("secret.ron")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", folder.join("zero.ron")).unwrap();
+    std::os::unix::fs::symlink(&folder, folder.join("loop")).unwrap();
+    let fifo = folder.join("pipe.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = scrutineer(&["check", "--as-of", "2016-11-01", folder.to_str().unwrap()]);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stdout.contains("do-not-print-me") && !stderr.contains("do-not-print-me"));
+    assert!(stderr.contains("is not a partnership file"), "{stderr}");
+    assert_eq!(
+        stderr.matches("is not a regular file").count(),
+        2,
+        "{stderr}"
+    );
+    assert_eq!(
+        stdout
+            .matches("Watford Community Safety Partnership\n===")
+            .count(),
+        1,
+        "{stdout}"
+    );
+}
+
+/// Text from the records reaches a terminal only as visible characters: a name that would clear
+/// the screen and print "All checks passed" is shown escaped.
+#[test]
+fn control_characters_from_the_records_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("esc.ron");
+    std::fs::write(
+        &file,
+        "Partnership(id: \"p\", name: \"\\u{1b}[2J\\u{1b}[HAll checks passed \\u{202e}gnp.exe\", nation: England, tier: Unitary)\n",
+    )
+    .unwrap();
+    for args in [
+        vec!["check", "--as-of", "2020-01-01", file.to_str().unwrap()],
+        vec!["validate", file.to_str().unwrap()],
+    ] {
+        let out = scrutineer(&args);
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(
+                !stream.contains(&0x1b),
+                "{args:?}: a raw escape reached the terminal"
+            );
+            assert!(!String::from_utf8_lossy(stream).contains('\u{202e}'));
+        }
+    }
+    let out = scrutineer(&["check", "--as-of", "2020-01-01", file.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\\u{1b}[2J"));
+}

@@ -93,11 +93,22 @@ pub fn load_file(path: &Path) -> Loaded {
             );
         }
         Ok(m) if m.is_dir() => {
-            return fail(Diagnostic::new(
-                path,
-                None,
-                "is a folder, not a partnership file",
-            ));
+            let why = match std::fs::read_dir(path) {
+                Ok(_) => "is a folder, not a partnership file".to_string(),
+                Err(e) => format!("is a folder that cannot be read: {}", io_reason(&e)),
+            };
+            return fail(Diagnostic::new(path, None, why));
+        }
+        // A pipe, a device or a socket (or a link to one) could block for ever or never end.
+        Ok(m) if !m.is_file() => {
+            return fail(
+                Diagnostic::new(
+                    path,
+                    None,
+                    "is not a regular file (a pipe, a device or a socket)",
+                )
+                .with_help("a partnership file is a plain text file"),
+            );
         }
         Ok(_) => {}
         Err(e) => {
@@ -108,7 +119,22 @@ pub fn load_file(path: &Path) -> Loaded {
             ));
         }
     }
-    let bytes = match std::fs::read(path) {
+    // The size is checked again on the bytes read: the file may have grown since.
+    let bytes = match std::fs::File::open(path).and_then(|f| {
+        use std::io::Read;
+        let mut b = Vec::new();
+        f.take(MAX_FILE_BYTES + 1).read_to_end(&mut b).map(|_| b)
+    }) {
+        Ok(b) if b.len() as u64 > MAX_FILE_BYTES => {
+            return fail(Diagnostic::new(
+                path,
+                None,
+                format!(
+                    "file is larger than the {} MB a partnership file may be",
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
         Ok(b) => b,
         Err(e) => {
             return fail(Diagnostic::new(
@@ -154,8 +180,30 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Whether the text could be a partnership file: after comments, blank lines and `#![...]`
+/// lines, it begins with `Partnership(` (or `(`). Anything else (a link to `/etc/passwd`, say) is
+/// refused without echoing a line of it.
+fn looks_like_partnership(text: &str) -> bool {
+    let body = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with("#!["));
+    body.is_none_or(|l| l.starts_with("Partnership") || l.starts_with('('))
+}
+
 /// Reads and checks a partnership from text; `path` is used in messages only.
 pub fn load_str(path: &Path, text: String) -> Loaded {
+    if !looks_like_partnership(&text) {
+        return Loaded {
+            graph: None,
+            diagnostics: vec![(
+                Level::Error,
+                Diagnostic::new(path, None, "is not a partnership file: it does not begin with `Partnership(`")
+                    .with_help("a partnership file starts with `Partnership(`, after any `//` comments; none of this file is shown, in case it is not yours to show"),
+            )],
+            source: None,
+        };
+    }
     if text.trim().is_empty() {
         let pos = Pos { line: 1, col: 1 };
         return Loaded {
