@@ -183,22 +183,25 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Whether the text could be a partnership file: after comments, blank lines and `#![...]`
 /// lines, it begins with `Partnership(` (or `(`). Anything else (a link to `/etc/passwd`, say) is
 /// refused without echoing a line of it.
-fn looks_like_partnership(text: &str) -> bool {
-    let body = text
+/// `None` when it could be a partnership file, else the line (from 1) where it goes wrong.
+fn not_a_partnership(text: &str) -> Option<usize> {
+    let (n, body) = text
         .lines()
         .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with("#!["));
-    body.is_none_or(|l| l.starts_with("Partnership") || l.starts_with('('))
+        .enumerate()
+        .find(|(_, l)| !l.is_empty() && !l.starts_with("//") && !l.starts_with("#!["))?;
+    (!(body.starts_with("Partnership") || body.starts_with('('))).then_some(n + 1)
 }
 
 /// Reads and checks a partnership from text; `path` is used in messages only.
 pub fn load_str(path: &Path, text: String) -> Loaded {
-    if !looks_like_partnership(&text) {
+    if let Some(line) = not_a_partnership(&text) {
+        let at = Pos { line, col: 1 };
         return Loaded {
             graph: None,
             diagnostics: vec![(
                 Level::Error,
-                Diagnostic::new(path, None, "is not a partnership file: it does not begin with `Partnership(`")
+                Diagnostic::new(path, Some(Span { start: at, end: at }), "is not a partnership file: it does not begin with `Partnership(`")
                     .with_help("a partnership file starts with `Partnership(`, after any `//` comments; none of this file is shown, in case it is not yours to show"),
             )],
             source: None,
