@@ -103,7 +103,14 @@ pub struct ImportArgs {
     /// Where a cell disagrees with the file, take the sheet's value (each one is still listed).
     #[arg(long)]
     pub overwrite: bool,
-    /// Show what would change, as a diff, and write nothing.
+    /// Add each organisation the sheet names that the file does not know, as this kind of body
+    /// (as the file writes it: `VoluntarySector`, `NhsTrust`, ...; see `scrutineer explain
+    /// OrgKind`). A Kind column in the sheet says it row by row instead. Membership and
+    /// attendance only.
+    #[arg(long, value_name = "KIND")]
+    pub new_organisation_kind: Option<String>,
+    /// Show what would change, as a diff, and write nothing; list how each date that could be
+    /// read either way round (`04/01/2024`) was read.
     #[arg(long)]
     pub dry_run: bool,
 }

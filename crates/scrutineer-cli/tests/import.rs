@@ -49,6 +49,12 @@ fn seed_without(seed: &str, dir: &Path, strip: impl Fn(&mut Partnership)) -> Pat
 /// added at the end of their list.
 fn facts(mut p: Partnership) -> Partnership {
     p.sources.retain(|s| !s.id.starts_with("import-"));
+    p.organisations.iter_mut().for_each(|x| x.evidence.clear());
+    p.people.iter_mut().for_each(|x| x.evidence.clear());
+    p.organisations.sort_by(|a, b| a.id.cmp(&b.id));
+    p.meetings
+        .iter_mut()
+        .for_each(|m| m.attendance.sort_by(|a, b| a.member.cmp(&b.member)));
     p.memberships.iter_mut().for_each(|x| x.evidence.clear());
     p.meetings.iter_mut().for_each(|x| x.evidence.clear());
     p.actions.iter_mut().for_each(|x| x.evidence.clear());
@@ -65,6 +71,17 @@ struct Sample {
     sheet: &'static str,
     seed: &'static str,
     strip: fn(&mut Partnership),
+    /// Options the sheet needs (the group, when the partnership has several strategy groups
+    /// or the register is of another group; the sheet of a workbook).
+    args: &'static [&'static str],
+}
+
+/// Takes the attendance out of some meetings.
+fn clear_attendance(p: &mut Partnership, meetings: &[&str]) {
+    p.meetings
+        .iter_mut()
+        .filter(|m| meetings.contains(&m.id.as_str()))
+        .for_each(|m| m.attendance.clear());
 }
 
 const SAMPLES: &[Sample] = &[
@@ -73,6 +90,7 @@ const SAMPLES: &[Sample] = &[
         sheet: "graphs/imports/watford-jag-membership.csv",
         seed: "watford",
         strip: |p| p.memberships.retain(|m| m.group != "jag"),
+        args: &[],
     },
     Sample {
         kind: "attendance",
@@ -84,6 +102,7 @@ const SAMPLES: &[Sample] = &[
                 .filter(|m| m.id == "tg-2016-10-20")
                 .for_each(|m| m.attendance.clear())
         },
+        args: &[],
     },
     Sample {
         kind: "actions",
@@ -99,18 +118,64 @@ const SAMPLES: &[Sample] = &[
                 .contains(&a.id.as_str())
             })
         },
+        args: &[],
     },
     Sample {
         kind: "membership",
         sheet: "graphs/imports/wellingborough-board-membership.xlsx",
         seed: "wellingborough",
         strip: |p| p.memberships.retain(|m| m.group != "board"),
+        args: &[],
     },
     Sample {
         kind: "risks",
         sheet: "graphs/imports/wellingborough-risk-register.xlsx",
         seed: "wellingborough",
         strip: |p| p.risks.clear(),
+        args: &[],
+    },
+    // A register as officers keep them: ticks, letters, a key, a footnote and a line below.
+    Sample {
+        kind: "attendance",
+        sheet: "graphs/imports/dorset-dcsp-register.csv",
+        seed: "dorset",
+        strip: |p| clear_attendance(p, &["dcsp-2019-06-17", "dcsp-2019-12-19"]),
+        args: &["--group", "dcsp"],
+    },
+    // People and their organisations in two columns, and a date either way round.
+    Sample {
+        kind: "attendance",
+        sheet: "graphs/imports/croydon-scrutiny-register.csv",
+        seed: "croydon",
+        strip: |p| clear_attendance(p, &["sc-2019-03-05"]),
+        args: &["--group", "sc"],
+    },
+    // The same in a workbook whose first sheet is a cover page.
+    Sample {
+        kind: "attendance",
+        sheet: "graphs/imports/croydon-scrutiny-workbook.xlsx",
+        seed: "croydon",
+        strip: |p| clear_attendance(p, &["sc-2019-03-05"]),
+        args: &["--group", "sc", "--sheet", "Register"],
+    },
+    Sample {
+        kind: "membership",
+        sheet: "graphs/imports/wellingborough-board-named.csv",
+        seed: "wellingborough",
+        strip: |p| p.memberships.retain(|m| m.group != "board"),
+        args: &[],
+    },
+    // Bodies new to the file, added with the kind the sheet gives.
+    Sample {
+        kind: "membership",
+        sheet: "graphs/imports/watford-cpg-membership.csv",
+        seed: "watford",
+        strip: |p| {
+            let new = ["street-angels", "community-mental-health"];
+            p.organisations.retain(|o| !new.contains(&o.id.as_str()));
+            p.memberships.retain(|m| m.group != "cpg");
+        },
+        args: &[],
     },
 ];
 
@@ -130,13 +195,15 @@ fn each_sample_puts_back_the_hand_written_facts_it_holds() {
             facts(hand_written.clone()),
             "{name}: stripped"
         );
-        let out = scrutineer(&[
+        let mut args = vec![
             "import",
             sample.kind,
             sample.sheet,
             "--into",
             target.to_str().unwrap(),
-        ]);
+        ];
+        args.extend_from_slice(sample.args);
+        let out = scrutineer(&args);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert_eq!(
             out.status.code(),
@@ -173,6 +240,11 @@ fn each_sample_puts_back_the_hand_written_facts_it_holds() {
                 .meetings
                 .iter()
                 .filter(|m| cites(&m.evidence))
+                .count()
+            + imported
+                .organisations
+                .iter()
+                .filter(|o| cites(&o.evidence))
                 .count();
         assert!(added > 0, "{name}: imported records cite the sheet");
         let mut settings = snapshot_settings();
@@ -193,13 +265,15 @@ fn importing_a_sample_into_its_untouched_seed_changes_nothing() {
         ));
         let target = seed_without(sample.seed, &dir, |_| {});
         let before = read(&target);
-        let out = scrutineer(&[
+        let mut args = vec![
             "import",
             sample.kind,
             sample.sheet,
             "--into",
             target.to_str().unwrap(),
-        ]);
+        ];
+        args.extend_from_slice(sample.args);
+        let out = scrutineer(&args);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert_eq!(out.status.code(), Some(0), "{stdout}");
         assert!(stdout.contains("0 added, 0 updated"), "{stdout}");
@@ -227,11 +301,16 @@ fn importing_twice_is_the_same_as_importing_once() {
     assert_eq!(read(&target), once);
 }
 
+/// Runs an import into Watford that must be refused.
+fn refused(name: &str, kind: &str, sheet: &str, extra: &[&str]) {
+    refused_in("watford", name, kind, sheet, extra);
+}
+
 /// Runs an import that must be refused: exit 2, the file byte for byte as it was, and the
 /// message (snapshot) naming the sheet, row and column.
-fn refused(name: &str, kind: &str, sheet: &str, extra: &[&str]) {
+fn refused_in(seed: &str, name: &str, kind: &str, sheet: &str, extra: &[&str]) {
     let dir = scratch(name);
-    let target = seed_without("watford", &dir, |_| {});
+    let target = seed_without(seed, &dir, |_| {});
     let before = read(&target);
     let mut args = vec!["import", kind, sheet, "--into", target.to_str().unwrap()];
     args.extend_from_slice(extra);
@@ -375,4 +454,356 @@ fn conflicts_are_listed_and_the_file_value_kept_unless_overwrite() {
         .unwrap();
     assert_eq!(a.owner.as_deref(), Some("wbc"));
     assert!(String::from_utf8_lossy(&taken.stdout).contains("took the sheet's value"));
+}
+
+/// Runs an import into a copy of a seed with some facts taken out, expecting success; returns
+/// what it printed and the records written.
+fn imported(
+    name: &str,
+    seed: &str,
+    strip: impl Fn(&mut Partnership),
+    args: &[&str],
+) -> (String, Partnership) {
+    let dir = scratch(name);
+    let target = seed_without(seed, &dir, strip);
+    let mut all = vec!["import"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--into", target.to_str().unwrap()]);
+    let out = scrutineer(&all);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{name}: {stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (stdout, records(&target))
+}
+
+fn attendance_at(p: &Partnership, meeting: &str) -> Vec<(String, &'static str)> {
+    let m = p
+        .meetings
+        .iter()
+        .find(|m| m.id == meeting)
+        .expect("meeting");
+    m.attendance
+        .iter()
+        .map(|a| (a.member.clone(), a.status.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_key_footnotes_and_a_line_below_the_register_are_noted_not_read() {
+    let (stdout, data) = imported(
+        "key-and-footnotes",
+        "dorset",
+        |p| clear_attendance(p, &["dcsp-2019-12-19"]),
+        &[
+            "attendance",
+            "graphs/imports/dorset-dcsp-register.csv",
+            "--group",
+            "dcsp",
+        ],
+    );
+    for line in [
+        "note: row 24 read as a key, not a record: `Key: ✓ or P = present",
+        "note: row 25 read as a footnote, not a record: `* the Office of the Police",
+        "note: row 27 read as a note below the table, not a record: `Register kept by",
+    ] {
+        assert!(stdout.contains(line), "{line}\n{stdout}");
+    }
+    assert!(
+        stdout.contains("20 rows: 10 added, 0 updated, 10 unchanged"),
+        "{stdout}"
+    );
+    // Ticks, letters and a cross, as the register writes them.
+    let marks = attendance_at(&data, "dcsp-2019-12-19");
+    for (member, status) in [
+        ("dc", "present"),
+        ("dorset-police", "present"),
+        ("crc", "present"),
+        ("dorset-ccg", "absent"),
+        ("dorset-pcc", "apologies"),
+    ] {
+        assert!(
+            marks.contains(&(member.to_string(), status)),
+            "{member} {status}: {marks:?}"
+        );
+    }
+}
+
+#[test]
+fn substitutes_ticks_and_crosses_are_read_as_registers_write_them() {
+    let (_, data) = imported(
+        "substitutes",
+        "dorset",
+        |p| clear_attendance(p, &["dcsp-2025-10-16"]),
+        &[
+            "attendance",
+            "graphs/imports/illustrative/dorset-dcsp-substitutes.csv",
+            "--group",
+            "dcsp",
+        ],
+    );
+    let expected: Vec<(String, &str)> = [
+        ("dc", "substitute"),            // sent sub
+        ("dorset-police", "substitute"), // Substitute
+        ("nhs-dorset", "substitute"),    // rep sent
+        ("probation", "absent"),         // x
+        ("dwfra", "absent"),             // ✘
+        ("dorset-pcc", "apologies"),     // A
+        ("yot", "apologies"),            // Apols
+        ("daf", "present"),              // ✔
+    ]
+    .into_iter()
+    .map(|(m, s)| (m.to_string(), s))
+    .collect();
+    assert_eq!(attendance_at(&data, "dcsp-2025-10-16"), expected);
+}
+
+#[test]
+fn a_mark_the_import_does_not_know_is_refused_with_its_row_and_column() {
+    refused_in(
+        "dorset",
+        "import_unknown_mark",
+        "attendance",
+        "graphs/imports/invalid/dorset-register-unknown-mark.csv",
+        &["--group", "dcsp"],
+    );
+}
+
+#[test]
+fn a_person_and_their_organisation_in_two_columns_are_the_persons_record() {
+    let (_, data) = imported(
+        "person-and-organisation",
+        "croydon",
+        |p| clear_attendance(p, &["sc-2019-03-05"]),
+        &[
+            "attendance",
+            "graphs/imports/croydon-scrutiny-register.csv",
+            "--group",
+            "sc",
+        ],
+    );
+    let marks = attendance_at(&data, "sc-2019-03-05");
+    assert_eq!(marks.len(), 7);
+    // Two officers of the same force are each their own record, not the force's.
+    assert!(marks.contains(&("colin-carswell".into(), "present")));
+    assert!(marks.contains(&("dave-stringer".into(), "present")));
+    assert!(!marks.iter().any(|(m, _)| m == "met"));
+    // A membership list: a named person's seat is theirs; a seat with no name is the body's.
+    let (_, data) = imported(
+        "named-membership",
+        "wellingborough",
+        |p| p.memberships.retain(|m| m.group != "board"),
+        &[
+            "membership",
+            "graphs/imports/wellingborough-board-named.csv",
+        ],
+    );
+    let seats: Vec<(&str, &str)> = data
+        .memberships
+        .iter()
+        .filter(|m| m.group == "board")
+        .map(|m| (m.member.as_str(), m.role.as_str()))
+        .collect();
+    assert_eq!(
+        seats,
+        [
+            ("john-campbell", "chair"),
+            ("bcw", "member"),
+            ("lara-alexander-lloyd", "vice_chair"),
+            ("northants-police", "member"),
+        ]
+    );
+}
+
+#[test]
+fn a_person_recorded_at_another_organisation_is_refused_naming_both() {
+    refused_in(
+        "croydon",
+        "import_person_at_another_organisation",
+        "attendance",
+        "graphs/imports/invalid/croydon-person-at-another-organisation.csv",
+        &["--group", "sc"],
+    );
+}
+
+#[test]
+fn dates_either_way_round_are_read_day_first_and_the_dry_run_lists_them() {
+    let dir = scratch("either-way-round");
+    let target = seed_without("croydon", &dir, |p| clear_attendance(p, &["sc-2019-03-05"]));
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "import",
+            "attendance",
+            "graphs/imports/croydon-scrutiny-register.csv",
+            "--group",
+            "sc",
+            "--into",
+            target.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let out = scrutineer(&args);
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let dry = run(&["--dry-run"]);
+    assert!(
+        dry.contains(
+            "date: `05/03/2019` read day first, as 5 March 2019 (column A (`Meeting date`), rows 3-9); month first it would be 3 May 2019"
+        ),
+        "{dry}"
+    );
+    let wet = run(&[]);
+    assert!(
+        wet.contains("note: `05/03/2019` (rows 3-9) could be read either way round; it was read day first, as 5 March 2019"),
+        "{wet}"
+    );
+    assert!(!wet.contains("date: `05/03/2019`"), "{wet}");
+    let data = records(&target);
+    let meeting = data
+        .meetings
+        .iter()
+        .find(|m| m.id == "sc-2019-03-05")
+        .unwrap();
+    assert_eq!(meeting.attendance.len(), 7, "the register went to 5 March");
+}
+
+#[test]
+fn a_second_overlapping_seat_is_refused_naming_the_row_and_the_files_record() {
+    refused(
+        "import_second_seat",
+        "membership",
+        "graphs/imports/invalid/watford-jag-second-seat.csv",
+        &[],
+    );
+}
+
+#[test]
+fn a_workbook_with_a_cover_page_says_which_sheet_looks_like_the_register() {
+    refused_in(
+        "croydon",
+        "import_cover_sheet",
+        "attendance",
+        "graphs/imports/croydon-scrutiny-workbook.xlsx",
+        &["--group", "sc"],
+    );
+}
+
+#[test]
+fn an_organisation_new_to_the_file_is_added_with_the_kind_given_on_the_command_line() {
+    let strip = |p: &mut Partnership| {
+        p.organisations.retain(|o| o.id != "youth-connexions");
+        p.memberships.retain(|m| m.member != "youth-connexions");
+    };
+    let (stdout, data) = imported(
+        "new-organisation-kind",
+        "watford",
+        strip,
+        &[
+            "membership",
+            "graphs/imports/watford-jag-membership.csv",
+            "--new-organisation-kind",
+            "Other",
+        ],
+    );
+    assert!(
+        stdout.contains(
+            "note: row 11: added organisation `youth-connexions`, \"Youth Connexions\", of kind `Other` (--new-organisation-kind)"
+        ),
+        "{stdout}"
+    );
+    let org = data
+        .organisations
+        .iter()
+        .find(|o| o.id == "youth-connexions")
+        .expect("added");
+    assert_eq!(org.name, "Youth Connexions");
+    assert_eq!(org.kind, scrutineer_graph::model::OrgKind::Other);
+    assert_eq!(org.evidence.len(), 1);
+    assert_eq!(org.evidence[0].source, "import-watford-jag-membership");
+    assert_eq!(org.evidence[0].at.as_deref(), Some("row 11"));
+    assert_eq!(
+        org.evidence[0].note.as_deref(),
+        Some("its kind was given with --new-organisation-kind")
+    );
+    assert!(
+        data.memberships
+            .iter()
+            .any(|m| m.member == "youth-connexions" && m.group == "jag")
+    );
+
+    // A kind that is not one of the file's is refused, not guessed at.
+    let dir = scratch("new-organisation-bad-kind");
+    let target = seed_without("watford", &dir, strip);
+    let before = read(&target);
+    let out = scrutineer(&[
+        "import",
+        "membership",
+        "graphs/imports/watford-jag-membership.csv",
+        "--into",
+        target.to_str().unwrap(),
+        "--new-organisation-kind",
+        "Charity",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot read `Charity` as a kind of body"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("scrutineer explain OrgKind"), "{stderr}");
+    assert_eq!(read(&target), before);
+
+    // Without a kind, the name the file does not know stays a problem.
+    let out = scrutineer(&[
+        "import",
+        "membership",
+        "graphs/imports/watford-jag-membership.csv",
+        "--into",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("`Youth Connexions` is not an organisation or person of `watford`")
+    );
+    assert_eq!(read(&target), before);
+}
+
+#[test]
+fn a_kind_column_adds_the_organisations_new_to_the_file_citing_their_rows() {
+    let (stdout, data) = imported(
+        "kind-column",
+        "watford",
+        |p| {
+            p.organisations.retain(|o| o.id != "street-angels");
+            p.memberships.retain(|m| m.group != "cpg");
+        },
+        &["membership", "graphs/imports/watford-cpg-membership.csv"],
+    );
+    assert!(
+        stdout.contains(
+            "note: row 5: added organisation `street-angels`, \"Street Angels\", of kind `VoluntarySector`\n"
+        ),
+        "{stdout}"
+    );
+    let org = data
+        .organisations
+        .iter()
+        .find(|o| o.id == "street-angels")
+        .expect("added");
+    assert_eq!(org.kind, scrutineer_graph::model::OrgKind::VoluntarySector);
+    assert_eq!(
+        org.evidence,
+        [scrutineer_graph::model::Evidence {
+            source: "import-watford-cpg-membership".into(),
+            at: Some("row 5".into()),
+            quote: None,
+            note: None,
+        }]
+    );
+    // The kinds the sheet gives for bodies the file has agree with it: nothing to report.
+    assert!(!stdout.contains("conflict:"), "{stdout}");
 }

@@ -5,7 +5,7 @@
 //! adds the sheet, row and column.
 
 use chrono::{Datelike, NaiveDate};
-use scrutineer_graph::model::{ActionStatus, AttendanceStatus, Participation, Role};
+use scrutineer_graph::model::{ActionStatus, AttendanceStatus, OrgKind, Participation, Role};
 use scrutineer_graph::{Date, When};
 
 /// One cell as read from the file. CSV gives only text; XLSX may give numbers and dates.
@@ -196,6 +196,26 @@ fn text_as_date(t: &str) -> Result<When, String> {
     Err(format!("cannot read `{t}` as a date; {DATE_FORMS}"))
 }
 
+/// Whether a date cell is written with numbers that would read as another day month first:
+/// `04/01/2024` is 4 January here and 1 April in the United States. `04/04/2024` and
+/// `13/01/2024` are not.
+pub fn day_month_ambiguous(cell: &Cell) -> bool {
+    let Cell::Text(t) = cell else { return false };
+    let parts: Vec<&str> = t.trim().split(['/', '.', '-']).collect();
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        || year_number(parts[2]).is_none()
+    {
+        return false;
+    }
+    match (parts[0].parse::<u32>(), parts[1].parse::<u32>()) {
+        (Ok(d), Ok(m)) => (1..=12).contains(&d) && (1..=12).contains(&m) && d != m,
+        _ => false,
+    }
+}
+
 fn is_weekday(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     [
@@ -238,8 +258,13 @@ fn vocabulary<T: Copy>(cell: &Cell, words: &[(T, &[&str])], what: &str) -> Resul
         }
     }
     let accepted: Vec<&str> = words.iter().map(|(_, s)| s[0]).collect();
+    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     Err(format!(
-        "`{text}` is not a {what} this import knows; write one of: {}",
+        "`{text}` is not {article} {what} this import knows; write one of: {}",
         accepted.join(", ")
     ))
 }
@@ -304,13 +329,41 @@ pub fn participation(cell: &Cell) -> Result<Participation, String> {
     )
 }
 
+/// Ticks and crosses, compared before the text is normalised (which would drop them).
+const TICKS: &[&str] = &["✓", "✔", "☑", "✅", "√", "🗸"];
+const CROSSES: &[&str] = &["✗", "✘", "×", "❌", "❎", "☒"];
+/// Signs that point to a footnote.
+pub const FOOTNOTE_SIGNS: &[char] = &['*', '†', '‡', '§', '¹', '²', '³'];
+
 pub fn attendance(cell: &Cell) -> Result<AttendanceStatus, String> {
+    let raw = cell.text().unwrap_or_default();
+    if TICKS.contains(&raw.as_str()) {
+        return Ok(AttendanceStatus::Present);
+    }
+    if CROSSES.contains(&raw.as_str()) {
+        return Ok(AttendanceStatus::Absent);
+    }
+    // `P*` with a footnote "* sent a substitute" is not simply present: the sign says
+    // something the mark does not, so the person fixing the sheet writes what it means.
+    if let Some(sign) = raw.chars().find(|c| FOOTNOTE_SIGNS.contains(c)) {
+        return Err(format!(
+            "`{raw}` carries a footnote sign (`{sign}`); write the mark it stands for instead: present, apologies, substitute or absent"
+        ));
+    }
     vocabulary(
         cell,
         &[
             (
                 AttendanceStatus::Present,
-                &["present", "attended", "p", "y", "yes", "in attendance", "✓"],
+                &[
+                    "present",
+                    "attended",
+                    "p",
+                    "y",
+                    "yes",
+                    "in attendance",
+                    "attending",
+                ],
             ),
             (
                 AttendanceStatus::Apologies,
@@ -319,6 +372,12 @@ pub fn attendance(cell: &Cell) -> Result<AttendanceStatus, String> {
                     "apols",
                     "apologies given",
                     "sent apologies",
+                    "apologies sent",
+                    "apologies received",
+                    "apols sent",
+                    "apols received",
+                    "apol",
+                    "apology",
                     "a",
                 ],
             ),
@@ -327,18 +386,72 @@ pub fn attendance(cell: &Cell) -> Result<AttendanceStatus, String> {
                 &[
                     "substitute",
                     "sub",
-                    "deputy",
-                    "represented",
+                    "sent sub",
+                    "sub sent",
+                    "sent substitute",
+                    "substitute sent",
                     "substitute attended",
+                    "sub attended",
+                    "rep sent",
+                    "sent rep",
+                    "representative sent",
+                    "sent representative",
+                    "deputy",
+                    "deputy sent",
+                    "sent deputy",
+                    "represented",
                 ],
             ),
             (
                 AttendanceStatus::Absent,
-                &["absent", "n", "no", "did not attend", "dna", "not present"],
+                &[
+                    "absent",
+                    "x",
+                    "n",
+                    "no",
+                    "did not attend",
+                    "dna",
+                    "not present",
+                    "no apologies",
+                    "absent no apologies",
+                ],
             ),
         ],
         "attendance mark",
     )
+    .map_err(|e| format!("{e} (or a tick ✓ for present, a cross ✗ or x for absent)"))
+}
+
+/// A kind of body as the partnership file writes it (`DistrictCouncil`), or as its name in
+/// scripts (`district_council`), in any case and spacing (`District council`). Nothing else:
+/// what kind of body an organisation is decides whether it is a responsible authority, so an
+/// everyday word ("Police", "Council") is not read as a kind.
+pub fn org_kind(text: &str) -> Result<OrgKind, String> {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let wanted = squash(text);
+    if let Some(k) = OrgKind::ALL
+        .iter()
+        .copied()
+        .find(|k| squash(k.variant()) == wanted)
+    {
+        return Ok(k);
+    }
+    let suggestion = scrutineer_graph::diagnostics::did_you_mean(
+        text.trim(),
+        OrgKind::ALL.iter().map(|k| k.variant()),
+    );
+    Err(format!(
+        "`{}` is not a kind of body; {}write one of the values `scrutineer explain OrgKind` lists, as the partnership file writes them (`DistrictCouncil`, `ChiefOfficerOfPolice`, `VoluntarySector`, ...)",
+        text.trim(),
+        suggestion
+            .map(|s| format!("did you mean `{s}`? Otherwise "))
+            .unwrap_or_default()
+    ))
 }
 
 pub fn action_status(cell: &Cell) -> Result<ActionStatus, String> {
@@ -478,5 +591,71 @@ mod tests {
                 .contains("write one of: not started, in progress, complete, cancelled")
         );
         assert_eq!(yes_no(&Cell::Text("Y".into())), Ok(true));
+    }
+
+    #[test]
+    fn attendance_marks_as_registers_write_them() {
+        let mark = |s: &str| attendance(&Cell::Text(s.into()));
+        for (written, status) in [
+            ("✓", AttendanceStatus::Present),
+            ("✔", AttendanceStatus::Present),
+            ("P", AttendanceStatus::Present),
+            ("✗", AttendanceStatus::Absent),
+            ("✘", AttendanceStatus::Absent),
+            ("x", AttendanceStatus::Absent),
+            ("X", AttendanceStatus::Absent),
+            ("A", AttendanceStatus::Apologies),
+            ("Apols", AttendanceStatus::Apologies),
+            ("sent sub", AttendanceStatus::Substitute),
+            ("Sent Sub", AttendanceStatus::Substitute),
+            ("substitute", AttendanceStatus::Substitute),
+            ("rep sent", AttendanceStatus::Substitute),
+        ] {
+            assert_eq!(mark(written), Ok(status), "{written}");
+        }
+        for unknown in ["Late", "?", "✓✓"] {
+            assert!(
+                mark(unknown)
+                    .unwrap_err()
+                    .contains("not an attendance mark"),
+                "{unknown}"
+            );
+        }
+        assert!(mark("P*").unwrap_err().contains("footnote sign (`*`)"));
+    }
+
+    #[test]
+    fn kinds_of_body_are_the_files_own_names_and_nothing_else() {
+        assert_eq!(org_kind("VoluntarySector"), Ok(OrgKind::VoluntarySector));
+        assert_eq!(org_kind("voluntary_sector"), Ok(OrgKind::VoluntarySector));
+        assert_eq!(org_kind("Voluntary sector"), Ok(OrgKind::VoluntarySector));
+        assert_eq!(
+            org_kind("chief officer of police"),
+            Ok(OrgKind::ChiefOfficerOfPolice)
+        );
+        // Everyday words are not kinds: "Police" could be the force or its commissioner.
+        assert!(org_kind("Police").is_err());
+        assert!(org_kind("Charity").unwrap_err().contains("explain OrgKind"));
+        assert!(
+            org_kind("DistrictCouncl")
+                .unwrap_err()
+                .contains("did you mean `DistrictCouncil`?")
+        );
+    }
+
+    #[test]
+    fn a_date_is_ambiguous_when_it_would_read_as_another_day_month_first() {
+        let ambiguous = |s: &str| day_month_ambiguous(&Cell::Text(s.into()));
+        assert!(ambiguous("04/01/2024"));
+        assert!(ambiguous("4/1/24"));
+        assert!(ambiguous("05.03.2019"));
+        assert!(!ambiguous("04/04/2024"), "the same day either way");
+        assert!(!ambiguous("13/01/2024"), "only one way round");
+        assert!(!ambiguous("2024-01-04"), "ISO is year, month, day");
+        assert!(!ambiguous("4 January 2024"));
+        assert!(!day_month_ambiguous(&Cell::Date(
+            Date::from_ymd(2024, 1, 4).unwrap()
+        )));
+        assert_eq!(d("04/01/2024"), Ok(day_of(2024, 1, 4)));
     }
 }

@@ -9,8 +9,83 @@ use crate::table::{Table, column_letters};
 pub struct Field {
     pub name: &'static str,
     pub headers: &'static [&'static str],
-    pub required: bool,
+    pub need: Need,
 }
+
+/// Whether a sheet must have a column for a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    Required,
+    Optional,
+    /// Required unless the sheet has a column for the named field instead: an attendance
+    /// register names an organisation, a person, or both.
+    Either(&'static str),
+}
+
+impl Field {
+    fn satisfied(&self, found: &Found) -> bool {
+        let has = |name: &str| found.iter().any(|(n, _)| *n == name);
+        match self.need {
+            Need::Required => has(self.name),
+            Need::Optional => true,
+            Need::Either(other) => has(self.name) || has(other),
+        }
+    }
+
+    /// `Risk` (or `Description`, ...): how a message names the headers it looks for.
+    fn wanted(&self) -> String {
+        format!(
+            "{} (or {})",
+            title_case(self.headers[0]),
+            self.headers[1..]
+                .iter()
+                .take(3)
+                .map(|h| title_case(h))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }
+}
+
+/// A person's name, in a membership list or attendance register that may also name their
+/// organisation in another column.
+pub const PERSON: Field = Field {
+    name: "person",
+    headers: &[
+        "name",
+        "attendee",
+        "person",
+        "representative",
+        "rep",
+        "member name",
+        "attendee name",
+        "name of attendee",
+        "representative name",
+        "name of representative",
+        "named representative",
+        "full name",
+        "officer",
+        "nominee",
+    ],
+    need: Need::Optional,
+};
+
+/// What kind of body an organisation is, as the partnership file writes it: read to add an
+/// organisation the file does not know.
+pub const KIND: Field = Field {
+    name: "kind",
+    headers: &[
+        "kind",
+        "kind of body",
+        "type of body",
+        "organisation type",
+        "organisation kind",
+        "type of organisation",
+        "body type",
+        "agency type",
+    ],
+    need: Need::Optional,
+};
 
 /// A column found for a field.
 #[derive(Clone, Debug)]
@@ -68,11 +143,7 @@ pub fn find(table: &Table, fields: &[Field]) -> Result<Columns, (usize, String, 
             })
             .collect();
         let found = match_headers(&headers, fields).map_err(|(_, m, h)| (row.number, m, h))?;
-        if fields
-            .iter()
-            .filter(|f| f.required)
-            .all(|f| found.iter().any(|(n, _)| *n == f.name))
-        {
+        if fields.iter().all(|f| f.satisfied(&found)) {
             let ignored = headers
                 .iter()
                 .filter(|h| !found.iter().any(|(_, c)| c.index == h.index))
@@ -88,18 +159,13 @@ pub fn find(table: &Table, fields: &[Field]) -> Result<Columns, (usize, String, 
     let row_number = first_nonblank.map(|i| table.rows[i].number).unwrap_or(1);
     let missing: Vec<String> = fields
         .iter()
-        .filter(|f| f.required)
-        .map(|f| {
-            format!(
-                "{} (or {})",
-                title_case(f.headers[0]),
-                f.headers[1..]
-                    .iter()
-                    .take(3)
-                    .map(|h| title_case(h))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+        .filter_map(|f| match f.need {
+            Need::Required => Some(f.wanted()),
+            Need::Optional => None,
+            Need::Either(other) => {
+                let other = fields.iter().find(|g| g.name == other)?;
+                Some(format!("{}, or {}", f.wanted(), other.wanted()))
+            }
         })
         .collect();
     let seen = first_nonblank

@@ -8,7 +8,9 @@
 //! * a cell that disagrees with the record is a [`Conflict`], listed, and the record's value is
 //!   kept unless the caller asks to take the sheet's;
 //! * a cell that cannot be read (a bad date, an organisation the partnership does not know) is
-//!   a [`Problem`] naming the sheet, row and column, and any problem means nothing is changed.
+//!   a [`Problem`] naming the sheet, row and column, and any problem means nothing is changed;
+//! * a row that is not a record (a key to the marks, a footnote, a line below the table) is
+//!   skipped with a note saying so.
 //!
 //! Every record the import adds or changes cites the spreadsheet and row as its evidence.
 #![forbid(unsafe_code)]
@@ -23,7 +25,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
-use scrutineer_graph::model::{Evidence, Partnership, Source};
+use scrutineer_graph::When;
+use scrutineer_graph::model::{Evidence, OrgKind, Partnership, Source};
+use scrutineer_graph::spans::SpanIndex;
 
 use crate::cells::Cell;
 use crate::columns::{Column, Columns};
@@ -68,6 +72,10 @@ pub struct Options {
     pub complete: bool,
     /// Where a cell disagrees with the file, take the sheet's value (still listed).
     pub overwrite: bool,
+    /// The kind of body of every organisation the sheet names that the file does not know
+    /// (membership and attendance), where a Kind column does not give one. Without a kind, an
+    /// unknown organisation is a problem: the kind is never guessed.
+    pub new_organisation_kind: Option<OrgKind>,
 }
 
 /// Where in the spreadsheet.
@@ -99,22 +107,54 @@ pub struct Problem {
     pub place: Place,
     pub message: String,
     pub help: Option<String>,
+    /// The partnership file's record the row collides with, by its path in the file
+    /// (`memberships[6]`), when there is one.
+    pub record: Option<String>,
 }
 
 impl Problem {
-    /// As a person reads it, in the style of the loader's diagnostics.
-    pub fn render(&self, file: &Path) -> String {
+    /// As a person reads it, in the style of the loader's diagnostics. `into` is the
+    /// partnership file and its text, so that a record of the file the problem names can be
+    /// given by its line.
+    pub fn render(&self, file: &Path, into: Option<(&Path, &str)>) -> String {
         let mut out = format!(
             "error: {}\n  --> {}, {}\n",
             self.message,
             file.display(),
             self.place
         );
+        if let (Some(path), Some((graph, text))) = (&self.record, into) {
+            match SpanIndex::new(text).find(path) {
+                Some(span) => out.push_str(&format!(
+                    "  --> {}:{}:{} (`{path}`), the file's record\n",
+                    graph.display(),
+                    span.start.line,
+                    span.start.col
+                )),
+                None => out.push_str(&format!(
+                    "  --> {}, `{path}`, the file's record\n",
+                    graph.display()
+                )),
+            }
+        }
         if let Some(h) = &self.help {
             out.push_str(&format!("  = help: {h}\n"));
         }
         out
     }
+}
+
+/// A date written with numbers that could be read either way round (`04/01/2024`), and how it
+/// was read: day first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateRead {
+    /// The column's letter and header.
+    pub column: String,
+    /// The cell as written.
+    pub text: String,
+    pub read_as: When,
+    /// The rows it was written in.
+    pub rows: Vec<usize>,
 }
 
 /// A cell that disagrees with the record it matches.
@@ -154,8 +194,11 @@ pub struct Report {
     pub data: Partnership,
     pub changes: Vec<Change>,
     pub conflicts: Vec<Conflict>,
-    /// Things the person should know: columns not read, defaults chosen.
+    /// Things the person should know: columns not read, defaults chosen, rows taken for a
+    /// key or a footnote, organisations added.
     pub notes: Vec<String>,
+    /// Each date that could have been read month first, and how it was read.
+    pub dates: Vec<DateRead>,
 }
 
 impl Report {
@@ -184,8 +227,10 @@ impl Report {
         s
     }
 
-    /// Every row's effect, the conflicts and the notes, for the terminal.
-    pub fn render(&self) -> String {
+    /// Every row's effect, the conflicts and the notes, for the terminal. With `list_dates`
+    /// (a dry run), each date that could have been read month first is listed with how it was
+    /// read; otherwise one note says how many there were.
+    pub fn render(&self, list_dates: bool) -> String {
         let mut out = String::new();
         for c in &self.changes {
             let line = match &c.effect {
@@ -214,9 +259,51 @@ impl Report {
         for n in &self.notes {
             out.push_str(&format!("note: {n}\n"));
         }
+        if list_dates {
+            for d in &self.dates {
+                out.push_str(&format!(
+                    "date: `{}` read day first, as {} (column {}, {}); month first it would be {}\n",
+                    d.text,
+                    d.read_as.long(),
+                    d.column,
+                    rows_label(&d.rows),
+                    month_first(d.read_as),
+                ));
+            }
+        } else {
+            match self.dates.as_slice() {
+                [] => {}
+                [one] => out.push_str(&format!(
+                    "note: `{}` ({}) could be read either way round; it was read day first, as {}, as in the United Kingdom (--dry-run lists such dates)\n",
+                    one.text,
+                    rows_label(&one.rows),
+                    one.read_as.long()
+                )),
+                [first, ..] => out.push_str(&format!(
+                    "note: {} dates, `{}` among them, could be read either way round; each was read day first, as in the United Kingdom (`{}` as {}); --dry-run lists them\n",
+                    self.dates.len(),
+                    first.text,
+                    first.text,
+                    first.read_as.long()
+                )),
+            }
+        }
         out.push_str(&self.summary());
         out.push('\n');
         out
+    }
+}
+
+/// The day a day-first date would be read month first, for the dry run's list.
+fn month_first(w: When) -> String {
+    match w {
+        When::Day(d) => {
+            use chrono::Datelike;
+            scrutineer_graph::Date::from_ymd(d.0.year(), d.0.day(), d.0.month())
+                .map(|d| d.long())
+                .unwrap_or_else(|| "no day".into())
+        }
+        other => other.long(),
     }
 }
 
@@ -236,21 +323,203 @@ pub fn import(
                 column: None,
             },
             message,
-            help: Some(help),
+            help: Some(other_sheets(kind, table).unwrap_or(help)),
+            record: None,
         }]
     })?;
     let mut cx = Context::new(table, base, options, &columns, kind)?;
+    if options.new_organisation_kind.is_some() && matches!(kind, Kind::Actions | Kind::Risks) {
+        cx.sheet_problem(
+            format!(
+                "--new-organisation-kind is for membership and attendance imports, not {}",
+                kind.as_str()
+            ),
+            Some(
+                "add the organisation to the partnership file first, or leave the option out"
+                    .into(),
+            ),
+        );
+    }
     kinds::prepare(kind, &mut cx);
     if !cx.problems.is_empty() {
         return Err(cx.problems);
     }
-    for row in &table.rows[columns.header_row + 1..] {
+    let body = &table.rows[columns.header_row + 1..];
+    let tail = tail_start(body);
+    for (i, row) in body.iter().enumerate() {
         if row.is_blank() {
+            continue;
+        }
+        if let Some(what) = footnote(row) {
+            cx.note(format!(
+                "row {} read as {what}, not a record: {}",
+                row.number,
+                row_text(row)
+            ));
+            continue;
+        }
+        if tail.is_some_and(|t| i > t)
+            && row.filled() == 1
+            && !kinds::lone_cell_is_record(kind, &cx, row)
+        {
+            cx.note(format!(
+                "row {} read as a note below the table, not a record: {}",
+                row.number,
+                row_text(row)
+            ));
             continue;
         }
         kinds::import_row(kind, &mut cx, row);
     }
     cx.finish()
+}
+
+/// When the first sheet of a workbook was taken and has no header row: the workbook's sheets,
+/// and which of them has the columns this import needs. It reads the other sheets of the
+/// file, the one time the import reads anything.
+fn other_sheets(kind: Kind, table: &Table) -> Option<String> {
+    if table.chosen || table.sheets.len() < 2 {
+        return None;
+    }
+    let fields = kinds::fields(kind);
+    let fit: Vec<(String, usize)> = table
+        .sheets
+        .iter()
+        .filter(|s| **s != table.sheet)
+        .filter_map(|s| {
+            let other = table::read(&table.file, Some(s)).ok()?;
+            let columns = columns::find(&other, fields).ok()?;
+            Some((s.clone(), other.rows[columns.header_row].number))
+        })
+        .collect();
+    let sheets = and_list(table.sheets.iter().map(|s| format!("`{s}`")).collect());
+    let what = match kind {
+        Kind::Membership => "the membership list",
+        Kind::Attendance => "the attendance register",
+        Kind::Actions => "the action tracker",
+        Kind::Risks => "the risk register",
+    };
+    Some(match fit.as_slice() {
+        [] => format!(
+            "the workbook's sheets are {sheets}, and none has a header row with these columns; rename a header to one of the names above, or give --sheet NAME"
+        ),
+        [(name, row)] => format!(
+            "the workbook's sheets are {sheets}; `{name}` looks like {what} (its header is row {row}): give --sheet {}",
+            shell_word(name)
+        ),
+        several => format!(
+            "the workbook's sheets are {sheets}; {} have the columns of {what}: give --sheet with the one to import",
+            and_list(several.iter().map(|(n, _)| format!("`{n}`")).collect())
+        ),
+    })
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(mut items: Vec<String>) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items.remove(0),
+        _ => {
+            let last = items.pop().expect("two or more");
+            format!("{} and {last}", items.join(", "))
+        }
+    }
+}
+
+/// A sheet name as it would be typed after --sheet.
+fn shell_word(name: &str) -> String {
+    if name
+        .chars()
+        .all(|c| c.is_alphanumeric() || "-_.".contains(c))
+    {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
+    }
+}
+
+/// Where the table ends and what is below it begins: the first blank row after the last row
+/// with text in two or more cells (a key set out across cells does not count). A lone cell
+/// below that is a note, unless it reads as a record. `None` when no row has two cells (a
+/// one-column list), where only rows that look like notes are taken for notes.
+fn tail_start(body: &[Row]) -> Option<usize> {
+    let last_full = body
+        .iter()
+        .rposition(|r| r.filled() >= 2 && footnote(r).is_none())?;
+    body.iter()
+        .enumerate()
+        .skip(last_full + 1)
+        .find(|(_, r)| r.is_blank())
+        .map(|(i, _)| i)
+}
+
+/// The words a key or note starts with, before a colon or dash, or as the whole cell.
+const NOTE_LABELS: &[&str] = &[
+    "key",
+    "note",
+    "notes",
+    "nb",
+    "n.b.",
+    "n.b",
+    "source",
+    "sources",
+    "footnote",
+    "footnotes",
+];
+
+/// What a row is, when it is a key or a footnote rather than a record: a row starting
+/// `Key:`, `Notes:` or `NB`, a lone cell starting with a footnote mark (`*`, `†`), or a key
+/// of marks (`P = present, A = apologies`).
+fn footnote(row: &Row) -> Option<&'static str> {
+    let texts: Vec<String> = row.cells.iter().filter_map(|c| c.text()).collect();
+    let first = texts.first()?;
+    let lower = first.to_lowercase();
+    let labelled = NOTE_LABELS.iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty() || rest.starts_with([':', '-', '–', '—'])
+        })
+    });
+    if labelled {
+        return Some(if lower.starts_with("key") {
+            "a key"
+        } else {
+            "a note"
+        });
+    }
+    if texts.len() == 1 && first.starts_with(cells::FOOTNOTE_SIGNS) {
+        return Some("a footnote");
+    }
+    let legend = |t: &String| {
+        t.split([',', ';'])
+            .filter(|p| !p.trim().is_empty())
+            .all(|p| {
+                p.split_once('=').is_some_and(|(mark, meaning)| {
+                    let mark = mark.trim();
+                    !mark.is_empty() && mark.chars().count() <= 6 && !meaning.trim().is_empty()
+                })
+            })
+    };
+    if texts.iter().all(legend) {
+        return Some("a key");
+    }
+    None
+}
+
+/// A row's text for a note, shortened.
+fn row_text(row: &Row) -> String {
+    let text = row
+        .cells
+        .iter()
+        .filter_map(|c| c.text())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let short: String = text.chars().take(70).collect();
+    if short.len() < text.len() {
+        format!("`{short}...`")
+    } else {
+        format!("`{text}`")
+    }
 }
 
 /// Records the conflicts and filled-in fields of one row as it is merged.
@@ -330,6 +599,13 @@ pub(crate) struct Context<'a> {
     pub problems: Vec<Problem>,
     pub changes: Vec<Change>,
     pub notes: Vec<String>,
+    /// Dates that could have been read month first, in the order first met.
+    dates: Vec<DateRead>,
+    /// Seats this import added, by their place in the list, with the row that added each.
+    pub added_seats: HashMap<usize, usize>,
+    /// Organisations this import added whose kind came from the command line rather than the
+    /// sheet, by their place in the list: their evidence says so.
+    pub kind_from_option: HashSet<usize>,
     /// Every id in the partnership, lower-cased, so new ones do not clash.
     ids: HashSet<String>,
     source: String,
@@ -350,6 +626,8 @@ pub(crate) struct Context<'a> {
 /// A record an import added to or changed, by its place in its list (memberships have no id).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Cited {
+    Organisation(usize),
+    Person(usize),
     Membership(usize),
     Meeting(usize),
     Action(usize),
@@ -440,6 +718,7 @@ impl<'a> Context<'a> {
                                 "leave --source out to cite the spreadsheet itself".into()
                             }),
                         ),
+                        record: None,
                     }]);
                 }
                 id.clone()
@@ -460,6 +739,9 @@ impl<'a> Context<'a> {
             problems: Vec::new(),
             changes: Vec::new(),
             notes,
+            dates: Vec::new(),
+            added_seats: HashMap::new(),
+            kind_from_option: HashSet::new(),
             source,
             cited: BTreeMap::new(),
             header_row,
@@ -508,6 +790,7 @@ impl<'a> Context<'a> {
             },
             message,
             help,
+            record: None,
         });
     }
 
@@ -527,7 +810,45 @@ impl<'a> Context<'a> {
             place,
             message,
             help,
+            record: None,
         });
+    }
+
+    /// A problem with a row that collides with a record of the file, at `record` (its path
+    /// in the file: `memberships[6]`).
+    pub fn collision(
+        &mut self,
+        row: &Row,
+        column: Option<&Column>,
+        message: String,
+        help: String,
+        record: String,
+    ) {
+        let place = self.place(row, column);
+        self.problems.push(Problem {
+            place,
+            message,
+            help: Some(help),
+            record: Some(record),
+        });
+    }
+
+    /// Notes a date that could have been read month first, and how it was read.
+    pub fn date_read(&mut self, row: &Row, column: &Column, text: String, read_as: When) {
+        let label = column.label();
+        match self
+            .dates
+            .iter_mut()
+            .find(|d| d.column == label && d.text == text)
+        {
+            Some(d) => d.rows.push(row.number),
+            None => self.dates.push(DateRead {
+                column: label,
+                text,
+                read_as,
+                rows: vec![row.number],
+            }),
+        }
     }
 
     pub fn change(&mut self, row: &Row, record: String, effect: Effect) {
@@ -594,7 +915,12 @@ impl<'a> Context<'a> {
         }
         let cited = std::mem::take(&mut self.cited);
         for (record, rows) in &cited {
-            let evidence = self.evidence_for(rows);
+            let mut evidence = self.evidence_for(rows);
+            if let Cited::Organisation(i) = record
+                && self.kind_from_option.contains(i)
+            {
+                evidence.note = Some("its kind was given with --new-organisation-kind".into());
+            }
             if let Some(list) = kinds::evidence_list(&mut self.data, *record)
                 && !list.contains(&evidence)
             {
@@ -625,6 +951,7 @@ impl<'a> Context<'a> {
             changes: self.changes,
             conflicts: self.log.conflicts,
             notes: self.notes,
+            dates: self.dates,
         })
     }
 }
@@ -693,7 +1020,54 @@ fn all_ids(p: &Partnership) -> HashSet<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{rows_label, slug};
+    use super::{footnote, rows_label, slug};
+    use crate::cells::Cell;
+    use crate::table::Row;
+
+    fn row(cells: &[&str]) -> Row {
+        Row {
+            number: 1,
+            first_column: 0,
+            cells: cells
+                .iter()
+                .map(|c| {
+                    if c.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(c.to_string())
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn keys_and_footnotes_are_told_from_records() {
+        assert_eq!(
+            footnote(&row(&["Key: P = present, A = apologies"])),
+            Some("a key")
+        );
+        assert_eq!(
+            footnote(&row(&["Key", "P = present", "A = apologies"])),
+            Some("a key")
+        );
+        assert_eq!(
+            footnote(&row(&["P = present; A = apologies; S = substitute"])),
+            Some("a key")
+        );
+        assert_eq!(footnote(&row(&["* sent a substitute"])), Some("a footnote"));
+        assert_eq!(footnote(&row(&["", "† left at 11am"])), Some("a footnote"));
+        assert_eq!(
+            footnote(&row(&["Notes: figures to 31 March"])),
+            Some("a note")
+        );
+        assert_eq!(footnote(&row(&["NB - draft"])), Some("a note"));
+        // Records that start with the same letters are records.
+        assert_eq!(footnote(&row(&["Keyworker Housing Trust", "P"])), None);
+        assert_eq!(footnote(&row(&["Note the new risk", "High"])), None);
+        assert_eq!(footnote(&row(&["Street Angels", "*"])), None);
+        assert_eq!(footnote(&row(&["04/01/2024", "Watford BC", "P"])), None);
+    }
 
     #[test]
     fn rows_are_cited_as_ranges() {

@@ -1,7 +1,8 @@
 //! Turning the names officers write ("Hertfordshire Constabulary", "the Probation Service",
 //! "Cllr Martins") into the ids of records the partnership already holds. A name that matches
-//! nothing is a problem, never a new organisation: who is a responsible authority is a fact
-//! that belongs in the file with its source, not something to infer from a spreadsheet cell.
+//! nothing is a problem here; the import adds it as a new organisation only when the person
+//! running it says what kind of body it is, since the kind decides whether it is a responsible
+//! authority and is never to be inferred from a name.
 
 use scrutineer_graph::model::Partnership;
 
@@ -12,6 +13,10 @@ use crate::cells::normalise;
 pub enum Among {
     /// Organisations and people: members and attendees.
     Members,
+    /// Organisations only: the Organisation column of a sheet that names people in another.
+    Organisations,
+    /// People only: the Name column of a sheet that names organisations in another.
+    People,
     /// Organisations, people and groups: owners of actions and priorities.
     Owners,
     Groups,
@@ -23,6 +28,8 @@ impl Among {
     fn what(self) -> &'static str {
         match self {
             Among::Members => "an organisation or person",
+            Among::Organisations => "an organisation",
+            Among::People => "a person",
             Among::Owners => "an organisation, person or group",
             Among::Groups => "a group",
             Among::Priorities => "a priority",
@@ -33,6 +40,8 @@ impl Among {
     fn section(self) -> &'static str {
         match self {
             Among::Members => "`organisations` or `people`",
+            Among::Organisations => "`organisations`",
+            Among::People => "`people`",
             Among::Owners => "`organisations`, `people` or `groups`",
             Among::Groups => "`groups`",
             Among::Priorities => "`priorities`",
@@ -55,6 +64,8 @@ fn candidates(p: &Partnership, among: Among) -> Vec<(&str, &str)> {
     let groups = p.groups.iter().map(|x| (x.id.as_str(), x.name.as_str()));
     match among {
         Among::Members => orgs.chain(people).collect(),
+        Among::Organisations => orgs.collect(),
+        Among::People => people.collect(),
         Among::Owners => orgs.chain(people).chain(groups).collect(),
         Among::Groups => groups.collect(),
         Among::Priorities => p
@@ -116,12 +127,21 @@ fn key(text: &str) -> String {
     n.strip_prefix("the ").map(str::to_string).unwrap_or(n)
 }
 
-/// The id a cell names, or a message and a suggestion.
-pub fn resolve(p: &Partnership, among: Among, text: &str) -> Result<String, (String, String)> {
-    let all = candidates(p, among);
-    let text = text.trim();
+/// Why a cell names no record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Miss {
+    pub message: String,
+    pub help: String,
+    /// Nothing matched (rather than several records): the name is new to the file.
+    pub unknown: bool,
+    /// The name of the record nearest to it, when it is near enough to be a typo.
+    pub nearest: Option<String>,
+}
+
+/// Every record whose name (or id) the text could be.
+fn matches<'a>(all: &[(&'a str, &'a str)], text: &str) -> Vec<&'a str> {
     if let Some((id, _)) = all.iter().find(|(id, _)| *id == text) {
-        return Ok(id.to_string());
+        return vec![id];
     }
     let wanted = key(text);
     let mut matches: Vec<&str> = all
@@ -143,35 +163,113 @@ pub fn resolve(p: &Partnership, among: Among, text: &str) -> Result<String, (Str
     }
     matches.sort_unstable();
     matches.dedup();
-    match matches.as_slice() {
-        [one] => Ok(one.to_string()),
-        [] => {
-            let suggestion = closest(&wanted, &all);
-            Err((
-                format!("`{text}` is not {} of `{}`", among.what(), p.id),
-                match suggestion {
-                    Some(s) => format!(
-                        "did you mean `{s}`? Otherwise add it to {} in the partnership file first, with its source",
-                        among.section()
-                    ),
-                    None => format!(
-                        "add it to {} in the partnership file first, with its source, or write its id",
-                        among.section()
-                    ),
-                },
-            ))
-        }
-        several => Err((
-            format!(
-                "`{text}` could be any of {}",
-                several
-                    .iter()
-                    .map(|id| format!("`{id}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+    matches
+}
+
+fn unknown(p: &Partnership, among: Among, text: &str, all: &[(&str, &str)]) -> Miss {
+    let nearest = closest(&key(text), all);
+    Miss {
+        message: format!("`{text}` is not {} of `{}`", among.what(), p.id),
+        help: match nearest {
+            Some(s) => format!(
+                "did you mean `{s}`? Otherwise add it to {} in the partnership file first, with its source",
+                among.section()
             ),
-            "write the id instead of the name".into(),
-        )),
+            None => format!(
+                "add it to {} in the partnership file first, with its source, or write its id",
+                among.section()
+            ),
+        },
+        unknown: true,
+        nearest: nearest.map(str::to_string),
+    }
+}
+
+fn several(text: &str, ids: &[&str]) -> Miss {
+    Miss {
+        message: format!(
+            "`{text}` could be any of {}",
+            ids.iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        help: "write the id instead of the name".into(),
+        unknown: false,
+        nearest: None,
+    }
+}
+
+/// The id a cell names, or why it names none.
+pub fn resolve(p: &Partnership, among: Among, text: &str) -> Result<String, Miss> {
+    let all = candidates(p, among);
+    let text = text.trim();
+    match matches(&all, text).as_slice() {
+        [one] => Ok(one.to_string()),
+        [] => Err(unknown(p, among, text, &all)),
+        ids => Err(several(text, ids)),
+    }
+}
+
+/// A person named in a row that also names their organisation: of the people the name could
+/// be, the one who belongs to that organisation. A person the file records with no
+/// organisation matches too (the caller records the row's). Someone the file records at
+/// another organisation is a problem, not a match: the row and the file disagree.
+pub fn resolve_person(p: &Partnership, text: &str, organisation: &str) -> Result<String, Miss> {
+    let all = candidates(p, Among::People);
+    let text = text.trim();
+    let found = matches(&all, text);
+    let of = |id: &str| {
+        p.people
+            .iter()
+            .find(|x| x.id == id)
+            .and_then(|x| x.organisation.as_deref())
+    };
+    let theirs: Vec<&str> = found
+        .iter()
+        .copied()
+        .filter(|id| of(id) == Some(organisation))
+        .collect();
+    let unplaced: Vec<&str> = found
+        .iter()
+        .copied()
+        .filter(|id| of(id).is_none())
+        .collect();
+    match (theirs.as_slice(), unplaced.as_slice()) {
+        ([one], _) | ([], [one]) => Ok(one.to_string()),
+        ([_, _, ..], _) => Err(several(text, &theirs)),
+        ([], [_, _, ..]) => Err(several(text, &unplaced)),
+        ([], []) if found.is_empty() => {
+            // The people of this organisation are the likeliest meaning of a misspelt name.
+            let own: Vec<(&str, &str)> = all
+                .iter()
+                .copied()
+                .filter(|(id, _)| of(id) == Some(organisation))
+                .collect();
+            let among = if own.is_empty() { &all } else { &own };
+            let mut miss = unknown(p, Among::People, text, among);
+            let add = format!(
+                "add them to `people` in the partnership file first, with `organisation: \"{organisation}\"` and their source"
+            );
+            miss.help = match &miss.nearest {
+                Some(s) => format!("did you mean `{s}`? Otherwise {add}"),
+                None => add,
+            };
+            Err(miss)
+        }
+        ([], []) => Err(Miss {
+            message: format!(
+                "`{text}` is {} in the file, not of `{organisation}` as the row says",
+                found
+                    .iter()
+                    .map(|id| format!("`{id}` of `{}`", of(id).unwrap_or_default()))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+            help: "correct the organisation in the row, or the person's `organisation` in the partnership file if they have moved".into(),
+            unknown: false,
+            nearest: None,
+        }),
     }
 }
 
@@ -190,7 +288,7 @@ fn closest<'a>(wanted: &str, all: &[(&'a str, &'a str)]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scrutineer_graph::model::{Nation, OrgKind, Organisation, Tier};
+    use scrutineer_graph::model::{Nation, OrgKind, Organisation, Person, Tier};
 
     fn partnership() -> Partnership {
         let mut p = Partnership::new("p", "P", Nation::England, Tier::District);
@@ -226,6 +324,35 @@ mod tests {
             "probation"
         );
         assert_eq!(find("WMP").unwrap(), "police");
-        assert!(find("Bromsgrove DC").is_err());
+        assert!(find("Bromsgrove DC").is_err_and(|m| m.unknown));
+    }
+
+    #[test]
+    fn a_person_is_found_at_their_organisation() {
+        let mut p = partnership();
+        let person = |id: &str, name: &str, org: Option<&str>| Person {
+            id: id.into(),
+            name: name.into(),
+            title: None,
+            organisation: org.map(str::to_string),
+            also_known_as: Vec::new(),
+            evidence: Vec::new(),
+        };
+        p.people = vec![
+            person("js-police", "J Smith", Some("police")),
+            person("js-council", "J Smith", Some("rbc")),
+            person("ann", "Ann Jones", None),
+        ];
+        assert_eq!(resolve_person(&p, "J Smith", "rbc").unwrap(), "js-council");
+        assert_eq!(
+            resolve_person(&p, "j smith", "police").unwrap(),
+            "js-police"
+        );
+        assert_eq!(resolve_person(&p, "Ann Jones", "rbc").unwrap(), "ann");
+        let moved = resolve_person(&p, "J Smith", "probation").unwrap_err();
+        assert!(moved.message.contains("not of `probation`"), "{moved:?}");
+        assert!(!moved.unknown);
+        assert!(resolve_person(&p, "Bob", "rbc").unwrap_err().unknown);
+        assert!(resolve(&p, Among::Members, "J Smith").is_err_and(|m| !m.unknown));
     }
 }

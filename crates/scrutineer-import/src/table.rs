@@ -15,6 +15,10 @@ pub struct Table {
     /// The sheet's name; empty for a CSV file, which has no sheets.
     pub sheet: String,
     pub rows: Vec<Row>,
+    /// Every sheet of the workbook, in order; empty for a CSV file.
+    pub sheets: Vec<String>,
+    /// Whether the sheet was asked for by name (`--sheet`) rather than taken as the first.
+    pub chosen: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -37,6 +41,11 @@ impl Row {
 
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(|c| c.text().is_none())
+    }
+
+    /// How many cells have text.
+    pub fn filled(&self) -> usize {
+        self.cells.iter().filter(|c| c.text().is_some()).count()
     }
 }
 
@@ -89,10 +98,33 @@ fn read_csv(path: &Path) -> Result<Table, String> {
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
-    let mut rows = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     for record in reader.byte_records() {
         let record = record.map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-        let number = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        let (mut number, mut at) = record
+            .position()
+            .map(|p| (p.line() as usize, p.byte() as usize))
+            .unwrap_or((0, 0));
+        // The reader passes over empty lines and gives the record the position where they
+        // begin. The record is on the line after them, and a blank row is kept in their place,
+        // since a gap is where a table ends and the notes below it begin.
+        let mut gap = false;
+        loop {
+            match bytes.get(at..).unwrap_or_default() {
+                [b'\r', b'\n', ..] => at += 2,
+                [b'\n' | b'\r', ..] => at += 1,
+                _ => break,
+            }
+            number += 1;
+            gap = true;
+        }
+        if gap {
+            rows.push(Row {
+                number: number - 1,
+                first_column: 0,
+                cells: Vec::new(),
+            });
+        }
         let cells = record
             .iter()
             .enumerate()
@@ -116,6 +148,8 @@ fn read_csv(path: &Path) -> Result<Table, String> {
         file: path.to_path_buf(),
         sheet: String::new(),
         rows,
+        sheets: Vec::new(),
+        chosen: false,
     })
 }
 
@@ -153,6 +187,8 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
         file: path.to_path_buf(),
         sheet: name,
         rows,
+        sheets: names,
+        chosen: sheet.is_some(),
     })
 }
 
@@ -199,5 +235,19 @@ mod tests {
         assert_eq!(column_letters(27), "AB");
         assert_eq!(column_letters(701), "ZZ");
         assert_eq!(column_letters(702), "AAA");
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    #[test]
+    fn an_empty_line_is_a_blank_row() {
+        let dir = std::env::temp_dir().join(format!("scrutineer-import-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("gap.csv");
+        std::fs::write(&path, "A,B\n1,2\n\nnote\n\"x\ny\",3\n").unwrap();
+        let t = super::read(&path, None).unwrap();
+        let shape: Vec<(usize, usize)> = t.rows.iter().map(|r| (r.number, r.filled())).collect();
+        assert_eq!(shape, vec![(1, 2), (2, 2), (3, 0), (4, 1), (5, 2)]);
     }
 }

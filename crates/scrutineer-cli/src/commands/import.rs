@@ -7,6 +7,7 @@
 
 use scrutineer_graph::format::{rewrite, write_atomically};
 use scrutineer_graph::load_str;
+use scrutineer_import::cells::org_kind;
 use scrutineer_import::{Kind, Options, import, read};
 
 use super::{BROKEN, FAILED, OK};
@@ -21,6 +22,17 @@ pub fn run(args: ImportArgs) -> u8 {
         ImportKind::Risks => Kind::Risks,
     };
     let into = &args.into;
+    let new_organisation_kind = match args.new_organisation_kind.as_deref().map(org_kind) {
+        None => None,
+        Some(Ok(k)) => Some(k),
+        Some(Err(help)) => {
+            eprint(&format!(
+                "error: --new-organisation-kind: cannot read `{}` as a kind of body\n  = help: {help}\n",
+                args.new_organisation_kind.as_deref().unwrap_or_default()
+            ));
+            return BROKEN;
+        }
+    };
     let original = match std::fs::read_to_string(into) {
         Ok(t) => t,
         Err(e) => {
@@ -50,12 +62,13 @@ pub fn run(args: ImportArgs) -> u8 {
         source: args.source,
         complete: args.complete,
         overwrite: args.overwrite,
+        new_organisation_kind,
     };
     let report = match import(kind, &table, &graph.data, &options) {
         Ok(r) => r,
         Err(problems) => {
             for p in &problems {
-                eprint(&p.render(&args.file));
+                eprint(&p.render(&args.file, Some((into, &original))));
             }
             eprint(&format!(
                 "error: {} problem{} in the spreadsheet; `{}` was not changed\n",
@@ -98,7 +111,7 @@ pub fn run(args: ImportArgs) -> u8 {
         },
         into.display()
     ));
-    print(&report.render());
+    print(&report.render(args.dry_run));
     // The records as they were, written canonically: different from the file only when the
     // file was not in the canonical layout (no second parse needed to find out).
     if rewrite(into, &original, &graph.data).is_ok_and(|f| f != original) {

@@ -2,9 +2,9 @@
 
 use scrutineer_graph::model::{Action, DateCell};
 
-use super::{Read, blank_required, named, read, show_when, when};
+use super::{Read, blank_required, date, named, read, show_when};
 use crate::cells;
-use crate::columns::Field;
+use crate::columns::{Field, Need};
 use crate::resolve::Among;
 use crate::table::Row;
 use crate::{Cited, Context, Effect};
@@ -23,7 +23,7 @@ pub const FIELDS: &[Field] = &[
             "no",
             "number",
         ],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "action",
@@ -36,7 +36,7 @@ pub const FIELDS: &[Field] = &[
             "task",
             "activity",
         ],
-        required: true,
+        need: Need::Required,
     },
     Field {
         name: "priority",
@@ -47,12 +47,12 @@ pub const FIELDS: &[Field] = &[
             "objective",
             "priority area",
         ],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "plan",
         headers: &["plan", "delivery plan", "action plan"],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "owner",
@@ -67,7 +67,7 @@ pub const FIELDS: &[Field] = &[
             "lead partner",
             "who",
         ],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "due",
@@ -81,12 +81,12 @@ pub const FIELDS: &[Field] = &[
             "target completion date",
             "due by",
         ],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "status",
         headers: &["status", "progress", "current status"],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "completed",
@@ -97,7 +97,7 @@ pub const FIELDS: &[Field] = &[
             "completed on",
             "date closed",
         ],
-        required: false,
+        need: Need::Optional,
     },
 ];
 
@@ -107,9 +107,9 @@ pub fn row(cx: &mut Context, row: &Row) {
     let priority = named(cx, row, "priority", Among::Priorities);
     let plan = named(cx, row, "plan", Among::Documents);
     let owner = named(cx, row, "owner", Among::Owners);
-    let due = read(cx, row, "due", when);
+    let due = date(cx, row, "due");
     let status = read(cx, row, "status", cells::action_status);
-    let completed = read(cx, row, "completed", when);
+    let completed = date(cx, row, "completed");
     let title = match title {
         Read::Value(t, _) => t,
         Read::Blank(column) => {

@@ -3,10 +3,9 @@
 use scrutineer_graph::When;
 use scrutineer_graph::model::{Attendance, Meeting};
 
-use super::{Read, blank_required, group_of, named, read};
+use super::{Read, blank_required, group_of, member, read};
 use crate::cells::{self, Cell};
-use crate::columns::Field;
-use crate::resolve::Among;
+use crate::columns::{Field, KIND, Need, PERSON};
 use crate::table::Row;
 use crate::{Cited, Context, Effect};
 
@@ -20,7 +19,7 @@ pub const FIELDS: &[Field] = &[
             "date of meeting",
             "meeting held",
         ],
-        required: true,
+        need: Need::Required,
     },
     Field {
         name: "member",
@@ -30,13 +29,15 @@ pub const FIELDS: &[Field] = &[
             "agency",
             "partner",
             "member",
-            "name",
-            "attendee",
             "representing",
             "partner agency",
+            "organisation name",
+            "body",
         ],
-        required: true,
+        need: Need::Either("person"),
     },
+    PERSON,
+    KIND,
     Field {
         name: "attendance",
         headers: &[
@@ -46,12 +47,12 @@ pub const FIELDS: &[Field] = &[
             "status",
             "attendance status",
         ],
-        required: true,
+        need: Need::Required,
     },
     Field {
         name: "group",
         headers: &["group", "board", "partnership", "committee", "forum"],
-        required: false,
+        need: Need::Optional,
     },
 ];
 
@@ -77,11 +78,21 @@ pub fn row(cx: &mut Context, row: &Row) {
             MeetingRef::Id(id),
             cx.cell_column("meeting").cloned().expect("found"),
         ),
-        None => read(cx, row, "meeting", |c: &Cell| {
-            super::when(c).map(MeetingRef::Date)
-        }),
+        None => {
+            let read = read(cx, row, "meeting", |c: &Cell| {
+                super::when(c).map(MeetingRef::Date)
+            });
+            if let Read::Value(MeetingRef::Date(w), column) = &read
+                && let Some((cell, _)) = cx.cell(row, "meeting")
+                && cells::day_month_ambiguous(cell)
+            {
+                let text = cell.text().unwrap_or_default();
+                cx.date_read(row, column, text, *w);
+            }
+            read
+        }
     };
-    let member = named(cx, row, "member", Among::Members);
+    let member = member(cx, row);
     let mark = read(cx, row, "attendance", cells::attendance);
     let group = group_of(cx, row);
     let meeting = match meeting {

@@ -1,11 +1,11 @@
 //! A board membership list: one row per member of a group.
 
 use scrutineer_graph::model::{Membership, Role};
+use scrutineer_graph::{Date, When};
 
-use super::{Read, blank_required, group_of, named, read, show_when, show_yes_no, when};
+use super::{Read, blank_required, date, group_of, member, read, show_when, show_yes_no};
 use crate::cells;
-use crate::columns::Field;
-use crate::resolve::Among;
+use crate::columns::{Field, KIND, Need, PERSON};
 use crate::table::Row;
 use crate::{Cited, Context, Effect};
 
@@ -24,17 +24,19 @@ pub const FIELDS: &[Field] = &[
             "representing",
             "organisation name",
         ],
-        required: true,
+        need: Need::Either("person"),
     },
+    PERSON,
+    KIND,
     Field {
         name: "group",
         headers: &["group", "board", "partnership", "committee", "forum"],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "role",
         headers: &["role", "position", "capacity"],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "senior",
@@ -44,12 +46,12 @@ pub const FIELDS: &[Field] = &[
             "senior officer",
             "senior rep",
         ],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "status",
         headers: &["status", "membership status", "participation"],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "from",
@@ -62,17 +64,17 @@ pub const FIELDS: &[Field] = &[
             "member since",
             "appointed",
         ],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "to",
         headers: &["to", "end", "end date", "left", "date left", "until"],
-        required: false,
+        need: Need::Optional,
     },
 ];
 
 pub fn row(cx: &mut Context, row: &Row) {
-    let member = match named(cx, row, "member", Among::Members) {
+    let member = match member(cx, row) {
         Read::Value(id, _) => Some(id),
         Read::Blank(column) => {
             blank_required(cx, row, &column, "member");
@@ -84,8 +86,8 @@ pub fn row(cx: &mut Context, row: &Row) {
     let role = read(cx, row, "role", cells::role);
     let senior = read(cx, row, "senior", cells::yes_no);
     let status = read(cx, row, "status", cells::participation);
-    let from = read(cx, row, "from", when);
-    let to = read(cx, row, "to", when);
+    let from = date(cx, row, "from");
+    let to = date(cx, row, "to");
     let (Some(member), Some(group)) = (member, group) else {
         return;
     };
@@ -106,6 +108,14 @@ pub fn row(cx: &mut Context, row: &Row) {
         _ => None,
     };
     let Some(i) = matching(cx, &member, &group, sheet_from) else {
+        let sheet_to = match &to {
+            Read::Value(w, _) => Some(*w),
+            _ => None,
+        };
+        if let Some(j) = overlapping(cx, &member, &group, sheet_from, sheet_to) {
+            refuse_overlap(cx, row, j, &record, sheet_from, sheet_to);
+            return;
+        }
         let m = Membership {
             member,
             group: group.clone(),
@@ -118,7 +128,9 @@ pub fn row(cx: &mut Context, row: &Row) {
             evidence: Vec::new(),
         };
         cx.data.memberships.push(m);
-        cx.cite(Cited::Membership(cx.data.memberships.len() - 1), row);
+        let i = cx.data.memberships.len() - 1;
+        cx.added_seats.insert(i, row.number);
+        cx.cite(Cited::Membership(i), row);
         cx.change(row, record, Effect::Added);
         complete(cx, &group);
         return;
@@ -197,6 +209,82 @@ fn matching(
     }
 }
 
+/// The first and last days a seat certainly covers: a partial date is read narrowly (a seat from
+/// "2016" certainly covers only 31 December 2016 on), so that only seats that must overlap are
+/// refused. An open end runs for ever.
+fn certainly_covers(from: Option<When>, to: Option<When>) -> (Date, Date) {
+    (
+        from.map_or(Date::FAR_PAST, When::latest),
+        to.map_or(Date::FAR_FUTURE, When::earliest),
+    )
+}
+
+/// Another seat of the same member on the same group (in the file, or added by an earlier row)
+/// whose dates overlap this row's. A seat ending the day the next begins is a handover, not an
+/// overlap.
+fn overlapping(
+    cx: &Context,
+    member: &str,
+    group: &str,
+    from: Option<When>,
+    to: Option<When>,
+) -> Option<usize> {
+    cx.data
+        .memberships
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.member == member && m.group == group)
+        .find(|(_, m)| overlap((from, to), (m.from, m.to)))
+        .map(|(j, _)| j)
+}
+
+/// Whether two seats, each `(from, to)`, certainly hold on more than one day in common.
+fn overlap(a: (Option<When>, Option<When>), b: (Option<When>, Option<When>)) -> bool {
+    let (a_start, a_end) = certainly_covers(a.0, a.1);
+    let (b_start, b_end) = certainly_covers(b.0, b.1);
+    a_start.max(b_start) < a_end.min(b_end)
+}
+
+fn refuse_overlap(
+    cx: &mut Context,
+    row: &Row,
+    j: usize,
+    record: &str,
+    from: Option<When>,
+    to: Option<When>,
+) {
+    let span = |from: Option<When>, to: Option<When>| match (from, to) {
+        (Some(f), Some(t)) => format!("from {} to {}", f.long(), t.long()),
+        (Some(f), None) => format!("from {}, with no end", f.long()),
+        (None, Some(t)) => format!("until {}", t.long()),
+        (None, None) => "with no dates".to_string(),
+    };
+    let theirs = span(cx.data.memberships[j].from, cx.data.memberships[j].to);
+    let column = cx
+        .cell_column("from")
+        .or_else(|| cx.cell_column("member"))
+        .cloned();
+    let message = format!(
+        "the row would add a second {record} ({}), overlapping the seat {}",
+        span(from, to),
+        match cx.added_seats.get(&j) {
+            Some(earlier) => format!("row {earlier} of this sheet adds ({theirs})"),
+            None => format!("the file has ({theirs})"),
+        }
+    );
+    let help = "a member holds one seat on a group at a time: if this is a new term, give the earlier seat its end date (`to`) first; if it is the same seat, give the start date the file has";
+    match cx.added_seats.get(&j) {
+        Some(_) => cx.problem(row, column.as_ref(), message, Some(help.into())),
+        None => cx.collision(
+            row,
+            column.as_ref(),
+            message,
+            help.into(),
+            format!("memberships[{j}]"),
+        ),
+    }
+}
+
 /// With `--complete`, the sheet lists the whole group: the file says so.
 fn complete(cx: &mut Context, group: &str) {
     if !cx.options.complete {
@@ -209,5 +297,35 @@ fn complete(cx: &mut Context, group: &str) {
         cx.note(format!(
             "group `{group}` now records its members as listed in full (--complete)"
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::overlap;
+    use scrutineer_graph::When;
+
+    fn w(s: &str) -> Option<When> {
+        Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn seats_overlap_only_when_they_must() {
+        // An open seat and a later start: a second seat at once.
+        assert!(overlap((w("2017-04-01"), None), (w("2016-10-20"), None)));
+        // A seat that ended before the next began, or on the day it began (a handover).
+        assert!(!overlap(
+            (w("2017-06-01"), None),
+            (w("2016-10-20"), w("2017-05"))
+        ));
+        assert!(!overlap(
+            (w("2017-05-20"), None),
+            (w("2016-10-20"), w("2017-05-20"))
+        ));
+        // A seat with no dates holds throughout: any other seat overlaps it.
+        assert!(overlap((w("2020-01-01"), w("2020-12-31")), (None, None)));
+        // A month or a year is read narrowly: ending "2017-05" and starting 20 May 2017 may
+        // not overlap, so it is not refused.
+        assert!(!overlap((w("2017-05-20"), None), (w("2016"), w("2017-05"))));
     }
 }

@@ -3,8 +3,8 @@
 
 use scrutineer_graph::model::{DateCell, Risk, Text};
 
-use super::{Read, blank_required, read, show_when, when};
-use crate::columns::{Column, Field};
+use super::{Read, blank_required, date, read, show_when};
+use crate::columns::{Column, Field, Need};
 use crate::table::Row;
 use crate::{Cited, Context, Effect};
 
@@ -22,7 +22,7 @@ pub const FIELDS: &[Field] = &[
             "no",
             "number",
         ],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "risk",
@@ -34,7 +34,7 @@ pub const FIELDS: &[Field] = &[
             "title",
             "risk identified",
         ],
-        required: true,
+        need: Need::Required,
     },
     Field {
         name: "consequence",
@@ -45,17 +45,17 @@ pub const FIELDS: &[Field] = &[
             "impact description",
             "consequence of risk",
         ],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "likelihood",
         headers: &["likelihood", "probability", "likelihood score"],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "impact",
         headers: &["impact", "impact score", "severity"],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "controls",
@@ -69,12 +69,12 @@ pub const FIELDS: &[Field] = &[
             "mitigating actions",
             "control",
         ],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "owner",
         headers: &["owner", "risk owner", "lead", "responsible"],
-        required: false,
+        need: Need::Optional,
     },
     Field {
         name: "review date",
@@ -85,7 +85,7 @@ pub const FIELDS: &[Field] = &[
             "date of next review",
             "next review date",
         ],
-        required: false,
+        need: Need::Optional,
     },
 ];
 
@@ -106,7 +106,7 @@ fn slot<'r>(risk: &'r mut Risk, field: &str) -> &'r mut Option<Text> {
 pub fn row(cx: &mut Context, row: &Row) {
     let description = read(cx, row, "risk", |c| Ok(c.text().unwrap_or_default()));
     let reference = read(cx, row, "ref", |c| Ok(c.text().unwrap_or_default())).value();
-    let review = read(cx, row, "review date", when);
+    let review = date(cx, row, "review date");
     let description = match description {
         Read::Value(t, _) => t,
         Read::Blank(column) => {
