@@ -9,10 +9,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Parser, Debug)]
 #[command(name = "scrutineer", version, long_about = None)]
 pub struct Cli {
-    /// Worker threads for evaluation (default: one per core). Output is the same whatever
-    /// the number.
-    #[arg(long, global = true, value_name = "N")]
-    pub threads: Option<usize>,
+    /// Worker threads for evaluation, 1 to 256 (default: one per core). Output is the same
+    /// whatever the number.
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=scrutineer_rules::sandbox::MAX_THREADS as i64))]
+    pub threads: Option<u16>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -301,24 +301,68 @@ pub struct PackArgs {
     pub add_rules: Vec<PathBuf>,
 }
 
-/// Sandbox limits, for rule authors testing heavy rules. Defaults are in the README.
+/// Sandbox limits, for rule authors testing heavy rules. Defaults are in the README. Each must
+/// be at least 1: a limit of 0 would mean "none" to the script engine, which is never wanted.
 #[derive(Args, Debug, Clone)]
 pub struct LimitArgs {
     /// Script operations allowed per rule and partnership.
-    #[arg(long, value_name = "N", help_heading = "Sandbox limits")]
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits", value_parser = at_least_one_u64)]
     pub max_operations: Option<u64>,
     /// Nested function calls allowed.
-    #[arg(long, value_name = "N", help_heading = "Sandbox limits")]
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits", value_parser = at_least_one)]
     pub max_call_levels: Option<usize>,
     /// Largest string, in characters.
-    #[arg(long, value_name = "N", help_heading = "Sandbox limits")]
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits", value_parser = at_least_one)]
     pub max_string_size: Option<usize>,
     /// Largest array, in items.
-    #[arg(long, value_name = "N", help_heading = "Sandbox limits")]
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits", value_parser = at_least_one)]
     pub max_array_size: Option<usize>,
     /// Largest map, in entries.
-    #[arg(long, value_name = "N", help_heading = "Sandbox limits")]
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits", value_parser = at_least_one)]
     pub max_map_size: Option<usize>,
+    /// Seconds one rule may run on one partnership (or one scenario, all its variants).
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits", value_parser = at_least_one_u64)]
+    pub max_seconds: Option<u64>,
+    /// Memory one rule or scenario may hold at once, in MB.
+    #[arg(long, value_name = "MB", help_heading = "Sandbox limits", value_parser = at_least_one_u64)]
+    pub max_memory: Option<u64>,
+    /// Outcomes one rule may return for one partnership.
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits", value_parser = at_least_one)]
+    pub max_outcomes: Option<usize>,
+    /// Variants one what-if sweep may declare.
+    #[arg(long, value_name = "N", help_heading = "Sandbox limits", value_parser = at_least_one)]
+    pub max_variants: Option<usize>,
+}
+
+impl LimitArgs {
+    /// The sandbox limits: the defaults, with any given on the command line.
+    pub fn limits(&self) -> scrutineer_rules::Limits {
+        let d = scrutineer_rules::Limits::default();
+        scrutineer_rules::Limits {
+            max_operations: self.max_operations.unwrap_or(d.max_operations),
+            max_call_levels: self.max_call_levels.unwrap_or(d.max_call_levels),
+            max_string_size: self.max_string_size.unwrap_or(d.max_string_size),
+            max_array_size: self.max_array_size.unwrap_or(d.max_array_size),
+            max_map_size: self.max_map_size.unwrap_or(d.max_map_size),
+            max_seconds: self.max_seconds.unwrap_or(d.max_seconds),
+            max_memory_mb: self.max_memory.unwrap_or(d.max_memory_mb),
+            max_outcomes: self.max_outcomes.unwrap_or(d.max_outcomes),
+            max_variants: self.max_variants.unwrap_or(d.max_variants),
+            ..d
+        }
+    }
+}
+
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1 (0 would mean no limit at all)".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn at_least_one_u64(s: &str) -> Result<u64, String> {
+    at_least_one(s).map(|n| n as u64)
 }
 
 #[derive(Args, Debug)]

@@ -14,11 +14,18 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// The system allocator, counting what each thread holds, so that a rule or scenario that
+/// builds too much is stopped at its memory limit (see `scrutineer_rules::memory`).
+#[global_allocator]
+static ALLOCATOR: scrutineer_rules::memory::CountingAllocator =
+    scrutineer_rules::memory::CountingAllocator;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     if let Some(n) = cli.threads {
-        // Only fails if a pool already exists, which cannot happen this early.
-        let _ = rayon_pool(n);
+        // Only fails if a pool already exists, which cannot happen this early; clap has
+        // already kept the number within range.
+        let _ = rayon_pool(usize::from(n));
     }
     let code = match cli.command {
         cli::Command::Check(args) => commands::check::run(args),

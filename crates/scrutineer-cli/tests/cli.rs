@@ -995,3 +995,53 @@ fn the_readme_worked_example_runs() {
             .any(|r| r["rule"] == "CDOS-REG4-ANNUAL-SCRUTINY" && r["outcome"] == "pass")
     );
 }
+
+#[test]
+fn a_limit_of_zero_and_an_absurd_thread_count_are_refused() {
+    // rhai reads an operation limit of 0 as "no limit": refused, so a typo cannot switch the
+    // sandbox off.
+    for flag in [
+        "--max-operations",
+        "--max-seconds",
+        "--max-memory",
+        "--max-outcomes",
+    ] {
+        let out = scrutineer(&[
+            "check",
+            flag,
+            "0",
+            "graphs/partnerships/welwyn-hatfield.ron",
+        ]);
+        assert_eq!(code(&out), 2, "{flag}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("must be at least 1"), "{flag}: {err}");
+    }
+    // Twenty thousand threads would each reserve a large stack: refused with the range.
+    let out = scrutineer(&[
+        "--threads",
+        "20000",
+        "check",
+        "graphs/partnerships/welwyn-hatfield.ron",
+    ]);
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("20000") && err.contains("1..=256"), "{err}");
+    // Within the range, the result is the same as with the default.
+    let one = scrutineer(&[
+        "--threads",
+        "1",
+        "check",
+        "--format",
+        "json",
+        "graphs/partnerships/welwyn-hatfield.ron",
+    ]);
+    let many = scrutineer(&[
+        "--threads",
+        "256",
+        "check",
+        "--format",
+        "json",
+        "graphs/partnerships/welwyn-hatfield.ron",
+    ]);
+    assert_eq!(one.stdout, many.stdout);
+}

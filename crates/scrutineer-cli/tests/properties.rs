@@ -453,7 +453,7 @@ proptest! {
         let g = vec![Arc::new(Graph::build(Path::new("generated.ron"), p))];
         let on = day(y, 3, 31);
         let run = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let pool = scrutineer_rules::sandbox::thread_pool(threads);
             pool.install(|| common::evaluate(&g, on, &[]).findings)
         };
         prop_assert_eq!(run(1), run(3));

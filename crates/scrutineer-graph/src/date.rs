@@ -24,15 +24,34 @@ impl Date {
     }
 
     /// The day `months` calendar months later (or earlier, when negative), clamped to the end
-    /// of a shorter month: 31 January plus one month is 28 or 29 February.
+    /// of a shorter month: 31 January plus one month is 28 or 29 February. A result beyond the
+    /// calendar saturates at [`Date::FAR_FUTURE`] or [`Date::FAR_PAST`], which is what a window
+    /// such as "the last N months" means for a huge N. Scripts and scenarios use the checked
+    /// forms instead, so that a date out of range is an error they see, not a silent clamp.
     pub fn add_months(self, months: i64) -> Date {
-        self.checked_add_months(months).unwrap_or(self)
+        self.checked_add_months(months).unwrap_or(if months < 0 {
+            Date::FAR_PAST
+        } else {
+            Date::FAR_FUTURE
+        })
     }
 
-    /// The day `days` days later (or earlier). A result beyond the calendar's range stays at
-    /// `self` rather than panicking: scripts may pass any number.
+    /// The day `days` days later (or earlier), saturating like [`Date::add_months`].
     pub fn add_days(self, days: i64) -> Date {
-        self.checked_add_days(days).unwrap_or(self)
+        self.checked_add_days(days).unwrap_or(if days < 0 {
+            Date::FAR_PAST
+        } else {
+            Date::FAR_FUTURE
+        })
+    }
+
+    /// The years a file can write (four digits): date arithmetic a script or a scenario asks for
+    /// must stay within them, or its result could not be written down or read back.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+    /// Whether a file can hold this day (its year is in [`Date::YEARS`]).
+    pub fn is_writable(self) -> bool {
+        Date::YEARS.contains(&self.0.year())
     }
 
     /// The day `days` days later (or earlier), or `None` beyond the calendar's range.
@@ -367,38 +386,43 @@ impl When {
     }
 
     /// The same date moved by whole months, keeping its precision: a month stays a month, a
-    /// year moved by whole years stays a year. An open end stays open.
-    pub fn shift_months(self, months: i64) -> When {
-        match self {
-            When::Day(d) => When::Day(d.add_months(months)),
-            When::Since(d) => When::Since(d.add_months(months)),
-            When::Until(d) => When::Until(d.add_months(months)),
+    /// year moved by whole years stays a year. An open end stays open. `None` when the result
+    /// would leave the years a file can hold ([`Date::YEARS`]): a scenario that slips a date by
+    /// ten thousand years gets an error, not a date it cannot write.
+    pub fn checked_shift_months(self, months: i64) -> Option<When> {
+        let shift = |d: Date| d.checked_add_months(months).filter(|d| d.is_writable());
+        Some(match self {
+            When::Day(d) => When::Day(shift(d)?),
+            When::Since(d) => When::Since(shift(d)?),
+            When::Until(d) => When::Until(shift(d)?),
             When::Month { .. } => {
-                let d = self.earliest().add_months(months);
+                let d = shift(self.earliest())?;
                 When::Month {
                     year: d.0.year(),
                     month: d.0.month(),
                 }
             }
-            When::Year(y) if months % 12 == 0 => match i32::try_from(months / 12)
-                .ok()
-                .and_then(|n| y.checked_add(n))
-            {
-                Some(year) if (1..=9999).contains(&year) => When::Year(year),
-                _ => self,
-            },
+            When::Year(y) if months % 12 == 0 => {
+                let year = i32::try_from(months / 12)
+                    .ok()
+                    .and_then(|n| y.checked_add(n))?;
+                if !Date::YEARS.contains(&year) {
+                    return None;
+                }
+                When::Year(year)
+            }
             When::Year(_) | When::Between(..) => {
                 let (a, b) = (self.earliest(), self.latest());
-                let end = b.add_months(months);
+                let end = shift(b)?;
                 // A range that ran to the end of a month still does.
                 let end = if b == b.end_of_month() {
                     end.end_of_month()
                 } else {
                     end
                 };
-                When::Between(a.add_months(months), end)
+                When::Between(shift(a)?, end)
             }
-        }
+        })
     }
 
     /// Whether the date is known to the day.
@@ -679,10 +703,11 @@ mod tests {
 
     #[test]
     fn shifting_keeps_precision() {
-        assert_eq!(w("2022-09").shift_months(6), w("2023-03"));
-        assert_eq!(w("2022-09-30").shift_months(5), w("2023-02-28"));
-        assert_eq!(w("2022").shift_months(12), w("2023"));
-        assert_eq!(w("2021-10/2022-08").shift_months(6), w("2022-04/2023-02"));
+        let shift = |s: &str, n| w(s).checked_shift_months(n).unwrap();
+        assert_eq!(shift("2022-09", 6), w("2023-03"));
+        assert_eq!(shift("2022-09-30", 5), w("2023-02-28"));
+        assert_eq!(shift("2022", 12), w("2023"));
+        assert_eq!(shift("2021-10/2022-08", 6), w("2022-04/2023-02"));
     }
 
     #[test]
@@ -757,14 +782,19 @@ mod tests {
     #[test]
     fn arithmetic_never_panics() {
         let d = |s: &str| s.parse::<Date>().unwrap();
-        assert_eq!(d("2022-01-01").add_days(i64::MAX), d("2022-01-01"));
-        assert_eq!(d("2022-01-01").add_days(i64::MIN), d("2022-01-01"));
-        assert_eq!(d("2022-01-01").add_months(i64::MAX), d("2022-01-01"));
-        assert_eq!(d("2022-01-01").add_months(i64::MIN), d("2022-01-01"));
+        // The saturating forms clamp to the calendar's ends in the direction of travel.
+        assert_eq!(d("2022-01-01").add_days(i64::MAX), Date::FAR_FUTURE);
+        assert_eq!(d("2022-01-01").add_days(i64::MIN), Date::FAR_PAST);
+        assert_eq!(d("2022-01-01").add_months(i64::MAX), Date::FAR_FUTURE);
+        assert_eq!(d("2022-01-01").add_months(i64::MIN), Date::FAR_PAST);
         assert_eq!(Date::FAR_FUTURE.end_of_month(), Date::FAR_FUTURE);
-        let _ = Date::FAR_PAST.add_months(-1);
-        let _ = w("9999").shift_months(i64::MAX);
-        let _ = w("9999-12").shift_months(1200);
+        assert_eq!(Date::FAR_PAST.add_months(-1), Date::FAR_PAST);
+        // The checked forms refuse what a file could not hold.
+        assert_eq!(w("9999").checked_shift_months(i64::MAX), None);
+        assert_eq!(w("9999-12").checked_shift_months(1200), None);
+        assert_eq!(w("0001-01").checked_shift_months(-1), None);
+        assert_eq!(w("2021-10/2022-08").checked_shift_months(i64::MIN), None);
+        assert_eq!(w("2022-09/").checked_shift_months(12), Some(w("2023-09/")));
     }
 
     #[test]

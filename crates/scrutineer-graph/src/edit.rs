@@ -324,7 +324,13 @@ impl Edits for Partnership {
         let Some(w) = *slot else {
             return Err(invalid(format!("`{doc}` has no `{field}` date to move")));
         };
-        *slot = Some(w.shift_months(months));
+        let Some(moved) = w.checked_shift_months(months) else {
+            return Err(invalid(format!(
+                "moving `{doc}`'s `{field}` ({}) by {months} months leaves the years a file can hold (1 to 9999)",
+                w.long()
+            )));
+        };
+        *slot = Some(moved);
         Ok(())
     }
 

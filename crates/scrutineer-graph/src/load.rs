@@ -1238,11 +1238,21 @@ impl Checker<'_> {
                 );
                 return;
             }
-            if let Some(other) = folded.get(&id.to_lowercase()) {
+            if let Some(other) = folded.get(&look_alike(id)) {
                 let other = other.clone();
+                let how = if other.to_lowercase() == id.to_lowercase() {
+                    "only in case".to_string()
+                } else {
+                    // Shown escaped, so that the reader sees which letter is not what it seems.
+                    format!(
+                        "only in letters that look alike (`{}` and `{}`)",
+                        non_ascii_escaped(id),
+                        non_ascii_escaped(&other)
+                    )
+                };
                 self.error(
                     &format!("{at}.id"),
-                    format!("id `{id}` differs from `{other}` only in case"),
+                    format!("id `{id}` differs from `{other}` {how}"),
                     Some(format!(
                         "use `{other}` if they are the same, or a clearly different id"
                     )),
@@ -1250,7 +1260,7 @@ impl Checker<'_> {
                 return;
             }
             ids.insert(id.to_string(), (kind, at));
-            folded.insert(id.to_lowercase(), id.to_string());
+            folded.insert(look_alike(id), id.to_string());
         });
         ids
     }
@@ -1305,4 +1315,26 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+/// What an id looks like on the page: lower case, with each letter replaced by the one it is
+/// confusable with (Unicode's UTS #39 skeleton), so that `prоbation` with a Cyrillic `о` and
+/// `probation` are found to be the same id to a reader, as they are.
+fn look_alike(id: &str) -> String {
+    unicode_security::confusable_detection::skeleton(&id.to_lowercase())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// `prоbation` with a Cyrillic `о` as `pr\u{43e}bation`: which letter is not what it seems.
+fn non_ascii_escaped(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                c.escape_unicode().to_string()
+            }
+        })
+        .collect()
 }

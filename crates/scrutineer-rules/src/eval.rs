@@ -12,7 +12,7 @@ use scrutineer_graph::{Date, Graph, NodeKey};
 use crate::api::{self, EvidenceRef, ScriptOutcome, View};
 use crate::outcome::{EvidenceItem, Finding, Outcome, RuleError, UnusedWaiver};
 use crate::rule::Rule;
-use crate::sandbox::{Limits, build_engine};
+use crate::sandbox::{Budget, Limits, OUT_OF_MEMORY, OUT_OF_TIME, build_engine};
 
 /// The compiled rule pack and the one engine that runs it.
 pub struct RuleSet {
@@ -57,17 +57,25 @@ impl RuleSet {
         limits: Limits,
     ) -> Result<RuleSet, String> {
         let mut files: Vec<RuleFile> = Vec::new();
+        let mut unreadable: Vec<RuleError> = Vec::new();
+        let mut read = |dir: &Path, files: &mut Vec<RuleFile>| -> Result<(), String> {
+            let (found, errors) = read_dir_rules(dir)?;
+            files.extend(found);
+            unreadable.extend(errors);
+            Ok(())
+        };
         match base {
-            Some(dir) => files.extend(read_dir_rules(dir)?),
+            Some(dir) => read(dir, &mut files)?,
             None => files.extend(builtin::RULES.iter().map(|(rel, area, text)| {
                 (Path::new("rules").join(rel), area.to_string(), Some(*text))
             })),
         }
         let first_extra = files.len();
         for dir in extra {
-            files.extend(read_dir_rules(dir)?);
+            read(dir, &mut files)?;
         }
         let mut set = RuleSet::empty(limits);
+        set.errors.extend(unreadable);
         // Compiling is most of a one-partnership run's time (75 scripts, about 12 ms on one
         // core), and each script compiles independently; the results are kept in file order.
         let compiled: Vec<_> = files
@@ -204,10 +212,11 @@ impl RuleSet {
             .collect();
         // `collect` on an indexed parallel iterator keeps job order, so output does not depend
         // on which thread finished first.
-        let outputs: Vec<Result<Vec<Finding>, RuleError>> = jobs
-            .par_iter()
-            .map(|&(g, rule)| self.run(rule, &views[g]))
-            .collect();
+        let outputs: Vec<Result<Vec<Finding>, RuleError>> = crate::sandbox::install(|| {
+            jobs.par_iter()
+                .map(|&(g, rule)| self.run(rule, &views[g]))
+                .collect()
+        });
         let mut per_graph: Vec<Evaluation> =
             (0..graphs.len()).map(|_| Evaluation::default()).collect();
         for ((g, _), out) in jobs.iter().zip(outputs) {
@@ -247,9 +256,16 @@ impl RuleSet {
         let arg = api::Partnership::new(Arc::clone(view));
         // Constants are metadata; the script's top level need not run for each call.
         let options = CallFnOptions::new().eval_ast(false);
-        let result: Result<Dynamic, Box<EvalAltResult>> =
+        // Errors about what `check` returned are placed at its `fn` line.
+        let at_check = rule
+            .check_line
+            .map_or(rhai::Position::NONE, |l| rhai::Position::new(l as u16, 1));
+        let result: Result<Dynamic, Box<EvalAltResult>> = Budget::run(&self.limits, || {
             self.engine
-                .call_fn_with_options(options, &mut scope, &rule.ast, "check", (arg,));
+                .call_fn_with_options(options, &mut scope, &rule.ast, "check", (arg,))
+                // What the script returns is measured inside the budget too.
+                .and_then(|v| within_output_budget(v, &self.limits, at_check))
+        });
         let runtime_error = |message: String, e: Option<&EvalAltResult>| {
             let pos = e.map(|e| e.position()).unwrap_or(rhai::Position::NONE);
             RuleError {
@@ -263,11 +279,15 @@ impl RuleSet {
         };
         let value = result.map_err(|e| {
             let mut err = runtime_error(describe_runtime(&e, &self.limits), Some(&e));
-            if err.line.is_none() {
+            if err.line.is_none() || crate::sandbox::is_limit_error(&e) {
                 // rhai drops the position of limit errors (too many operations, stack overflow,
-                // data too large). The run is deterministic, so run it again watching each step
-                // to find where it was when it stopped. This costs nothing on the normal path.
-                let pos = self.locate(rule, view);
+                // data too large), or gives one that depends on what its caches held. The run
+                // is deterministic, so run it again with a fresh engine watching each step to
+                // find where it was when it stopped: the same answer every time. This costs
+                // nothing on the normal path.
+                let pos = Budget::run(&Budget::for_locating(&self.limits, &e), || {
+                    self.locate(rule, view)
+                });
                 err.line = pos.line().map(|n| n as u32);
                 err.column = pos.position().map(|n| n as u32);
             }
@@ -344,6 +364,58 @@ impl RuleSet {
     }
 }
 
+/// Checks what `check` returned against the output budgets ([`Limits::max_outcomes`],
+/// [`Limits::max_output_bytes`], [`Limits::max_evidence`]) before any of it is copied into
+/// findings: a rule may not hand back more than a report can reasonably carry.
+fn within_output_budget(
+    value: Dynamic,
+    limits: &Limits,
+    at: rhai::Position,
+) -> Result<Dynamic, Box<EvalAltResult>> {
+    let too_much = |what: String| -> Box<EvalAltResult> {
+        crate::sandbox::stopped(
+            format!("the rule returned {what}; a rule reports what a committee can read"),
+            at,
+        )
+    };
+    let Some(items) = value.read_lock::<rhai::Array>() else {
+        return Ok(value);
+    };
+    if items.len() > limits.max_outcomes {
+        return Err(too_much(format!(
+            "{} outcomes, more than the limit of {}",
+            items.len(),
+            limits.max_outcomes
+        )));
+    }
+    let mut bytes = 0usize;
+    for item in items.iter() {
+        let Some(o) = item.read_lock::<ScriptOutcome>() else {
+            continue;
+        };
+        if o.evidence.len() > limits.max_evidence {
+            return Err(too_much(format!(
+                "an outcome citing {} pieces of evidence, more than the limit of {}",
+                o.evidence.len(),
+                limits.max_evidence
+            )));
+        }
+        bytes = bytes
+            .saturating_add(o.message.len() + o.subject.0.len() + o.subject.1.len())
+            .saturating_add(o.request.as_ref().map_or(0, String::len))
+            .saturating_add(o.fact.as_ref().map_or(0, String::len))
+            .saturating_add(o.evidence.len() * 64);
+        if bytes > limits.max_output_bytes {
+            return Err(too_much(format!(
+                "more than {} of text, the limit",
+                crate::sandbox::megabytes(limits.max_output_bytes)
+            )));
+        }
+    }
+    drop(items);
+    Ok(value)
+}
+
 /// The built-in rule pack, generated by `build.rs` from the workspace's `rules/`.
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -352,34 +424,108 @@ mod builtin {
 /// A rule file to compile: the path that names it, its area, and its text when built in.
 type RuleFile = (std::path::PathBuf, String, Option<&'static str>);
 
-/// The `.rhai` files under `dir`, sorted, each with its area (its folder under `dir`).
-fn read_dir_rules(dir: &Path) -> Result<Vec<RuleFile>, String> {
-    let mut files = Vec::new();
-    collect(dir, dir, &mut files)
+/// The `.rhai` files under `dir`, sorted, each with its area (its folder under `dir`), and an
+/// error for each entry that could not be read. Only `dir` itself being unreadable stops the
+/// pack; a bad entry below it is reported while the other rules load.
+fn read_dir_rules(dir: &Path) -> Result<(Vec<RuleFile>, Vec<RuleError>), String> {
+    let top = std::fs::read_dir(dir)
         .map_err(|e| format!("cannot read rules folder `{}`: {e}", dir.display()))?;
-    files.sort();
-    Ok(files.into_iter().map(|(p, a)| (p, a, None)).collect())
+    let mut walk = Walk {
+        root: dir,
+        files: Vec::new(),
+        errors: Vec::new(),
+        seen: std::collections::HashSet::new(),
+    };
+    if let Ok(real) = dir.canonicalize() {
+        walk.seen.insert(real);
+    }
+    walk.entries(top);
+    walk.files.sort();
+    walk.errors.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok((
+        walk.files.into_iter().map(|(p, a)| (p, a, None)).collect(),
+        walk.errors,
+    ))
 }
 
-fn collect(
-    root: &Path,
-    dir: &Path,
-    out: &mut Vec<(std::path::PathBuf, String)>,
-) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(root, &path, out)?;
-        } else if path.extension().is_some_and(|e| e == "rhai") {
-            let area = path
-                .parent()
-                .and_then(|p| p.strip_prefix(root).ok())
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            out.push((path, area));
+/// A walk of a rules folder that visits each real folder once (a symbolic link back up the
+/// tree is a loop, not an endless supply of rules) and takes only regular files (a pipe or a
+/// device named `x.rhai` would hang the read or never end).
+struct Walk<'a> {
+    root: &'a Path,
+    files: Vec<(std::path::PathBuf, String)>,
+    errors: Vec<RuleError>,
+    seen: std::collections::HashSet<std::path::PathBuf>,
+}
+
+impl Walk<'_> {
+    fn entries(&mut self, entries: std::fs::ReadDir) {
+        for entry in entries {
+            let path = match entry {
+                Ok(e) => e.path(),
+                Err(e) => {
+                    self.refuse(
+                        self.root,
+                        format!("cannot read an entry of this folder: {e}"),
+                    );
+                    continue;
+                }
+            };
+            // `metadata` follows a link to what it names; a broken link is an error here.
+            let meta = match std::fs::metadata(&path) {
+                Ok(m) => m,
+                Err(e) => {
+                    if path.extension().is_some_and(|e| e == "rhai") || path.is_symlink() {
+                        self.refuse(&path, format!("cannot read: {e}"));
+                    }
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                let Ok(real) = path.canonicalize() else {
+                    self.refuse(&path, "cannot resolve this folder".into());
+                    continue;
+                };
+                if !self.seen.insert(real) {
+                    // Already walked: a link to a folder above or beside this one.
+                    continue;
+                }
+                match std::fs::read_dir(&path) {
+                    Ok(inner) => self.entries(inner),
+                    Err(e) => self.refuse(&path, format!("cannot read this folder: {e}")),
+                }
+            } else if path.extension().is_some_and(|e| e == "rhai") {
+                if !meta.is_file() {
+                    self.refuse(
+                        &path,
+                        "not a regular file (a pipe, a device or a socket); a rule is a text file"
+                            .into(),
+                    );
+                    continue;
+                }
+                let area = path
+                    .parent()
+                    .and_then(|p| p.strip_prefix(self.root).ok())
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                self.files.push((path, area));
+            }
         }
     }
-    Ok(())
+
+    fn refuse(&mut self, path: &Path, message: String) {
+        self.errors.push(RuleError {
+            rule: path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            file: path.display().to_string(),
+            line: None,
+            column: None,
+            partnership: None,
+            message,
+        });
+    }
 }
 
 /// Why a rule does not apply, decided from its metadata before the script runs.
@@ -527,6 +673,15 @@ pub(crate) fn describe_runtime(e: &EvalAltResult, limits: &Limits) -> String {
         E::ErrorDataTooLarge(what, _) => {
             format!("{} grew past the sandbox's limit", what.to_lowercase())
         }
+        E::ErrorTerminated(token, _) if token.to_string() == OUT_OF_TIME => format!(
+            "the script ran past its time limit of {} seconds; does it call an expensive function in a loop?",
+            limits.max_seconds
+        ),
+        E::ErrorTerminated(token, _) if token.to_string() == OUT_OF_MEMORY => format!(
+            "the script held more than its memory limit of {} MB; does it copy large arrays or maps?",
+            limits.max_memory_mb
+        ),
+        E::ErrorTerminated(token, _) => token.to_string(),
         E::ErrorTooManyVariables(_) => {
             format!("more than {} variables in scope", limits.max_variables)
         }
@@ -581,10 +736,8 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// Sets the number of evaluation threads for the process. Results do not depend on it.
+/// Sets the number of evaluation threads for the process (see [`crate::sandbox::install`]).
+/// Results do not depend on it.
 pub fn configure_threads(threads: usize) -> Result<(), String> {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.max(1))
-        .build_global()
-        .map_err(|e| e.to_string())
+    crate::sandbox::configure_threads(threads)
 }

@@ -81,6 +81,19 @@ pub struct Rule {
 /// `LAW` names an entry of the law table, which gives them.
 pub const REQUIRED: [&str; 7] = ["ID", "TITLE", "SEVERITY", "BASIS", "URL", "NATIONS", "ASK"];
 
+/// The longest a rule's text constant (`TITLE`, `ASK`, `BASIS`, ...) may be, in characters:
+/// each is copied into every finding the rule reports, so its length multiplies.
+pub const MAX_METADATA: usize = 4_000;
+
+/// Whether `id` is a rule id: ASCII capital letters, digits and hyphens, starting with a
+/// letter. ASCII only, so that an id with a Cyrillic `О` cannot pass for one with a Latin `O`.
+fn is_rule_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_uppercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// The headings every rule's documentation must have.
 pub const DOC_HEADINGS: [&str; 3] = ["## What it does", "## Why it matters", "## Example"];
 
@@ -151,6 +164,17 @@ impl Rule {
         };
         let string = |name: &str| -> Result<String, RuleError> {
             match get(name) {
+                Some(v) if v.is_string() && v.to_string().chars().count() > MAX_METADATA => {
+                    let (l, c) = at(name);
+                    Err(error(
+                        l,
+                        c,
+                        format!(
+                            "`{name}` is {} characters long; at most {MAX_METADATA}: it is printed with every finding",
+                            v.to_string().chars().count()
+                        ),
+                    ))
+                }
                 Some(v) if v.is_string() => Ok(v.into_string().unwrap_or_default()),
                 Some(v) => {
                     let (l, c) = at(name);
@@ -168,6 +192,17 @@ impl Rule {
             }
         };
         let id = string("ID")?;
+        if !is_rule_id(&id) {
+            let (l, c) = at("ID");
+            return Err(error(
+                l,
+                c,
+                format!(
+                    "`ID` `{}` must be capital letters, digits and hyphens (`CDA-S5-RA-POLICE`), so that two ids that look alike are alike",
+                    id.escape_debug()
+                ),
+            ));
+        }
         let severity_text = string("SEVERITY")?;
         let severity = severity_text.parse::<Severity>().map_err(|e| {
             let (l, c) = at("SEVERITY");

@@ -166,10 +166,12 @@ pub fn timeline(
     apply_waivers: bool,
 ) -> Timeline {
     let graphs = [Arc::clone(graph)];
-    let results: Vec<(Failing, Vec<RuleError>)> = dates
-        .par_iter()
-        .map(|&d| failing_on(set, &graphs, d, rules, apply_waivers))
-        .collect();
+    let results: Vec<(Failing, Vec<RuleError>)> = crate::sandbox::install(|| {
+        dates
+            .par_iter()
+            .map(|&d| failing_on(set, &graphs, d, rules, apply_waivers))
+            .collect()
+    });
     let mut errors = Vec::new();
     let mut days = Vec::with_capacity(dates.len());
     for (&d, (failing, errs)) in dates.iter().zip(results) {
@@ -190,10 +192,12 @@ pub fn exact_timeline(
 ) -> Timeline {
     let graphs = [Arc::clone(graph)];
     let candidates = change_days(graph, rules, from, to);
-    let results: Vec<(Failing, Vec<RuleError>)> = candidates
-        .par_iter()
-        .map(|&d| failing_on(set, &graphs, d, rules, apply_waivers))
-        .collect();
+    let results: Vec<(Failing, Vec<RuleError>)> = crate::sandbox::install(|| {
+        candidates
+            .par_iter()
+            .map(|&d| failing_on(set, &graphs, d, rules, apply_waivers))
+            .collect()
+    });
     let mut errors = Vec::new();
     let mut days: Vec<(Date, Failing)> = Vec::with_capacity(candidates.len());
     for (&d, (failing, errs)) in candidates.iter().zip(results) {

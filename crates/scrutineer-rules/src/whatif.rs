@@ -50,12 +50,18 @@ use scrutineer_graph::{Date, Edits, Graph, When};
 
 use crate::outcome::{Finding, Outcome, RuleError};
 use crate::rule::parse_docs;
-use crate::sandbox::{Limits, build_engine};
+use crate::sandbox::{Budget, Limits, build_engine};
 
 /// The copy a scenario edits (`Scenario` in scripts). Shared so that edits made through the
 /// argument of `scenario(g)` reach the caller.
 #[derive(Clone)]
-struct Draft(Arc<Mutex<Partnership>>);
+struct Draft {
+    data: Arc<Mutex<Partnership>>,
+    /// Edits made so far, and the most allowed ([`Limits::max_edits`]): each edit may copy or
+    /// search the partnership, so an endless stream of them is refused early and by name.
+    edits: Arc<std::sync::atomic::AtomicUsize>,
+    max_edits: usize,
+}
 
 type Res<T> = Result<T, Box<EvalAltResult>>;
 
@@ -75,7 +81,19 @@ impl Draft {
         &self,
         f: impl FnOnce(&mut Partnership) -> Result<(), scrutineer_graph::EditError>,
     ) -> Res<()> {
-        let mut data = self.0.lock().map_err(|_| {
+        let made = self
+            .edits
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if made >= self.max_edits {
+            return Err(crate::sandbox::stopped(
+                format!(
+                    "the scenario made more than {} edits to its copy, the limit; a scenario describes a change, not a new partnership",
+                    self.max_edits
+                ),
+                Position::NONE,
+            ));
+        }
+        let mut data = self.data.lock().map_err(|_| {
             Box::new(EvalAltResult::ErrorRuntime(
                 "the scenario's copy is unusable after an earlier failure".into(),
                 Position::NONE,
@@ -85,7 +103,7 @@ impl Draft {
     }
 
     fn read<T>(&self, f: impl FnOnce(&Partnership) -> T) -> Res<T> {
-        let data = self.0.lock().map_err(|_| {
+        let data = self.data.lock().map_err(|_| {
             Box::new(EvalAltResult::ErrorRuntime(
                 "the scenario's copy is unusable after an earlier failure".into(),
                 Position::NONE,
@@ -323,8 +341,15 @@ impl Scenario {
     }
 
     /// Runs the scenario on copies of `base` and returns the edited graphs, one per variant.
+    ///
+    /// The whole scenario, every variant included, runs within one time and memory budget
+    /// ([`Limits::max_seconds`], [`Limits::max_memory_mb`]) on a sandbox thread.
     pub fn run(&self, base: &Graph) -> Result<Vec<Variant>, RuleError> {
-        let (variants, failure) = self.execute(&self.engine, base);
+        crate::sandbox::install(|| self.run_here(base))
+    }
+
+    fn run_here(&self, base: &Graph) -> Result<Vec<Variant>, RuleError> {
+        let (variants, failure) = Budget::run(&self.limits, || self.execute(&self.engine, base));
         let Some(e) = failure else {
             return Ok(variants);
         };
@@ -333,12 +358,17 @@ impl Scenario {
             other => crate::eval::describe_runtime(other, &self.limits),
         };
         let mut pos = e.position();
-        if pos.is_none() && !matches!(&*e, EvalAltResult::ErrorRuntime(..)) {
-            // A limit error has no position; run again watching each step (see sandbox).
+        if (pos.is_none() && !matches!(&*e, EvalAltResult::ErrorRuntime(..)))
+            || crate::sandbox::is_limit_error(&e)
+        {
+            // A limit error has no position; run again watching each step (see sandbox),
+            // within a budget of its own.
             let mut engine = build_engine(&self.limits);
             register(&mut engine);
-            pos = crate::sandbox::locate_last_step(engine, |engine| {
-                let _ = self.execute(engine, base);
+            pos = Budget::run(&Budget::for_locating(&self.limits, &e), || {
+                crate::sandbox::locate_last_step(engine, |engine| {
+                    let _ = self.execute(engine, base);
+                })
             });
         }
         let mut err = error(&self.file, pos, message);
@@ -359,6 +389,18 @@ impl Scenario {
                 (),
             ) {
                 Ok(v) => match v.into_array() {
+                    Ok(a) if a.len() > self.limits.max_variants => {
+                        let message = format!(
+                            "`variants` returned {} variants, more than the limit of {}",
+                            a.len(),
+                            self.limits.max_variants
+                        );
+                        let at = self
+                            .variants_line
+                            .map(|l| Position::new(l as u16, 1))
+                            .unwrap_or(Position::NONE);
+                        return (Vec::new(), Some(crate::sandbox::stopped(message, at)));
+                    }
                     Ok(a) => a,
                     Err(t) => {
                         let message = format!("`variants` must return an array, not `{t}`");
@@ -379,7 +421,11 @@ impl Scenario {
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
-            let draft = Draft(Arc::new(Mutex::new(base.data.clone())));
+            let draft = Draft {
+                data: Arc::new(Mutex::new(base.data.clone())),
+                edits: Arc::default(),
+                max_edits: self.limits.max_edits,
+            };
             let name = if !self.sweep {
                 "scenario".to_string()
             } else if let Some(map) = item.read_lock::<Map>() {
@@ -409,7 +455,7 @@ impl Scenario {
             if let Err(e) = result {
                 return (out, Some(e));
             }
-            let Ok(data) = draft.0.lock().map(|d| d.clone()) else {
+            let Ok(data) = draft.data.lock().map(|d| d.clone()) else {
                 let message = "the scenario failed part way".to_string();
                 return (
                     out,

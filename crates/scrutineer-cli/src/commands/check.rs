@@ -25,23 +25,7 @@ const CHUNK: usize = 64;
 
 /// The sandbox limits: the defaults, with any given on the command line.
 pub fn limits(args: &LimitArgs) -> Limits {
-    let mut l = Limits::default();
-    if let Some(n) = args.max_operations {
-        l.max_operations = n;
-    }
-    if let Some(n) = args.max_call_levels {
-        l.max_call_levels = n;
-    }
-    if let Some(n) = args.max_string_size {
-        l.max_string_size = n;
-    }
-    if let Some(n) = args.max_array_size {
-        l.max_array_size = n;
-    }
-    if let Some(n) = args.max_map_size {
-        l.max_map_size = n;
-    }
-    l
+    args.limits()
 }
 
 /// Prints `error: ...` and returns the exit code for broken input.

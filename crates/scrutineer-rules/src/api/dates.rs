@@ -35,15 +35,39 @@ fn parse_date(s: &str) -> Result<Date, Box<EvalAltResult>> {
     })
 }
 
+/// Date arithmetic in a script is checked: a result a file could not hold (before the year 1 or
+/// after 9999) is an error the rule reports, never a panic or a silently wrong day.
+fn in_range(
+    result: Option<Date>,
+    from: Date,
+    n: i64,
+    unit: &str,
+) -> Result<Date, Box<EvalAltResult>> {
+    result
+        .filter(|d| d.is_writable())
+        .ok_or_else(|| out_of_range(format!("{} plus {n} {unit}", from.long())))
+}
+
+fn out_of_range(what: String) -> Box<EvalAltResult> {
+    Box::new(EvalAltResult::ErrorRuntime(
+        format!("date out of range: {what} is outside the years 1 to 9999").into(),
+        Position::NONE,
+    ))
+}
+
 pub(super) fn register(engine: &mut Engine) {
     engine
         .register_type_with_name::<Date>("Date")
         .register_fn("date", parse_date)
-        .register_fn("add_months", |d: &mut Date, n: i64| d.add_months(n))
-        .register_fn("add_years", |d: &mut Date, n: i64| {
-            d.add_months(n.saturating_mul(12))
+        .register_fn("add_months", |d: &mut Date, n: i64| {
+            in_range(d.checked_add_months(n), *d, n, "months")
         })
-        .register_fn("add_days", |d: &mut Date, n: i64| d.add_days(n))
+        .register_fn("add_years", |d: &mut Date, n: i64| {
+            in_range(d.checked_add_months(n.saturating_mul(12)), *d, n, "years")
+        })
+        .register_fn("add_days", |d: &mut Date, n: i64| {
+            in_range(d.checked_add_days(n), *d, n, "days")
+        })
         .register_fn("end_of_month", |d: &mut Date| d.end_of_month())
         .register_fn("months_between", |a: Date, b: Date| a.months_until(b))
         .register_fn("days_between", |a: Date, b: Date| a.days_until(b))
@@ -76,7 +100,10 @@ pub(super) fn register(engine: &mut Engine) {
         })
         .register_fn("passed_by", |w: &mut When, d: Date| tri(w.passed_by(d)))
         .register_fn("started_by", |w: &mut When, d: Date| tri(w.started_by(d)))
-        .register_fn("shift_months", |w: &mut When, n: i64| w.shift_months(n))
+        .register_fn("shift_months", |w: &mut When, n: i64| {
+            w.checked_shift_months(n)
+                .ok_or_else(|| out_of_range(format!("{} moved by {n} months", w.long())))
+        })
         .register_fn("==", |a: When, b: When| a == b)
         .register_fn("!=", |a: When, b: When| a != b)
         .register_fn("to_string", |w: &mut When| w.long())
