@@ -341,6 +341,35 @@ fn a_rewritten_file_keeps_its_permission_mode() {
     }
 }
 
+/// A file on a shared drive keeps its owner and group after `fmt` rewrites it, where the user
+/// running it may set them (root may give a file to anyone; others keep the group when they
+/// are in it). Only a run that may give a file away can show it, so elsewhere this says so and
+/// stops.
+#[cfg(unix)]
+#[test]
+fn a_rewritten_file_keeps_its_owner_where_allowed() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.ron");
+    std::fs::write(&file, MESSY).unwrap();
+    // `nobody`, a user other than the one running the tests.
+    let (uid, gid) = (65534, 65534);
+    if std::os::unix::fs::chown(&file, Some(uid), Some(gid)).is_err() {
+        eprintln!("not checked: this user may not give a file to another");
+        return;
+    }
+    let out = scrutineer(&["fmt", file.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(std::fs::read_to_string(&file).unwrap(), MESSY, "rewritten");
+    let m = std::fs::metadata(&file).unwrap();
+    assert_eq!((m.uid(), m.gid()), (uid, gid));
+}
+
 /// `fmt` on a link rewrites the file it points to; the link stays a link (it used to be
 /// replaced by a regular file, and the real file never got the change).
 #[cfg(unix)]

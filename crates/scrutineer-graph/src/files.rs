@@ -399,6 +399,11 @@ pub fn replace_partnership(original: &ReadForUpdate, text: &str) -> Result<(), W
     let changed = || WriteError::Changed { path: path.clone() };
     let deadline = Instant::now() + LOCK_WAIT;
     let mut file = loop {
+        // However the loop goes round (a lock held, a file renamed in again and again), it
+        // ends: nothing is written after the wait.
+        if Instant::now() > deadline {
+            return Err(WriteError::Busy { path: path.clone() });
+        }
         let file = match open_without_blocking(&original.real) {
             Ok(f) => f,
             // Moved or deleted since it was read.
@@ -408,9 +413,6 @@ pub fn replace_partnership(original: &ReadForUpdate, text: &str) -> Result<(), W
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                if Instant::now() > deadline {
-                    return Err(WriteError::Busy { path: path.clone() });
-                }
                 std::thread::sleep(Duration::from_millis(20));
                 continue;
             }
@@ -424,6 +426,7 @@ pub fn replace_partnership(original: &ReadForUpdate, text: &str) -> Result<(), W
         if same_file(&file, &original.real) {
             break file;
         }
+        std::thread::sleep(Duration::from_millis(5));
     };
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
