@@ -390,6 +390,10 @@ pub fn create_partnership(path: &Path, text: &str) -> Result<(), WriteError> {
 /// (up to [`LOCK_WAIT`]) and then finds the file changed, so it refuses rather than write over
 /// the first run's change.
 pub fn replace_partnership(original: &ReadForUpdate, text: &str) -> Result<(), WriteError> {
+    replace_waiting(original, text, LOCK_WAIT)
+}
+
+fn replace_waiting(original: &ReadForUpdate, text: &str, wait: Duration) -> Result<(), WriteError> {
     check_partnership(&original.path, text)?;
     let path = &original.path;
     let io = |error| WriteError::Io {
@@ -397,7 +401,7 @@ pub fn replace_partnership(original: &ReadForUpdate, text: &str) -> Result<(), W
         error,
     };
     let changed = || WriteError::Changed { path: path.clone() };
-    let deadline = Instant::now() + LOCK_WAIT;
+    let deadline = Instant::now() + wait;
     let mut file = loop {
         // However the loop goes round (a lock held, a file renamed in again and again), it
         // ends: nothing is written after the wait.
@@ -590,6 +594,28 @@ mod tests {
         std::fs::write(&file, b"ok\n\xff").unwrap();
         let e = read_text(&file, 10).unwrap_err();
         assert_eq!(e.kind, ReadErrorKind::NotUtf8 { line: 2, column: 1 });
+    }
+
+    /// The lock is honoured: while another holds it, nothing is written, and after the wait
+    /// the rewrite gives up saying so. Released, the same rewrite goes through.
+    #[test]
+    fn a_rewrite_waits_for_the_lock_and_gives_up_in_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("p.ron");
+        let text = "Partnership(id: \"x\", name: \"X\", nation: England, tier: Unitary)\n";
+        std::fs::write(&file, text).unwrap();
+        let read = read_for_update(&file, MAX_FILE_BYTES).unwrap();
+        let new = text.replace("\"X\"", "\"Y\"");
+        let holder = File::open(&file).unwrap();
+        holder.lock().unwrap();
+        let started = Instant::now();
+        let err = replace_waiting(&read, &new, Duration::from_millis(300)).unwrap_err();
+        assert!(matches!(err, WriteError::Busy { .. }), "{err:?}");
+        assert!(started.elapsed() >= Duration::from_millis(300));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+        drop(holder);
+        replace_waiting(&read, &new, Duration::from_millis(300)).unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), new);
     }
 
     #[cfg(unix)]
