@@ -1051,3 +1051,45 @@ fn a_list_of_one_column_is_still_read() {
         2
     );
 }
+
+/// A spreadsheet is read as every input is: a pipe named as a CSV or a link to an endless
+/// device named as a workbook is refused, exit 2, without hanging or filling memory.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_named_as_a_spreadsheet_is_refused_unread() {
+    let dir = scratch("not-a-sheet");
+    let target = seed_without("watford", &dir, |_| {});
+    let before = read(&target);
+    let fifo = root().join(&dir).join("pipe.csv");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let zero = root().join(&dir).join("zero.xlsx");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    for sheet in [&fifo, &zero] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_scrutineer"))
+            .args(["import", "membership", sheet.to_str().unwrap(), "--into"])
+            .arg(root().join(&target))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > std::time::Duration::from_secs(30) {
+                child.kill().unwrap();
+                panic!("{}: still reading after 30 s", sheet.display());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("is not a regular file"), "{stderr}");
+    }
+    assert_eq!(read(&target), before);
+}

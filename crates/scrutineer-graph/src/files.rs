@@ -142,7 +142,13 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 /// own way. This is the reader for every input: partnership files (through
 /// [`crate::load_file`]), rule files and scenario files.
 pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, ReadError> {
-    read_bytes(path, max_bytes).map(|(text, _)| text)
+    read_utf8(path, max_bytes).map(|(text, _)| text)
+}
+
+/// Reads a file of bytes named by someone else (a spreadsheet), as safely as [`read_text`]
+/// reads text: a regular file only, at most `max_bytes` counted on the bytes read.
+pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
+    read_raw(path, max_bytes).map(|(bytes, _)| bytes)
 }
 
 /// A partnership file as it was read, to be rewritten with [`replace_partnership`]: the text,
@@ -161,7 +167,7 @@ pub struct ReadForUpdate {
 /// Reads a file as [`read_text`] does, remembering what was read and where the real file is,
 /// so that [`replace_partnership`] can rewrite it safely.
 pub fn read_for_update(path: &Path, max_bytes: u64) -> Result<ReadForUpdate, ReadError> {
-    let (text, _) = read_bytes(path, max_bytes)?;
+    let (text, _) = read_utf8(path, max_bytes)?;
     let real = path.canonicalize().map_err(|e| ReadError {
         path: path.to_path_buf(),
         kind: kind_of(&e),
@@ -181,7 +187,7 @@ fn kind_of(e: &std::io::Error) -> ReadErrorKind {
     }
 }
 
-fn read_bytes(path: &Path, max_bytes: u64) -> Result<(String, Metadata), ReadError> {
+fn read_raw(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, Metadata), ReadError> {
     let fail = |kind| ReadError {
         path: path.to_path_buf(),
         kind,
@@ -220,6 +226,15 @@ fn read_bytes(path: &Path, max_bytes: u64) -> Result<(String, Metadata), ReadErr
             size: None,
         }));
     }
+    Ok((bytes, meta))
+}
+
+fn read_utf8(path: &Path, max_bytes: u64) -> Result<(String, Metadata), ReadError> {
+    let (bytes, meta) = read_raw(path, max_bytes)?;
+    let fail = |kind| ReadError {
+        path: path.to_path_buf(),
+        kind,
+    };
     match String::from_utf8(bytes) {
         Ok(text) => Ok((text, meta)),
         Err(e) => {

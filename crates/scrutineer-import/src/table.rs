@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, Sheets, open_workbook_from_rs};
 
 use crate::cells::Cell;
 use scrutineer_graph::Date;
@@ -63,6 +63,16 @@ pub fn column_letters(mut column: usize) -> String {
     String::from_utf8(letters).expect("ASCII")
 }
 
+/// The largest spreadsheet read. A register or tracker is a few hundred kilobytes; what it
+/// adds to a partnership file must fit in the loader's 16 MB anyway.
+pub const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The bytes of a spreadsheet, read as every input is: a regular file only (a pipe or a
+/// device is refused, not read), at most [`MAX_SHEET_BYTES`].
+fn sheet_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    scrutineer_graph::files::read_bytes(path, MAX_SHEET_BYTES).map_err(|e| e.to_string())
+}
+
 /// Reads a CSV, XLSX, XLS, XLSB or ODS file. `sheet` picks a sheet of a workbook (default: the
 /// first); a CSV has one.
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
@@ -89,8 +99,7 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
 }
 
 fn read_csv(path: &Path) -> Result<Table, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    let bytes = sheet_bytes(path)?;
     // Excel's "CSV UTF-8" starts with a byte order mark, which would otherwise stick to the
     // first header.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -186,8 +195,29 @@ impl LineCounter {
 }
 
 fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
-    let mut book = open_workbook_auto(path)
-        .map_err(|e| format!("cannot open `{}` as a workbook: {e}", path.display()))?;
+    // Read into memory by the safe reader, then parsed from there: calamine opening the path
+    // itself would read a pipe or a device named as a workbook.
+    let data = std::io::Cursor::new(sheet_bytes(path)?);
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let opened = match extension.as_str() {
+        "xls" => open_workbook_from_rs(data)
+            .map(Sheets::Xls)
+            .map_err(calamine::Error::Xls),
+        "xlsb" => open_workbook_from_rs(data)
+            .map(Sheets::Xlsb)
+            .map_err(calamine::Error::Xlsb),
+        "ods" => open_workbook_from_rs(data)
+            .map(Sheets::Ods)
+            .map_err(calamine::Error::Ods),
+        _ => open_workbook_from_rs(data)
+            .map(Sheets::Xlsx)
+            .map_err(calamine::Error::Xlsx),
+    };
+    let mut book =
+        opened.map_err(|e| format!("cannot open `{}` as a workbook: {e}", path.display()))?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) => names.iter().find(|n| *n == s).cloned().ok_or_else(|| {
