@@ -247,6 +247,8 @@ fn a_hostile_folder_is_refused_entry_by_entry_and_nothing_is_echoed() {
     std::os::unix::fs::symlink(&secret, folder.join("secret.ron")).unwrap();
     std::os::unix::fs::symlink("/dev/zero", folder.join("zero.ron")).unwrap();
     std::os::unix::fs::symlink(&folder, folder.join("loop")).unwrap();
+    // A second name for a partnership in the folder: checked once, not as two with one id.
+    std::os::unix::fs::symlink("watford.ron", folder.join("alias.ron")).unwrap();
     let fifo = folder.join("pipe.ron");
     assert!(
         std::process::Command::new("mkfifo")
@@ -263,6 +265,11 @@ fn a_hostile_folder_is_refused_entry_by_entry_and_nothing_is_echoed() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(!stdout.contains("do-not-print-me") && !stderr.contains("do-not-print-me"));
     assert!(stderr.contains("is not a partnership file"), "{stderr}");
+    assert!(!stderr.contains("is used by both"), "{stderr}");
+    assert!(
+        !stdout.contains("alias.ron") && stdout.contains("watford.ron"),
+        "the file's own name is shown: {stdout}"
+    );
     assert_eq!(
         stderr.matches("is not a regular file").count(),
         2,
