@@ -39,7 +39,35 @@ pub fn partnership_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             out.push(p);
         }
     }
-    Ok(out)
+    Ok(each_real_file_once(out))
+}
+
+/// Each real file once: a link to a file also named (`alias.ron` -> `watford.ron`) would
+/// otherwise be checked twice and reported as two partnerships with one id. The file's own
+/// name is kept over a link's, else the first name met; a path that cannot be resolved (a
+/// missing file) is kept as it is, for the loader to report.
+fn each_real_file_once(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    let real: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
+        .collect();
+    let is_link = |p: &Path| {
+        p.symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+    };
+    let mut chosen: std::collections::HashMap<&PathBuf, usize> = std::collections::HashMap::new();
+    for (i, r) in real.iter().enumerate() {
+        let keep = chosen.entry(r).or_insert(i);
+        if is_link(&paths[*keep]) && !is_link(&paths[i]) {
+            *keep = i;
+        }
+    }
+    paths
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| chosen.get(&real[*i]) == Some(i))
+        .map(|(_, p)| p)
+        .collect()
 }
 
 fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

@@ -247,6 +247,8 @@ fn a_hostile_folder_is_refused_entry_by_entry_and_nothing_is_echoed() {
     std::os::unix::fs::symlink(&secret, folder.join("secret.ron")).unwrap();
     std::os::unix::fs::symlink("/dev/zero", folder.join("zero.ron")).unwrap();
     std::os::unix::fs::symlink(&folder, folder.join("loop")).unwrap();
+    // A second name for a partnership in the folder: checked once, not as two with one id.
+    std::os::unix::fs::symlink("watford.ron", folder.join("alias.ron")).unwrap();
     let fifo = folder.join("pipe.ron");
     assert!(
         std::process::Command::new("mkfifo")
@@ -263,6 +265,11 @@ fn a_hostile_folder_is_refused_entry_by_entry_and_nothing_is_echoed() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(!stdout.contains("do-not-print-me") && !stderr.contains("do-not-print-me"));
     assert!(stderr.contains("is not a partnership file"), "{stderr}");
+    assert!(!stderr.contains("is used by both"), "{stderr}");
+    assert!(
+        !stdout.contains("alias.ron") && stdout.contains("watford.ron"),
+        "the file's own name is shown: {stdout}"
+    );
     assert_eq!(
         stderr.matches("is not a regular file").count(),
         2,
@@ -303,4 +310,222 @@ fn control_characters_from_the_records_are_shown_not_obeyed() {
     }
     let out = scrutineer(&["check", "--as-of", "2020-01-01", file.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("\\u{1b}[2J"));
+}
+
+/// A partnership file not in the canonical layout, so that `fmt` rewrites it.
+const MESSY: &str = "// kept\nPartnership(id:\"x\",name:\"X\",nation:England,tier:Unitary,\n  organisations:[Organisation(id:\"c\",name:\"C\",kind:UnitaryCouncil)])\n";
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A file only its owner may read stays so after `fmt` rewrites it (a rewrite by way of a
+/// temporary file used to come back `0644`, readable by everyone on a shared machine).
+#[cfg(unix)]
+#[test]
+fn a_rewritten_file_keeps_its_permission_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    for mode in [0o600, 0o640, 0o664] {
+        let file = dir.path().join(format!("p{mode:o}.ron"));
+        std::fs::write(&file, MESSY).unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(mode)).unwrap();
+        let out = scrutineer(&["fmt", file.to_str().unwrap()]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_ne!(std::fs::read_to_string(&file).unwrap(), MESSY, "rewritten");
+        let now = std::fs::metadata(&file).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(now, mode, "mode {mode:o} became {now:o}");
+    }
+}
+
+/// A file on a shared drive keeps its owner and group after `fmt` rewrites it, where the user
+/// running it may set them (root may give a file to anyone; others keep the group when they
+/// are in it). Only a run that may give a file away can show it, so elsewhere this says so and
+/// stops.
+#[cfg(unix)]
+#[test]
+fn a_rewritten_file_keeps_its_owner_where_allowed() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.ron");
+    std::fs::write(&file, MESSY).unwrap();
+    // `nobody`, a user other than the one running the tests.
+    let (uid, gid) = (65534, 65534);
+    if std::os::unix::fs::chown(&file, Some(uid), Some(gid)).is_err() {
+        eprintln!("not checked: this user may not give a file to another");
+        return;
+    }
+    let out = scrutineer(&["fmt", file.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(std::fs::read_to_string(&file).unwrap(), MESSY, "rewritten");
+    let m = std::fs::metadata(&file).unwrap();
+    assert_eq!((m.uid(), m.gid()), (uid, gid));
+}
+
+/// `fmt` on a link rewrites the file it points to; the link stays a link (it used to be
+/// replaced by a regular file, and the real file never got the change).
+#[cfg(unix)]
+#[test]
+fn a_link_is_written_through_and_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    let mine = dir.path().join("mine");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::create_dir_all(&mine).unwrap();
+    let real = shared.join("p.ron");
+    std::fs::write(&real, MESSY).unwrap();
+    let link = mine.join("p.ron");
+    // A relative link, as `ln -s ../shared/p.ron` makes: resolved from the link's folder.
+    std::os::unix::fs::symlink("../shared/p.ron", &link).unwrap();
+    let out = scrutineer(&["fmt", link.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    let tidy = std::fs::read_to_string(&real).unwrap();
+    assert!(
+        tidy.contains("Organisation(id: \"c\", name: \"C\", kind: UnitaryCouncil)"),
+        "the real file has the change: {tidy}"
+    );
+    assert_eq!(names_in(&shared), ["p.ron"], "no temporary file is left");
+    assert_eq!(names_in(&mine), ["p.ron"]);
+}
+
+/// Someone who can write to a shared folder cannot make `fmt` write elsewhere by planting a
+/// link at the name of its temporary file. The old name was `.NAME.PID.tmp`; the link is
+/// planted at it by a shell that then becomes `scrutineer` (`exec` keeps the process id).
+#[cfg(unix)]
+#[test]
+fn a_link_planted_at_the_old_temporary_name_is_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("shared");
+    std::fs::create_dir_all(&folder).unwrap();
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "not yours to write\n").unwrap();
+    let file = folder.join("p.ron");
+    std::fs::write(&file, MESSY).unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ln -s \"$1\" \"$2/.p.ron.$$.tmp\" && exec \"$3\" fmt \"$2/p.ron\"")
+        .arg("sh")
+        .arg(&victim)
+        .arg(&folder)
+        .arg(env!("CARGO_BIN_EXE_scrutineer"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "not yours to write\n"
+    );
+    assert!(
+        std::fs::symlink_metadata(&file)
+            .unwrap()
+            .file_type()
+            .is_file()
+    );
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("kind: UnitaryCouncil)")
+    );
+    let names = names_in(&folder);
+    assert_eq!(
+        names.len(),
+        2,
+        "the planted link and the file only: {names:?}"
+    );
+    assert!(
+        names[0].starts_with(".p.ron.") && names[1] == "p.ron",
+        "{names:?}"
+    );
+}
+
+/// A file changed by someone else between being read and being written is not written over:
+/// the rewrite is refused, saying so, and the other change is kept. (Two `import` runs at
+/// once, in the import tests, meet this through the command line.)
+#[test]
+fn a_file_changed_since_it_was_read_is_not_written_over() {
+    use scrutineer_graph::files::{WriteError, read_for_update, replace_partnership};
+    use scrutineer_graph::load::MAX_FILE_BYTES;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.ron");
+    let theirs = MESSY.replace("name:\"X\"", "name:\"Theirs\"");
+    // Changed in place, and replaced whole by a rename (as an editor or another run does).
+    for replace_whole in [false, true] {
+        std::fs::write(&file, MESSY).unwrap();
+        let read = read_for_update(&file, MAX_FILE_BYTES).unwrap();
+        let mine = format_text(&file, &read.text).unwrap();
+        if replace_whole {
+            let other = dir.path().join("other");
+            std::fs::write(&other, &theirs).unwrap();
+            std::fs::rename(&other, &file).unwrap();
+        } else {
+            std::fs::write(&file, &theirs).unwrap();
+        }
+        let err = replace_partnership(&read, &mine).unwrap_err();
+        assert!(matches!(err, WriteError::Changed { .. }), "{err:?}");
+        assert!(
+            err.to_string()
+                .contains("p.ron` changed since it was read; run the command again"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
+        assert_eq!(names_in(dir.path()), ["p.ron"], "no temporary file is left");
+    }
+    // Unchanged, the same rewrite goes through.
+    std::fs::write(&file, MESSY).unwrap();
+    let read = read_for_update(&file, MAX_FILE_BYTES).unwrap();
+    let mine = format_text(&file, &read.text).unwrap();
+    replace_partnership(&read, &mine).unwrap();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), mine);
+}
+
+/// A rewrite that would not load is never written, whatever asked for it.
+#[test]
+fn a_rewrite_that_would_not_load_is_not_written() {
+    use scrutineer_graph::files::{WriteError, read_for_update, replace_partnership};
+    use scrutineer_graph::load::MAX_FILE_BYTES;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.ron");
+    std::fs::write(&file, MESSY).unwrap();
+    let read = read_for_update(&file, MAX_FILE_BYTES).unwrap();
+    let err = replace_partnership(&read, "Partnership(id: \"x\")\n").unwrap_err();
+    assert!(matches!(err, WriteError::DoesNotLoad { .. }), "{err:?}");
+    let big = format!(
+        "Partnership(id: \"x\", name: \"X\", nation: England, tier: Unitary, notes: [\"{}\"])\n",
+        "x".repeat(MAX_FILE_BYTES as usize)
+    );
+    let err = replace_partnership(&read, &big).unwrap_err();
+    assert!(matches!(err, WriteError::TooLarge { .. }), "{err:?}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), MESSY);
 }

@@ -16,32 +16,9 @@ use crate::load::load_str;
 use crate::model::{Complete, Evidence, ListKind, Partnership};
 use crate::spans::{Span, comment_layout};
 
-/// Writes a file so that it is either wholly written or not touched: the text goes to a
-/// temporary file beside it, is flushed to disk, and is then renamed over the target, which is
-/// atomic on one file system. If anything fails, the temporary file is removed and any earlier
-/// file is left as it was.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
+/// Kept here for the commands that write through this path (`report --out`): the one safe
+/// atomic write, in [`crate::files`].
+pub use crate::files::write_atomically;
 
 /// The records in canonical RON.
 pub fn canonical(p: &Partnership) -> String {
@@ -319,34 +296,7 @@ pub fn rewrite(path: &Path, text: &str, records: &Partnership) -> Result<String,
 
 #[cfg(test)]
 mod tests {
-    use super::{plain_apostrophes, write_atomically};
-
-    #[test]
-    fn a_failed_write_leaves_the_target_and_no_temporary_file() {
-        let dir = std::env::temp_dir().join(format!("scrutineer-atomic-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("target.ron")).unwrap();
-        std::fs::write(dir.join("target.ron").join("inside"), "kept").unwrap();
-        // Renaming a file over a non-empty folder fails: the folder must survive untouched.
-        assert!(write_atomically(&dir.join("target.ron"), "new").is_err());
-        assert_eq!(
-            std::fs::read_to_string(dir.join("target.ron").join("inside")).unwrap(),
-            "kept"
-        );
-        let names: Vec<String> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(names, ["target.ron"], "no temporary file is left");
-        // A write into a folder that does not exist fails without creating anything.
-        assert!(write_atomically(&dir.join("missing").join("x.ron"), "new").is_err());
-        assert!(!dir.join("missing").exists());
-        // And an ordinary write replaces the file whole.
-        std::fs::write(dir.join("ok.ron"), "old").unwrap();
-        write_atomically(&dir.join("ok.ron"), "new").unwrap();
-        assert_eq!(std::fs::read_to_string(dir.join("ok.ron")).unwrap(), "new");
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
+    use super::plain_apostrophes;
 
     #[test]
     fn apostrophes_are_unescaped_but_backslashes_kept() {

@@ -67,116 +67,74 @@ impl Loaded {
     }
 }
 
-/// Reads and checks one partnership file.
+/// Reads and checks one partnership file. It is read with [`crate::files::read_text`]: a
+/// regular file only, at most [`MAX_FILE_BYTES`], UTF-8.
 pub fn load_file(path: &Path) -> Loaded {
-    let fail = |d: Diagnostic| Loaded {
-        graph: None,
-        diagnostics: vec![(Level::Error, d)],
-        source: None,
-    };
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            let start = Pos { line: 1, col: 1 };
-            return fail(
-                Diagnostic::new(
+    use crate::files::{ReadErrorKind, read_text};
+    match read_text(path, MAX_FILE_BYTES) {
+        Ok(text) => load_str(path, text),
+        Err(e) => {
+            let at = e.position().map(|(line, col)| {
+                let pos = Pos { line, col };
+                Span {
+                    start: pos,
+                    end: pos,
+                }
+            });
+            let mb = MAX_FILE_BYTES / (1024 * 1024);
+            let d = match e.kind {
+                ReadErrorKind::TooLarge {
+                    size: Some(size), ..
+                } => Diagnostic::new(
                     path,
-                    Some(Span { start, end: start }),
+                    at,
                     format!(
-                        "file is {} MB, larger than the {} MB a partnership file may be",
-                        m.len() / (1024 * 1024),
-                        MAX_FILE_BYTES / (1024 * 1024)
+                        "file is {} MB, larger than the {mb} MB a partnership file may be",
+                        size / (1024 * 1024)
                     ),
                 )
                 .with_help(
                     "check that this is a partnership file; split a very large one by partnership",
                 ),
-            );
-        }
-        Ok(m) if m.is_dir() => {
-            let why = match std::fs::read_dir(path) {
-                Ok(_) => "is a folder, not a partnership file".to_string(),
-                Err(e) => format!("is a folder that cannot be read: {}", io_reason(&e)),
-            };
-            return fail(Diagnostic::new(path, None, why));
-        }
-        // A pipe, a device or a socket (or a link to one) could block for ever or never end.
-        Ok(m) if !m.is_file() => {
-            return fail(
-                Diagnostic::new(
+                ReadErrorKind::TooLarge { size: None, .. } => Diagnostic::new(
                     path,
-                    None,
+                    at,
+                    format!("file is larger than the {mb} MB a partnership file may be"),
+                ),
+                ReadErrorKind::Folder => {
+                    Diagnostic::new(path, at, "is a folder, not a partnership file")
+                }
+                ReadErrorKind::UnreadableFolder(why) => {
+                    Diagnostic::new(path, at, format!("is a folder that cannot be read: {why}"))
+                }
+                // A pipe, a device or a socket (or a link to one) could block for ever or
+                // never end.
+                ReadErrorKind::NotRegular => Diagnostic::new(
+                    path,
+                    at,
                     "is not a regular file (a pipe, a device or a socket)",
                 )
                 .with_help("a partnership file is a plain text file"),
-            );
+                ReadErrorKind::NotUtf8 { .. } => {
+                    Diagnostic::new(path, at, "file is not valid UTF-8 text")
+                        .with_help("save the file as UTF-8; a partnership file is plain text")
+                }
+                ReadErrorKind::Missing => {
+                    Diagnostic::new(path, at, "cannot read file: no such file")
+                }
+                ReadErrorKind::PermissionDenied => {
+                    Diagnostic::new(path, at, "cannot read file: permission denied")
+                }
+                ReadErrorKind::Other(why) => {
+                    Diagnostic::new(path, at, format!("cannot read file: {why}"))
+                }
+            };
+            Loaded {
+                graph: None,
+                diagnostics: vec![(Level::Error, d)],
+                source: None,
+            }
         }
-        Ok(_) => {}
-        Err(e) => {
-            return fail(Diagnostic::new(
-                path,
-                None,
-                format!("cannot read file: {}", io_reason(&e)),
-            ));
-        }
-    }
-    // The size is checked again on the bytes read: the file may have grown since.
-    let bytes = match std::fs::File::open(path).and_then(|f| {
-        use std::io::Read;
-        let mut b = Vec::new();
-        f.take(MAX_FILE_BYTES + 1).read_to_end(&mut b).map(|_| b)
-    }) {
-        Ok(b) if b.len() as u64 > MAX_FILE_BYTES => {
-            return fail(Diagnostic::new(
-                path,
-                None,
-                format!(
-                    "file is larger than the {} MB a partnership file may be",
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
-            ));
-        }
-        Ok(b) => b,
-        Err(e) => {
-            return fail(Diagnostic::new(
-                path,
-                None,
-                format!("cannot read file: {}", io_reason(&e)),
-            ));
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => load_str(path, text),
-        Err(e) => {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let text = String::from_utf8_lossy(valid);
-            let line = text.matches('\n').count() + 1;
-            let col = text
-                .rsplit('\n')
-                .next()
-                .map(|l| l.chars().count())
-                .unwrap_or(0)
-                + 1;
-            let pos = Pos { line, col };
-            fail(
-                Diagnostic::new(
-                    path,
-                    Some(Span {
-                        start: pos,
-                        end: pos,
-                    }),
-                    "file is not valid UTF-8 text",
-                )
-                .with_help("save the file as UTF-8; a partnership file is plain text"),
-            )
-        }
-    }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string().to_lowercase(),
     }
 }
 

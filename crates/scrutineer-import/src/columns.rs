@@ -124,8 +124,16 @@ const HEADER_SEARCH_ROWS: usize = 20;
 /// Finds the first row, near the top, that has a column for every required field, and matches
 /// the rest of its headers. Exact (normalised) matches are taken first; then a header that
 /// starts with a known name (`Due date (dd/mm/yyyy)`).
+///
+/// A row of one cell is taken as the header only when no row of several cells below it (among
+/// the rows searched) has the columns. A title above the table is one cell, and may well be a
+/// column's name ("Risk register" reads as `Risk`, "Members" as `Member`); taking it for the
+/// header would read the real header and every row as records. Requiring two recognised
+/// columns outright would be simpler, but would refuse a list kept as one column (the member
+/// bodies under `Organisation`), which is how some boards record membership.
 pub fn find(table: &Table, fields: &[Field]) -> Result<Columns, (usize, String, String)> {
     let mut first_nonblank = None;
+    let mut lone: Option<Columns> = None;
     for (i, row) in table.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
         if row.is_blank() {
             continue;
@@ -142,19 +150,32 @@ pub fn find(table: &Table, fields: &[Field]) -> Result<Columns, (usize, String, 
                 })
             })
             .collect();
-        let found = match_headers(&headers, fields).map_err(|(_, m, h)| (row.number, m, h))?;
+        let found = match match_headers(&headers, fields) {
+            Ok(found) => found,
+            // Below a one-cell header, a row is looked at only in case it is the real header:
+            // one that is not cannot stop the import.
+            Err(_) if lone.is_some() => continue,
+            Err((_, m, h)) => return Err((row.number, m, h)),
+        };
         if fields.iter().all(|f| f.satisfied(&found)) {
             let ignored = headers
                 .iter()
                 .filter(|h| !found.iter().any(|(_, c)| c.index == h.index))
                 .cloned()
                 .collect();
-            return Ok(Columns {
+            let columns = Columns {
                 header_row: i,
                 found,
                 ignored,
-            });
+            };
+            if row.filled() > 1 {
+                return Ok(columns);
+            }
+            lone.get_or_insert(columns);
         }
+    }
+    if let Some(columns) = lone {
+        return Ok(columns);
     }
     let row_number = first_nonblank.map(|i| table.rows[i].number).unwrap_or(1);
     let missing: Vec<String> = fields

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, Sheets, open_workbook_from_rs};
 
 use crate::cells::Cell;
 use scrutineer_graph::Date;
@@ -63,6 +63,16 @@ pub fn column_letters(mut column: usize) -> String {
     String::from_utf8(letters).expect("ASCII")
 }
 
+/// The largest spreadsheet read. A register or tracker is a few hundred kilobytes; what it
+/// adds to a partnership file must fit in the loader's 16 MB anyway.
+pub const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The bytes of a spreadsheet, read as every input is: a regular file only (a pipe or a
+/// device is refused, not read), at most [`MAX_SHEET_BYTES`].
+fn sheet_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    scrutineer_graph::files::read_bytes(path, MAX_SHEET_BYTES).map_err(|e| e.to_string())
+}
+
 /// Reads a CSV, XLSX, XLS, XLSB or ODS file. `sheet` picks a sheet of a workbook (default: the
 /// first); a CSV has one.
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
@@ -89,8 +99,7 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
 }
 
 fn read_csv(path: &Path) -> Result<Table, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    let bytes = sheet_bytes(path)?;
     // Excel's "CSV UTF-8" starts with a byte order mark, which would otherwise stick to the
     // first header.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -99,15 +108,20 @@ fn read_csv(path: &Path) -> Result<Table, String> {
         .flexible(true)
         .from_reader(bytes);
     let mut rows: Vec<Row> = Vec::new();
+    // Line numbers are counted here, from where each record starts, and not taken from the
+    // reader: it counts a line at each `\n` it has consumed, and it stops a CRLF row at the
+    // `\r`, so every row after the first would be numbered one too low.
+    let mut lines = LineCounter::default();
     for record in reader.byte_records() {
         let record = record.map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-        let (mut number, mut at) = record
-            .position()
-            .map(|p| (p.line() as usize, p.byte() as usize))
-            .unwrap_or((0, 0));
+        let mut at = record.position().map(|p| p.byte() as usize).unwrap_or(0);
+        // The rest of the row before's CRLF, which the reader leaves unread.
+        if at > 0 && bytes.get(at - 1) == Some(&b'\r') && bytes.get(at) == Some(&b'\n') {
+            at += 1;
+        }
         // The reader passes over empty lines and gives the record the position where they
-        // begin. The record is on the line after them, and a blank row is kept in their place,
-        // since a gap is where a table ends and the notes below it begin.
+        // begin. A blank row is kept in their place, since a gap is where a table ends and the
+        // notes below it begin.
         let mut gap = false;
         loop {
             match bytes.get(at..).unwrap_or_default() {
@@ -115,9 +129,9 @@ fn read_csv(path: &Path) -> Result<Table, String> {
                 [b'\n' | b'\r', ..] => at += 1,
                 _ => break,
             }
-            number += 1;
             gap = true;
         }
+        let number = lines.line_at(bytes, at);
         if gap {
             rows.push(Row {
                 number: number - 1,
@@ -153,9 +167,57 @@ fn read_csv(path: &Path) -> Result<Table, String> {
     })
 }
 
+/// The line (from 1) a byte of a CSV file is on, counting `\r\n`, `\n` and a lone `\r` each
+/// as one line break, as the CSV reader does. Asked for positions in increasing order, so the
+/// file is counted through once.
+#[derive(Default)]
+struct LineCounter {
+    counted_to: usize,
+    breaks: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, bytes: &[u8], at: usize) -> usize {
+        let at = at.min(bytes.len());
+        if at > self.counted_to {
+            let span = &bytes[self.counted_to..at];
+            self.breaks += span
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| {
+                    b == b'\n' || (b == b'\r' && bytes.get(self.counted_to + i + 1) != Some(&b'\n'))
+                })
+                .count();
+            self.counted_to = at;
+        }
+        self.breaks + 1
+    }
+}
+
 fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
-    let mut book = open_workbook_auto(path)
-        .map_err(|e| format!("cannot open `{}` as a workbook: {e}", path.display()))?;
+    // Read into memory by the safe reader, then parsed from there: calamine opening the path
+    // itself would read a pipe or a device named as a workbook.
+    let data = std::io::Cursor::new(sheet_bytes(path)?);
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let opened = match extension.as_str() {
+        "xls" => open_workbook_from_rs(data)
+            .map(Sheets::Xls)
+            .map_err(calamine::Error::Xls),
+        "xlsb" => open_workbook_from_rs(data)
+            .map(Sheets::Xlsb)
+            .map_err(calamine::Error::Xlsb),
+        "ods" => open_workbook_from_rs(data)
+            .map(Sheets::Ods)
+            .map_err(calamine::Error::Ods),
+        _ => open_workbook_from_rs(data)
+            .map(Sheets::Xlsx)
+            .map_err(calamine::Error::Xlsx),
+    };
+    let mut book =
+        opened.map_err(|e| format!("cannot open `{}` as a workbook: {e}", path.display()))?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) => names.iter().find(|n| *n == s).cloned().ok_or_else(|| {
@@ -249,5 +311,40 @@ mod csv_tests {
         let t = super::read(&path, None).unwrap();
         let shape: Vec<(usize, usize)> = t.rows.iter().map(|r| (r.number, r.filled())).collect();
         assert_eq!(shape, vec![(1, 2), (2, 2), (3, 0), (4, 1), (5, 2)]);
+    }
+
+    /// The same sheet saved with Windows line endings, and with old Mac ones, is numbered the
+    /// same: a row's number is the line it starts on, whatever ends the lines.
+    #[test]
+    fn rows_are_numbered_alike_whatever_ends_the_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            ("lf.csv", "T\n\nA,B\n1,2\n\nnote\n\"x\ny\",3\n4,5\n"),
+            (
+                "crlf.csv",
+                "T\r\n\r\nA,B\r\n1,2\r\n\r\nnote\r\n\"x\r\ny\",3\r\n4,5\r\n",
+            ),
+            ("cr.csv", "T\r\rA,B\r1,2\r\rnote\r\"x\ry\",3\r4,5\r"),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            let t = super::read(&path, None).unwrap();
+            let shape: Vec<(usize, usize)> =
+                t.rows.iter().map(|r| (r.number, r.filled())).collect();
+            assert_eq!(
+                shape,
+                vec![
+                    (1, 1),
+                    (2, 0),
+                    (3, 2),
+                    (4, 2),
+                    (5, 0),
+                    (6, 1),
+                    (7, 2),
+                    (9, 2)
+                ],
+                "{name}"
+            );
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! `scrutineer fmt`: rewrite partnership files in the canonical layout.
 
-use scrutineer_graph::format::{format_text, write_atomically};
+use scrutineer_graph::files::{read_for_update, replace_partnership};
+use scrutineer_graph::format::format_text;
+use scrutineer_graph::load::MAX_FILE_BYTES;
 
 use super::{BROKEN, FAILED, OK};
 use crate::cli::FmtArgs;
@@ -17,35 +19,35 @@ pub fn run(args: FmtArgs) -> u8 {
     };
     let (mut broken, mut unformatted) = (false, 0);
     for file in &files {
-        let text = match std::fs::read_to_string(file) {
+        // Read as every input is (a regular file, within the size limit), remembering what was
+        // read so the rewrite can tell whether anyone changed it in the meantime.
+        let original = match read_for_update(file, MAX_FILE_BYTES) {
             Ok(t) => t,
             Err(e) => {
-                eprint(&format!("error: cannot read `{}`: {e}\n", file.display()));
+                eprint(&format!("error: {e}\n"));
                 broken = true;
                 continue;
             }
         };
-        let formatted = match format_text(file, &text) {
+        let text = &original.text;
+        let formatted = match format_text(file, text) {
             Ok(f) => f,
             Err(diagnostics) => {
                 for d in diagnostics {
-                    eprint(&d.render(Some(&text)));
+                    eprint(&d.render(Some(text)));
                 }
                 broken = true;
                 continue;
             }
         };
-        if formatted == text {
+        if formatted == *text {
             continue;
         }
         unformatted += 1;
         if args.check {
             print(&format!("would reformat {}\n", file.display()));
-        } else if let Err(e) = write_atomically(file, &formatted) {
-            eprint(&format!(
-                "error: cannot write `{}`: {e}; the file is unchanged\n",
-                file.display()
-            ));
+        } else if let Err(e) = replace_partnership(&original, &formatted) {
+            eprint(&format!("error: {e}\n"));
             broken = true;
         } else {
             print(&format!("formatted {}\n", file.display()));

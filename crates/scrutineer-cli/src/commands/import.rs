@@ -5,7 +5,11 @@
 //! only then is the file replaced, whole, by an atomic rename. Any problem on the way stops
 //! the import with the file untouched.
 
-use scrutineer_graph::format::{rewrite, write_atomically};
+use scrutineer_graph::files::{
+    WriteError, check_partnership, read_for_update, replace_partnership,
+};
+use scrutineer_graph::format::rewrite;
+use scrutineer_graph::load::MAX_FILE_BYTES;
 use scrutineer_graph::load_str;
 use scrutineer_import::cells::org_kind;
 use scrutineer_import::{Kind, Options, import, read};
@@ -33,16 +37,18 @@ pub fn run(args: ImportArgs) -> u8 {
             return BROKEN;
         }
     };
-    let original = match std::fs::read_to_string(into) {
+    // Read as every input is, remembering what was read: the write at the end refuses if
+    // another run (or a person) changed the file in between, rather than lose their change.
+    let as_read = match read_for_update(into, MAX_FILE_BYTES) {
         Ok(t) => t,
         Err(e) => {
             eprint(&format!(
-                "error: cannot read `{}`: {e}\n  = help: --into names an existing partnership file; start one by hand (see the README) and import into it\n",
-                into.display()
+                "error: {e}\n  = help: --into names an existing partnership file; start one with `scrutineer new` and import into it\n"
             ));
             return BROKEN;
         }
     };
+    let original = as_read.text.clone();
     let loaded = load_str(into, original.clone());
     let Some(graph) = loaded.graph.as_ref().filter(|_| !loaded.has_errors()) else {
         eprint(&loaded.render_diagnostics());
@@ -89,16 +95,23 @@ pub fn run(args: ImportArgs) -> u8 {
             return BROKEN;
         }
     };
-    // The merged records must load as well as the original did: a check on this code as much
-    // as on the sheet, since every id it writes was resolved or made fresh.
-    let check = load_str(into, updated.clone());
-    if check.has_errors() {
-        eprint(&check.render_diagnostics());
-        eprint(&format!(
-            "error: the import would leave `{}` unable to load; it was not changed\n",
-            into.display()
-        ));
-        return BROKEN;
+    // The merged records must load as well as the original did, within the loader's size
+    // limit: a check on this code as much as on the sheet, since every id it writes was resolved
+    // or made fresh. Checked before the summary, so a refused import reports nothing as done.
+    match check_partnership(into, &updated) {
+        Ok(()) => {}
+        Err(WriteError::DoesNotLoad { diagnostics, .. }) => {
+            eprint(&diagnostics);
+            eprint(&format!(
+                "error: the import would leave `{}` unable to load; it was not changed\n",
+                into.display()
+            ));
+            return BROKEN;
+        }
+        Err(e) => {
+            eprint(&format!("error: {e}\n"));
+            return BROKEN;
+        }
     }
     print(&format!(
         "import {} from {}{} into {}\n",
@@ -133,11 +146,8 @@ pub fn run(args: ImportArgs) -> u8 {
                 .to_string(),
         );
         print(&format!("dry run: {} was not changed\n", into.display()));
-    } else if let Err(e) = write_atomically(into, &updated) {
-        eprint(&format!(
-            "error: cannot write `{}`: {e}; the file is unchanged\n",
-            into.display()
-        ));
+    } else if let Err(e) = replace_partnership(&as_read, &updated) {
+        eprint(&format!("error: {e}\n"));
         return BROKEN;
     } else {
         print(&format!("wrote {}\n", into.display()));

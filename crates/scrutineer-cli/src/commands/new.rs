@@ -5,7 +5,8 @@
 //! the top of the file, to copy into the partnership and fill in from the papers: an example is
 //! a comment until someone fills it in, so it can never be taken for a fact.
 
-use scrutineer_graph::format::{canonical, write_atomically};
+use scrutineer_graph::files::create_partnership;
+use scrutineer_graph::format::canonical;
 use scrutineer_graph::model::{Evidence, Nation, Partnership, Source, Tier};
 use scrutineer_graph::{When, load_str};
 
@@ -40,11 +41,9 @@ pub fn run(args: NewArgs) -> u8 {
         eprint(&loaded.render_diagnostics());
         return BROKEN;
     }
-    if let Err(e) = write_atomically(&args.file, &text) {
-        eprint(&format!(
-            "error: cannot write `{}`: {e}\n",
-            args.file.display()
-        ));
+    // Never over a file, even one that appeared since the check above.
+    if let Err(e) = create_partnership(&args.file, &text) {
+        eprint(&format!("error: {e}\n"));
         return BROKEN;
     }
     print(&format!(
