@@ -1045,3 +1045,30 @@ fn a_limit_of_zero_and_an_absurd_thread_count_are_refused() {
     ]);
     assert_eq!(one.stdout, many.stdout);
 }
+
+/// A scenario or a rule named on the command line is read as every input is: a pipe is refused
+/// at once (reading it would wait for ever), with the file named and exit code 2.
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_as_a_scenario_or_a_rule_is_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("scenario.rhai");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = scrutineer(&[
+        "what-if",
+        "graphs/partnerships/welwyn-hatfield.ron",
+        fifo.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("scenario.rhai") && err.contains("not a regular file"),
+        "{err}"
+    );
+}

@@ -112,7 +112,7 @@ impl fmt::Display for ReadError {
 impl std::error::Error for ReadError {}
 
 /// `16 MB`, `64 KB`, `12 bytes`: a size as a person reads it.
-pub(crate) fn amount(bytes: u64) -> String {
+pub fn amount(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
     if bytes >= MB {
         format!("{} MB", bytes / MB)

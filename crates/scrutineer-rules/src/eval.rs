@@ -408,7 +408,7 @@ fn within_output_budget(
         if bytes > limits.max_output_bytes {
             return Err(too_much(format!(
                 "more than {} of text, the limit",
-                crate::sandbox::megabytes(limits.max_output_bytes)
+                scrutineer_graph::files::amount(limits.max_output_bytes as u64)
             )));
         }
     }

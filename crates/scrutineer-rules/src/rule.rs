@@ -81,6 +81,10 @@ pub struct Rule {
 /// `LAW` names an entry of the law table, which gives them.
 pub const REQUIRED: [&str; 7] = ["ID", "TITLE", "SEVERITY", "BASIS", "URL", "NATIONS", "ASK"];
 
+/// The largest rule or scenario file read, in bytes. The longest rule of the pack is about
+/// 5 KB; a script two hundred times that is not a rule a person wrote.
+pub const MAX_SCRIPT_BYTES: u64 = 1024 * 1024;
+
 /// The longest a rule's text constant (`TITLE`, `ASK`, `BASIS`, ...) may be, in characters:
 /// each is copied into every finding the rule reports, so its length multiplies.
 pub const MAX_METADATA: usize = 4_000;
@@ -100,7 +104,9 @@ pub const DOC_HEADINGS: [&str; 3] = ["## What it does", "## Why it matters", "##
 impl Rule {
     /// Compiles a rule file and reads its metadata. Errors name the file, line and column.
     pub fn load(engine: &Engine, path: &Path, area: &str) -> Result<Rule, RuleError> {
-        match std::fs::read_to_string(path) {
+        // Read as every input is: a regular file only, within a size limit counted on the
+        // bytes read (a pipe or `/dev/zero` named `x.rhai` is refused, not read).
+        match scrutineer_graph::read_text(path, MAX_SCRIPT_BYTES) {
             Ok(text) => Rule::from_text(engine, path, area, text),
             Err(e) => Err(RuleError {
                 rule: path
@@ -111,7 +117,7 @@ impl Rule {
                 line: None,
                 column: None,
                 partnership: None,
-                message: format!("cannot read rule: {e}"),
+                message: e.to_string(),
             }),
         }
     }

@@ -76,18 +76,6 @@ impl Default for Limits {
 pub(crate) const OUT_OF_TIME: &str = "scrutineer: out of time";
 pub(crate) const OUT_OF_MEMORY: &str = "scrutineer: out of memory";
 
-/// A size as a person reads it: "4 MB", "1.5 MB", "300 bytes".
-pub(crate) fn megabytes(bytes: usize) -> String {
-    const MB: usize = 1 << 20;
-    if bytes < MB {
-        format!("{bytes} bytes")
-    } else if bytes.is_multiple_of(MB) {
-        format!("{} MB", bytes / MB)
-    } else {
-        format!("{:.1} MB", bytes as f64 / MB as f64)
-    }
-}
-
 /// Whether `e` is the engine stopping a script at one of its limits, whose position rhai gives
 /// unreliably (see [`locate_last_step`]).
 pub(crate) fn is_limit_error(e: &rhai::EvalAltResult) -> bool {

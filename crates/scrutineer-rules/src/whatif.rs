@@ -255,8 +255,8 @@ fn error(file: &Path, pos: Position, message: String) -> RuleError {
 impl Scenario {
     /// Compiles a scenario file and reads its constants.
     pub fn load(path: &Path, limits: Limits) -> Result<Scenario, RuleError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| error(path, Position::NONE, format!("cannot read scenario: {e}")))?;
+        let text = scrutineer_graph::read_text(path, crate::rule::MAX_SCRIPT_BYTES)
+            .map_err(|e| error(path, Position::NONE, e.to_string()))?;
         Scenario::compile(path, &text, limits)
     }
 
