@@ -411,3 +411,48 @@ fn the_chart_of_when_findings_opened() {
             .any(|n| n.text() == Some("No findings are open."))
     );
 }
+
+#[test]
+fn the_strategy_group_comes_first_and_the_committee_beside_it() {
+    let on = day("2022-10-01");
+    for (file, top) in [
+        ("watford.ron", "Joint Authorities Group"),
+        // Kent records only a county strategy group: that is the top of its picture.
+        ("kent.ron", "Kent Community Safety Partnership"),
+    ] {
+        let g = common::load(&format!("graphs/partnerships/{file}"));
+        let svg = Structure::build(&g, on, &[]).to_svg();
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        // Group names are the 13 px bold lines; the first is the top group's.
+        let heads: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.attribute("font-size") == Some("13"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(heads[0].starts_with(top), "{file}: {heads:?}");
+        // The committee's card is beside it (its top at the same height), with the arrow.
+        let cards: Vec<(f64, f64)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("g"))
+            .filter(|n| {
+                n.first_element_child()
+                    .is_some_and(|r| r.has_tag_name("rect") && r.attribute("rx") == Some("8"))
+            })
+            .filter_map(|n| {
+                let t = n.attribute("transform")?;
+                let inner = t.strip_prefix("translate(")?.strip_suffix(')')?;
+                let (x, y) = inner.split_once(' ')?;
+                Some((x.parse().ok()?, y.parse().ok()?))
+            })
+            .collect();
+        assert_eq!(cards[0], (0.0, 0.0), "{file}: {cards:?}");
+        assert!(
+            cards.iter().any(|&(x, y)| x > 400.0 && y == 0.0),
+            "{file}: no card beside the top group: {cards:?}"
+        );
+        assert!(
+            doc.descendants().any(|n| n.text() == Some("scrutinises")),
+            "{file}"
+        );
+    }
+}

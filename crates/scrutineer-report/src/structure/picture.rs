@@ -225,18 +225,29 @@ impl<'a> Plan<'a> {
                 seated[o] = true;
             }
         }
-        let strategy: Vec<usize> = (0..n)
-            .filter(|&i| is_group(i) && detail(i) == "strategy_group")
-            .collect();
+        // The groups at the top: the statutory strategy groups, or, in a county partnership
+        // that records none, its county strategy groups.
+        let of_kind = |kind: &str| -> Vec<usize> {
+            (0..n)
+                .filter(|&i| is_group(i) && detail(i) == kind)
+                .collect()
+        };
+        let mut strategy = of_kind("strategy_group");
+        if strategy.is_empty() {
+            strategy = of_kind("county_strategy_group");
+        }
+        let mut top = vec![false; n];
+        for &g in &strategy {
+            top[g] = true;
+        }
         let committees: Vec<usize> = (0..n)
             .filter(|&i| is_group(i) && detail(i) == "crime_and_disorder_committee")
             .collect();
         // The frame a group sits in: the first group it reports to that can hold a frame (not a
-        // committee, which is drawn in its own column). Strategy groups and committees sit in
-        // no frame.
-        let framed = |i: usize| {
-            is_group(i) && !matches!(detail(i), "strategy_group" | "crime_and_disorder_committee")
-        };
+        // committee, which is drawn in its own column). The groups at the top and committees
+        // sit in no frame.
+        let framed =
+            |i: usize| is_group(i) && !top[i] && detail(i) != "crime_and_disorder_committee";
         let mut parent: Vec<Option<usize>> = vec![None; n];
         let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
         for i in (0..n).filter(|&i| framed(i)) {
