@@ -127,6 +127,22 @@ fn kind_words(detail: &str) -> String {
     }
 }
 
+/// One line of a membership list: a heading, or a member (wrapped, perhaps marked).
+enum Item {
+    Heading(String),
+    Member { lines: Vec<String>, marked: bool },
+}
+
+impl Item {
+    /// Its height as drawn (headings are short enough to take one line).
+    fn height(&self) -> f64 {
+        match self {
+            Item::Heading(_) => SMALL_LINE,
+            Item::Member { lines, .. } => lines.len() as f64 * LINE + 2.0,
+        }
+    }
+}
+
 /// A drawn piece in its own coordinates: its size and its SVG elements.
 struct Block {
     h: f64,
@@ -380,24 +396,8 @@ impl<'a> Plan<'a> {
                 text(&mut body, PAD, y - 3.0, SMALL, style, &l);
             }
         }
-        let (ra, other): (Vec<_>, Vec<_>) = self.seats[g]
-            .iter()
-            .partition(|&&(m, _)| self.node(m).responsible_authority);
-        let sections: Vec<(String, Vec<(usize, &str)>)> = [
-            ("Responsible authorities", ra),
-            ("Other partners and people", other),
-        ]
-        .into_iter()
-        .filter(|(_, list)| !list.is_empty())
-        .map(|(t, list)| {
-            (
-                format!("{t} ({})", list.len()),
-                list.into_iter().copied().collect(),
-            )
-        })
-        .collect();
         y += 4.0;
-        if sections.is_empty() {
+        if self.seats[g].is_empty() {
             y += SMALL_LINE;
             text(
                 &mut body,
@@ -407,74 +407,129 @@ impl<'a> Plan<'a> {
                 ITALIC,
                 "No members recorded",
             );
-        } else if sections.len() == 2 && inner >= 340.0 {
-            let col = (inner - GAP) / 2.0;
-            let a = self.section(&mut body, g, &sections[0], PAD, y, col);
-            let b = self.section(&mut body, g, &sections[1], PAD + col + GAP, y, col);
-            y = a.max(b);
+            return Block { h: y + PAD, body };
+        }
+        // Members flow down one column, or, on a card wide enough, down two like a
+        // newspaper's, so a long membership does not make a tall, half-empty card.
+        let col = (inner - GAP) / 2.0;
+        if inner >= 340.0 && self.seats[g].len() > 2 {
+            let items = self.members(g, col);
+            let total: f64 = items.iter().map(Item::height).sum();
+            let mut split = 0;
+            let mut above = 0.0;
+            while split < items.len() && above + items[split].height() / 2.0 < total / 2.0 {
+                above += items[split].height();
+                split += 1;
+            }
+            // A heading is never left at the foot of the first column.
+            if split > 0 && matches!(items[split - 1], Item::Heading(_)) {
+                split -= 1;
+            }
+            let mut left = y;
+            for item in &items[..split] {
+                left = self.draw_item(&mut body, item, PAD, left, col);
+            }
+            let mut right = y;
+            // The second column starts mid-section: say which, again.
+            if let Some(Item::Member { .. }) = items.get(split)
+                && let Some(Item::Heading(title)) = items[..split]
+                    .iter()
+                    .rev()
+                    .find(|i| matches!(i, Item::Heading(_)))
+            {
+                let name = title.rsplit_once(" (").map_or(title.as_str(), |(n, _)| n);
+                let again = Item::Heading(format!("{name}, continued"));
+                right = self.draw_item(&mut body, &again, PAD + col + GAP, right, col);
+            }
+            for item in &items[split..] {
+                right = self.draw_item(&mut body, item, PAD + col + GAP, right, col);
+            }
+            y = left.max(right);
         } else {
-            for s in &sections {
-                y = self.section(&mut body, g, s, PAD, y, inner);
+            for item in &self.members(g, inner) {
+                y = self.draw_item(&mut body, item, PAD, y, inner);
             }
         }
         Block { h: y + PAD, body }
     }
 
-    /// One group of members in a card, from `y` down; returns where it ends.
-    fn section(
-        &self,
-        body: &mut String,
-        g: usize,
-        (title, members): &(String, Vec<(usize, &str)>),
-        x: f64,
-        mut y: f64,
-        w: f64,
-    ) -> f64 {
-        y += SMALL_LINE;
-        text(body, x, y - 3.0, SMALL, BOLD, title);
+    /// A group's members as drawn in a column `w` wide: responsible authorities, then other
+    /// partners and people, each under a heading with its count.
+    fn members(&self, g: usize, w: f64) -> Vec<Item> {
+        let (ra, other): (Vec<_>, Vec<_>) = self.seats[g]
+            .iter()
+            .partition(|&&(m, _)| self.node(m).responsible_authority);
         let group = &self.node(g).id;
-        for &(m, role) in members {
-            let member = self.node(m);
-            let seat_mark = self.marks.seats.get(&(member.id.clone(), group.clone()));
-            let node_mark = self.node_mark(m);
-            let marked = seat_mark.is_some() || node_mark.is_some();
-            let mut words = String::new();
-            if marked {
-                words.push_str("⚠ ");
+        let mut items = Vec::new();
+        for (title, list) in [
+            ("Responsible authorities", ra),
+            ("Other partners and people", other),
+        ] {
+            if list.is_empty() {
+                continue;
             }
-            words.push_str(&member.label);
-            if !role.is_empty() {
-                let _ = write!(words, " — {role}");
-            }
-            if marked {
-                let mut labels: Vec<String> = Vec::new();
-                for l in seat_mark.into_iter().chain(node_mark).flatten() {
-                    if !labels.contains(l) {
-                        labels.push(l.clone());
+            items.push(Item::Heading(format!("{title} ({})", list.len())));
+            for &(m, role) in list {
+                let member = self.node(m);
+                let seat_mark = self.marks.seats.get(&(member.id.clone(), group.clone()));
+                let node_mark = self.node_mark(m);
+                let marked = seat_mark.is_some() || node_mark.is_some();
+                let mut words = String::new();
+                if marked {
+                    words.push_str("⚠ ");
+                }
+                words.push_str(&member.label);
+                if !role.is_empty() {
+                    let _ = write!(words, " — {role}");
+                }
+                if marked {
+                    let mut labels: Vec<String> = Vec::new();
+                    for l in seat_mark.into_iter().chain(node_mark).flatten() {
+                        if !labels.contains(l) {
+                            labels.push(l.clone());
+                        }
                     }
+                    let _ = write!(words, " ({})", behind(&labels));
                 }
-                let _ = write!(words, " ({})", behind(&labels));
+                items.push(Item::Member {
+                    lines: wrap(&words, w - 12.0, SIZE, false),
+                    marked,
+                });
             }
-            let lines = wrap(&words, w - 12.0, SIZE, false);
-            if marked {
-                let _ = write!(
-                    body,
-                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"url(#hatch-{})\" stroke=\"{MARK}\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"/>",
-                    num(x - 2.0),
-                    num(y + 1.0),
-                    num(w + 2.0),
-                    num(lines.len() as f64 * LINE + 2.0),
-                    self.slug
-                );
-            }
-            for (k, l) in lines.iter().enumerate() {
-                y += LINE;
-                if k == 0 {
-                    text(body, x, y - 3.0, SIZE, "", "•");
+        }
+        items
+    }
+
+    /// Draws one item of a membership list at `y`; returns where the next begins.
+    fn draw_item(&self, body: &mut String, item: &Item, x: f64, mut y: f64, w: f64) -> f64 {
+        match item {
+            Item::Heading(title) => {
+                for l in wrap(title, w, SMALL, true) {
+                    y += SMALL_LINE;
+                    text(body, x, y - 3.0, SMALL, BOLD, &l);
                 }
-                text(body, x + 10.0, y - 3.0, SIZE, "", l);
             }
-            y += 2.0;
+            Item::Member { lines, marked } => {
+                if *marked {
+                    let _ = write!(
+                        body,
+                        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"url(#hatch-{})\" stroke=\"{MARK}\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"/>",
+                        num(x - 2.0),
+                        num(y + 1.0),
+                        num(w + 2.0),
+                        num(lines.len() as f64 * LINE + 2.0),
+                        self.slug
+                    );
+                }
+                for (k, l) in lines.iter().enumerate() {
+                    y += LINE;
+                    if k == 0 {
+                        text(body, x, y - 3.0, SIZE, "", "•");
+                    }
+                    text(body, x + 10.0, y - 3.0, SIZE, "", l);
+                }
+                y += 2.0;
+            }
         }
         y
     }
