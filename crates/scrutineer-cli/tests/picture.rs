@@ -456,3 +456,43 @@ fn the_strategy_group_comes_first_and_the_committee_beside_it() {
         );
     }
 }
+
+#[test]
+fn a_reporting_line_behind_a_finding_is_written_out_and_marked() {
+    // The task group reports to the board and to the local strategic partnership: the rule
+    // that a subgroup reports to the board alone fails, naming the group and both ends.
+    let on = day("2024-06-01");
+    let file = "graphs/fixtures/HALL-SUBGROUP-REPORTS-TO-BOARD/fails_two_parents.ron";
+    let g = Arc::new(common::load(file));
+    let eval = common::evaluate(
+        std::slice::from_ref(&g),
+        on,
+        &["HALL-SUBGROUP-REPORTS-TO-BOARD"],
+    );
+    let findings: Vec<_> = eval.findings.iter().collect();
+    let s = Structure::build(&g, on, &findings);
+    let marked: Vec<(&str, &str)> = s
+        .edges
+        .iter()
+        .filter(|e| e.kind == "reports_to" && !e.failing.is_empty())
+        .map(|e| (e.from.as_str(), e.to.as_str()))
+        .collect();
+    assert_eq!(marked, [("asb", "board"), ("asb", "lsp")]);
+    let svg = s.to_svg();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let lines = texts(&doc).join(" ");
+    // The task group sits in the board's frame; both lines are written on its card, marked,
+    // since a frame alone cannot show that the line is in question.
+    for to in ["Safer Fixture Board", "Local Strategic Partnership"] {
+        assert!(
+            lines.contains(&format!(
+                "Reports to {to} (⚠ this line is behind a finding)"
+            )),
+            "{to}: {lines}"
+        );
+    }
+    assert!(
+        lines.contains("1 group reporting to Safer Fixture Board:"),
+        "{lines}"
+    );
+}

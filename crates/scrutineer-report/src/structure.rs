@@ -216,18 +216,31 @@ impl Structure {
                 (f.rule.clone(), set)
             })
             .collect();
+        // The failures naming each node, so a line looks only at those naming one of its ends
+        // (scanning every failure for every line is quadratic in a large partnership).
+        let mut naming: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, (_, set)) in evidence_sets.iter().enumerate() {
+            for &node in set {
+                naming.entry(node).or_default().push(i);
+            }
+        }
         for r in d
             .reporting
             .iter()
             .filter(|r| in_force(r.from, r.until, as_of))
         {
             if present.contains(&r.group) && present.contains(&r.to) {
-                let failing: BTreeSet<String> = evidence_sets
+                let named = |id: &str| naming.get(id).map_or(&[][..], Vec::as_slice);
+                let (a, b) = (named(&r.group), named(&r.to));
+                let (fewer, other) = if a.len() <= b.len() {
+                    (a, r.to.as_str())
+                } else {
+                    (b, r.group.as_str())
+                };
+                let failing: BTreeSet<String> = fewer
                     .iter()
-                    .filter(|(_, set)| {
-                        set.contains(r.group.as_str()) && set.contains(r.to.as_str())
-                    })
-                    .map(|(rule, _)| rule.clone())
+                    .filter(|&&i| evidence_sets[i].1.contains(other))
+                    .map(|&i| evidence_sets[i].0.clone())
                     .collect();
                 edges.push(Edge {
                     from: r.group.clone(),
