@@ -503,8 +503,8 @@ impl Structure {
     /// `(part, label)` pairs, where a part is a node id (a finding's subject or an evidence
     /// node) or a seat written `member@group` (as a finding's evidence names it), and a label is
     /// what the pack calls the finding ("3"). A part named twice shows both labels; an empty
-    /// label marks the part without one.
+    /// label marks the part without one. Reporting lines are marked as in `to_svg`.
     pub fn to_svg_labelled(&self, labels: &[(&str, &str)]) -> String {
-        picture::svg(self, &picture::Marks::from_labels(labels))
+        picture::svg(self, &picture::Marks::from_labels(self, labels))
     }
 }

@@ -82,9 +82,13 @@ impl Marks {
     }
 
     /// Marks given by the caller: `(part, label)` pairs, where a part is a node id or a seat
-    /// written `member@group` as in a finding's evidence.
-    pub fn from_labels(labels: &[(&str, &str)]) -> Marks {
-        let mut m = Marks::default();
+    /// written `member@group` as in a finding's evidence. Reporting lines keep the marks
+    /// `build` found (a finding names a line only through both its ends).
+    pub fn from_labels(s: &Structure, labels: &[(&str, &str)]) -> Marks {
+        let mut m = Marks {
+            lines: Marks::from_failures(s).lines,
+            ..Marks::default()
+        };
         for &(part, label) in labels {
             let list = match part.split_once('@') {
                 Some((member, group)) => m
