@@ -419,15 +419,25 @@ impl<'a> Plan<'a> {
         if inner >= 340.0 && self.seats[g].len() > 2 {
             let items = self.members(g, col);
             let total: f64 = items.iter().map(Item::height).sum();
-            let mut split = 0;
+            // Where to start the second column: the split that makes the taller column
+            // shortest, where starting mid-section costs its repeated heading and a little
+            // more, so a short list breaks between its sections, not inside one. A heading is
+            // never left at the foot of the first column.
+            let mut split = items.len();
+            let mut best = total;
             let mut above = 0.0;
-            while split < items.len() && above + items[split].height() / 2.0 < total / 2.0 {
-                above += items[split].height();
-                split += 1;
-            }
-            // A heading is never left at the foot of the first column.
-            if split > 0 && matches!(items[split - 1], Item::Heading(_)) {
-                split -= 1;
+            for k in 1..items.len() {
+                above += items[k - 1].height();
+                if matches!(items[k - 1], Item::Heading(_)) {
+                    continue;
+                }
+                let mid = matches!(items[k], Item::Member { .. });
+                let below = total - above + if mid { SMALL_LINE + 2.0 * LINE } else { 0.0 };
+                let cost = above.max(below);
+                if cost < best {
+                    best = cost;
+                    split = k;
+                }
             }
             let mut left = y;
             for item in &items[..split] {
