@@ -1,25 +1,30 @@
 //! The accountability structure of a partnership as a picture or as data: groups, who sits on
 //! them, and reporting lines, as of a date, with the parts behind failures marked.
 //!
-//! One model ([`Structure`]) is built once and rendered four ways (DOT, Mermaid, SVG and JSON),
-//! so the picture in the briefing pack and `scrutineer graph` always agree. The SVG is laid out
-//! by layout-rs (a Sugiyama layout like Graphviz's `dot`) rather than by hand. Failing parts are
-//! marked by a warning sign in the label and a heavy (node) or dashed (line) stroke as well as by
-//! colour, so the marking survives printing in black and white.
+//! One model ([`Structure`]) is built once and rendered five ways (DOT, Mermaid, SVG, GraphML
+//! and JSON), so the picture in the briefing pack and `scrutineer graph` always agree. The SVG
+//! is laid out for paper by [`picture`]: the strategy group at the top, the committee beside
+//! it, subgroups in frames below, members listed in the cards, within an A4 page's width.
+//! Failing parts are marked by a warning sign with words, hatching and a dashed border as well
+//! as by colour, so the marking survives printing in black and white.
+//!
+//! Names come from untrusted files. Every format writes them through [`xml`]: escaped, and with
+//! the characters XML 1.0 cannot hold (most control characters, U+FFFE, U+FFFF) replaced by a
+//! visible U+FFFD, so the SVG and GraphML are well-formed whatever a name holds.
+
+mod chart;
+mod picture;
+mod text;
+mod xml;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use layout::backends::svg::SVGWriter;
-use layout::core::base::Orientation;
-use layout::core::color::Color;
-use layout::core::geometry::Point;
-use layout::core::style::{LineStyleKind, StyleAttr};
-use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
-use layout::topo::layout::VisualGraph;
-use scrutineer_graph::model::{GroupKind, Participation, Role};
-use scrutineer_graph::{Date, Graph, in_force};
-use scrutineer_rules::{Finding, Outcome};
+use scrutineer_graph::model::{Participation, Role};
+use scrutineer_graph::{Date, Graph, NodeKey, in_force};
+use scrutineer_rules::{Finding, Outcome, law};
 use serde::Serialize;
+
+pub use chart::opened_chart;
 
 /// What a node of the picture is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -40,6 +45,12 @@ pub struct Node {
     pub detail: String,
     /// Rules that fail with this node as subject or evidence.
     pub failing: Vec<String>,
+    /// An organisation that is a responsible authority on the day (s.5(1) of the Crime and
+    /// Disorder Act 1998), or a person belonging to one: the picture lists these members first.
+    pub responsible_authority: bool,
+    /// For a person, the organisation they belong to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
 }
 
 /// A line in the picture: a seat on a group, or a reporting line.
@@ -64,23 +75,10 @@ pub struct Structure {
     pub edges: Vec<Edge>,
 }
 
-/// The longest label drawn; longer names are shortened with an ellipsis.
-const MAX_LABEL: usize = 44;
-
-/// A label as drawn: control characters (invalid in SVG and DOT) replaced, and shortened.
-fn short(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect();
-    if s.chars().count() <= MAX_LABEL {
-        s.to_string()
-    } else {
-        format!(
-            "{}…",
-            s.chars().take(MAX_LABEL - 1).collect::<String>().trim_end()
-        )
-    }
+/// A name as every format shows it: whole (the picture wraps long names rather than cutting
+/// them), with the characters no format can show replaced (see [`xml::clean`]).
+fn label(s: &str) -> String {
+    xml::clean(s)
 }
 
 impl Structure {
@@ -115,16 +113,22 @@ impl Structure {
                 .map(|s| s.iter().cloned().collect())
                 .unwrap_or_default()
         };
+        // Which members are responsible authorities, by the law on the day; the tier is the one
+        // written on the partnership (a picture groups its members, it does not judge them).
+        let responsible =
+            |kind| law::responsible_authority_limb(kind, d.nation, d.tier, as_of).is_some();
         let mut nodes = Vec::new();
         let mut present = BTreeSet::new();
         for g in d.groups.iter().filter(|g| in_force(g.from, g.to, as_of)) {
             present.insert(g.id.clone());
             nodes.push(Node {
                 id: g.id.clone(),
-                label: short(&g.name),
+                label: label(&g.name),
                 kind: NodeKind::Group,
                 detail: g.kind.as_str().to_string(),
                 failing: fails(&node_fails, &g.id),
+                responsible_authority: false,
+                organisation: None,
             });
         }
         let seats: Vec<usize> = (0..d.memberships.len())
@@ -145,10 +149,12 @@ impl Structure {
             present.insert(o.id.clone());
             nodes.push(Node {
                 id: o.id.clone(),
-                label: short(&o.name),
+                label: label(&o.name),
                 kind: NodeKind::Organisation,
                 detail: o.kind.as_str().to_string(),
                 failing: fails(&node_fails, &o.id),
+                responsible_authority: responsible(o.kind),
+                organisation: None,
             });
         }
         for p in d.people.iter().filter(|p| seated.contains(p.id.as_str())) {
@@ -158,15 +164,21 @@ impl Structure {
                 .as_deref()
                 .and_then(|o| graph.node(o))
                 .map(|k| graph.name_of(k).to_string());
+            let org_kind = match p.organisation.as_deref().and_then(|o| graph.node(o)) {
+                Some(NodeKey::Organisation(i)) => Some(d.organisations[i].kind),
+                _ => None,
+            };
             nodes.push(Node {
                 id: p.id.clone(),
-                label: short(&match org {
+                label: label(&match org {
                     Some(o) => format!("{} ({o})", p.name),
                     None => p.name.clone(),
                 }),
                 kind: NodeKind::Person,
-                detail: p.title.clone().unwrap_or_default(),
+                detail: p.title.as_deref().map(label).unwrap_or_default(),
                 failing: fails(&node_fails, &p.id),
+                responsible_authority: org_kind.is_some_and(responsible),
+                organisation: p.organisation.clone(),
             });
         }
         let mut edges = Vec::new();
@@ -204,18 +216,31 @@ impl Structure {
                 (f.rule.clone(), set)
             })
             .collect();
+        // The failures naming each node, so a line looks only at those naming one of its ends
+        // (scanning every failure for every line is quadratic in a large partnership).
+        let mut naming: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, (_, set)) in evidence_sets.iter().enumerate() {
+            for &node in set {
+                naming.entry(node).or_default().push(i);
+            }
+        }
         for r in d
             .reporting
             .iter()
             .filter(|r| in_force(r.from, r.until, as_of))
         {
             if present.contains(&r.group) && present.contains(&r.to) {
-                let failing: BTreeSet<String> = evidence_sets
+                let named = |id: &str| naming.get(id).map_or(&[][..], Vec::as_slice);
+                let (a, b) = (named(&r.group), named(&r.to));
+                let (fewer, other) = if a.len() <= b.len() {
+                    (a, r.to.as_str())
+                } else {
+                    (b, r.group.as_str())
+                };
+                let failing: BTreeSet<String> = fewer
                     .iter()
-                    .filter(|(_, set)| {
-                        set.contains(r.group.as_str()) && set.contains(r.to.as_str())
-                    })
-                    .map(|(rule, _)| rule.clone())
+                    .filter(|&&i| evidence_sets[i].1.contains(other))
+                    .map(|&i| evidence_sets[i].0.clone())
                     .collect();
                 edges.push(Edge {
                     from: r.group.clone(),
@@ -283,21 +308,13 @@ impl Structure {
         }
     }
 
-    /// Graphviz DOT.
+    /// Graphviz DOT. Long names are broken over lines (DOT draws a label on one line, however
+    /// long), and every string is quoted by [`xml::dot_quote`].
     pub fn to_dot(&self) -> String {
-        let q = |s: &str| {
-            format!(
-                "\"{}\"",
-                s.replace('\\', "\\\\")
-                    .replace('"', "\\\"")
-                    .replace('\n', "\\n")
-            )
-        };
+        let q = xml::dot_quote;
+        let lines = |s: &str| text::wrap(s, 260.0, 14.0, false).join("\n");
         let mut out = format!("digraph {} {{\n", q(&self.partnership));
-        let title: String = format!("{} as of {}", self.name, self.as_of)
-            .chars()
-            .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-            .collect();
+        let title = format!("{} as of {}", self.name, self.as_of);
         out.push_str(&format!(
             "  graph [label={}, labelloc=t, rankdir=BT, fontname=\"Helvetica\"];\n",
             q(&title)
@@ -317,7 +334,7 @@ impl Structure {
             out.push_str(&format!(
                 "  {} [label={}, {style}];\n",
                 q(&n.id),
-                q(&Self::label(n))
+                q(&lines(&Self::label(n)))
             ));
         }
         for e in &self.edges {
@@ -329,11 +346,10 @@ impl Structure {
                     format!("⚠ {}", e.label).trim().to_string()
                 })
             )];
-            if e.kind == "reports_to" {
-                attrs.push("style=bold".into());
-            }
             if !e.failing.is_empty() {
                 attrs.push("style=dashed, color=\"#b00020\", penwidth=2".into());
+            } else if e.kind == "reports_to" {
+                attrs.push("style=bold".into());
             }
             out.push_str(&format!(
                 "  {} -> {} [{}];\n",
@@ -355,8 +371,11 @@ impl Structure {
             .enumerate()
             .map(|(i, n)| (n.id.as_str(), format!("n{i}")))
             .collect();
+        // Mermaid reads a newline inside quotes as the end of the statement.
         let esc = |s: &str| {
-            s.replace('&', "#amp;")
+            xml::clean(s)
+                .replace(['\n', '\t'], " ")
+                .replace('&', "#amp;")
                 .replace('"', "#quot;")
                 .replace('<', "#lt;")
                 .replace('>', "#gt;")
@@ -408,7 +427,7 @@ impl Structure {
     /// GraphML, for graph tools (Gephi, yEd, NetworkX, igraph). Every node and edge carries its
     /// kind, label and the rules failing on it; ids are the partnership file's.
     pub fn to_graphml(&self) -> String {
-        let x = crate::html::escape;
+        let x = xml::escape;
         let mut out = String::from(concat!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ",
@@ -471,171 +490,21 @@ impl Structure {
         s
     }
 
-    /// An SVG picture, laid out by layout-rs, ready to be placed inline in HTML: no XML prolog,
-    /// `role="img"`, a title and a description.
+    /// The picture for the briefing pack, ready to be placed inline in HTML: no XML prolog,
+    /// `role="img"` with a title and a description (an outline of the whole structure, for
+    /// readers who cannot see it), scaled to its column (`width:100%`). Parts behind a failure
+    /// are marked "behind a finding".
     pub fn to_svg(&self) -> String {
-        if self.nodes.is_empty() {
-            return format!(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"400\" height=\"40\" viewBox=\"0 0 400 40\"><title>{}</title><text x=\"10\" y=\"25\">No groups or organisations are recorded.</text></svg>\n",
-                crate::html::escape(&self.name)
-            );
-        }
-        // Top to bottom: the strategy group at the top, members and subgroups below, so lines
-        // run from each group down to what sits under it, with the arrow at the group.
-        let mut vg = VisualGraph::new(Orientation::LeftToRight);
-        let mut handles = BTreeMap::new();
-        let order = |n: &Node| match (n.kind, n.detail.as_str()) {
-            (NodeKind::Group, k) if k == GroupKind::StrategyGroup.as_str() => 0,
-            (NodeKind::Group, _) => 1,
-            _ => 2,
-        };
-        let mut sorted: Vec<&Node> = self.nodes.iter().collect();
-        sorted.sort_by_key(|n| (order(n), n.id.clone()));
-        for n in sorted {
-            let text = Self::label(n);
-            let width = 9.0 * text.chars().count() as f64 + 24.0;
-            let failing = !n.failing.is_empty();
-            let fill = match (n.kind, failing) {
-                (_, true) => "#fde8ea",
-                (NodeKind::Group, false) => "#eef3fb",
-                _ => "#ffffff",
-            };
-            let style = StyleAttr::new(
-                Color::fast(if failing { "#b00020" } else { "#1a1a1a" }),
-                if failing { 5 } else { 1 },
-                Some(Color::fast(fill)),
-                if n.kind == NodeKind::Group { 12 } else { 0 },
-                14,
-            );
-            let el = Element::create(
-                ShapeKind::new_box(&text),
-                style,
-                Orientation::LeftToRight,
-                Point::new(width, 40.0),
-            );
-            handles.insert(n.id.clone(), vg.add_node(el));
-        }
-        for e in &self.edges {
-            let (Some(&to), Some(&from)) = (handles.get(&e.to), handles.get(&e.from)) else {
-                continue;
-            };
-            let failing = !e.failing.is_empty();
-            let label = if failing {
-                format!("⚠ {}", e.label).trim().to_string()
-            } else {
-                e.label.clone()
-            };
-            let mut arrow = Arrow::simple(&label);
-            // Drawn from the group down to its member or subgroup; the arrowhead points back up.
-            arrow.start = LineEndKind::Arrow;
-            arrow.end = LineEndKind::None;
-            if failing {
-                arrow.line_style = LineStyleKind::Dashed;
-                arrow.look.line_color = Color::fast("#b00020");
-                arrow.look.line_width = 3;
-            } else if e.kind == "reports_to" {
-                arrow.look.line_width = 3;
-            }
-            vg.add_edge(arrow, to, from);
-        }
-        let mut svg = SVGWriter::new();
-        vg.do_it(false, false, false, &mut svg);
-        let raw = trim_to_content(&sorted_styles(&svg.finalize()));
-        let body = raw.find("<svg").map(|i| &raw[i..]).unwrap_or(&raw);
-        let title = format!("Accountability structure of {}", self.name);
-        // Ids unique per partnership, since one briefing pack holds several pictures.
-        let slug: String = self
-            .partnership
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect();
-        let body = body.replacen(
-            "<svg ",
-            &format!("<svg role=\"img\" aria-labelledby=\"title-{slug} desc-{slug}\" preserveAspectRatio=\"xMidYMin meet\" style=\"max-width:100%;height:auto\" "),
-            1,
-        );
-        // layout-rs names its arrow markers with fixed ids; make them unique too.
-        let body = body
-            .replace("id=\"startarrow\"", &format!("id=\"startarrow-{slug}\""))
-            .replace("url(#startarrow)", &format!("url(#startarrow-{slug})"))
-            .replace("id=\"endarrow\"", &format!("id=\"endarrow-{slug}\""))
-            .replace("url(#endarrow)", &format!("url(#endarrow-{slug})"))
-            .replace("id=\"arrow", &format!("id=\"path-{slug}-"))
-            .replace("href=\"#arrow", &format!("href=\"#path-{slug}-"));
-        let body = body.replace(
-            "font-family: Times, serif;",
-            "font-family: Helvetica, Arial, sans-serif;",
-        );
-        let close = body.find('>').map(|i| i + 1).unwrap_or(0);
-        format!(
-            "{}<title id=\"title-{slug}\">{}</title><desc id=\"desc-{slug}\">{}</desc>{}\n",
-            &body[..close],
-            crate::html::escape(&title),
-            crate::html::escape(&self.description()),
-            &body[close..]
-        )
+        picture::svg(self, &picture::Marks::from_failures(self))
     }
-}
 
-/// The value of attribute `name` in the tag text `tag`, as a number.
-fn attr(tag: &str, name: &str) -> Option<f64> {
-    let key = format!(" {name}=\"");
-    let start = tag.find(&key)? + key.len();
-    let end = tag[start..].find('"')? + start;
-    tag[start..end].trim().parse().ok()
-}
-
-/// layout-rs sizes its canvas generously; shrink the height to the boxes actually drawn, so a
-/// small structure does not sit above a page of white space.
-fn trim_to_content(svg: &str) -> String {
-    let mut bottom: f64 = 0.0;
-    for (i, _) in svg.match_indices("<rect") {
-        let tag = &svg[i..svg[i..].find('>').map(|e| i + e).unwrap_or(svg.len())];
-        if let (Some(y), Some(h)) = (attr(tag, "y"), attr(tag, "height")) {
-            bottom = bottom.max(y + h);
-        }
+    /// The picture as [`Structure::to_svg`] draws it, but marking the parts named in `labels`
+    /// instead of those `build` found failing, each with the label the pack gives its finding:
+    /// `(part, label)` pairs, where a part is a node id (a finding's subject or an evidence
+    /// node) or a seat written `member@group` (as a finding's evidence names it), and a label is
+    /// what the pack calls the finding ("3"). A part named twice shows both labels; an empty
+    /// label marks the part without one. Reporting lines are marked as in `to_svg`.
+    pub fn to_svg_labelled(&self, labels: &[(&str, &str)]) -> String {
+        picture::svg(self, &picture::Marks::from_labels(self, labels))
     }
-    for (i, _) in svg.match_indices("<ellipse") {
-        let tag = &svg[i..svg[i..].find('>').map(|e| i + e).unwrap_or(svg.len())];
-        if let (Some(y), Some(r)) = (attr(tag, "cy"), attr(tag, "ry")) {
-            bottom = bottom.max(y + r);
-        }
-    }
-    let Some(open) = svg.find("<svg") else {
-        return svg.to_string();
-    };
-    let close = svg[open..].find('>').map(|e| open + e).unwrap_or(svg.len());
-    let head = &svg[open..close];
-    let (Some(width), Some(height)) = (attr(head, "width"), attr(head, "height")) else {
-        return svg.to_string();
-    };
-    let new_height = (bottom + 20.0).min(height).ceil();
-    if bottom <= 0.0 || new_height >= height {
-        return svg.to_string();
-    }
-    let new_head = format!(
-        "<svg width=\"{width}\" height=\"{new_height}\" viewBox=\"0 0 {width} {new_height}\" xmlns=\"http://www.w3.org/2000/svg\""
-    );
-    format!("{}{new_head}{}", &svg[..open], &svg[close..])
-}
-
-/// layout-rs keeps its font classes in a `HashMap`, so the rules in its `<style>` block come out
-/// in a different order from run to run. Sorting them makes the same input give the same bytes.
-fn sorted_styles(svg: &str) -> String {
-    let (Some(start), Some(end)) = (svg.find("<style>"), svg.find("</style>")) else {
-        return svg.to_string();
-    };
-    let inner = &svg[start + "<style>".len()..end];
-    let mut rules: Vec<&str> = inner
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    rules.sort_unstable();
-    format!(
-        "{}<style>\n{}\n{}",
-        &svg[..start],
-        rules.join("\n"),
-        &svg[end..]
-    )
 }
