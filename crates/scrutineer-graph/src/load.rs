@@ -199,13 +199,15 @@ pub fn load_str(path: &Path, text: String) -> Loaded {
     let mut earlier: Vec<(Level, Diagnostic)> = Vec::new();
     let parsed: Result<Partnership, _> = loop {
         match options.from_str::<Partnership>(&repaired) {
-            Err(e) if earlier.len() < MAX_DIAGNOSTICS => match repair_value(&repaired, &e) {
-                Some(next) => {
-                    earlier.push((Level::Error, syntax_diagnostic(path, &e)));
-                    repaired = next;
+            Err(e) if earlier.len() < MAX_DIAGNOSTICS => {
+                match repair_value(&repaired, &e).or_else(|| blank_unknown_field(&repaired, &e)) {
+                    Some(next) => {
+                        earlier.push((Level::Error, syntax_diagnostic(path, &e)));
+                        repaired = next;
+                    }
+                    None => break Err(e),
                 }
-                None => break Err(e),
-            },
+            }
             other => break other,
         }
     };
@@ -400,6 +402,79 @@ fn repair_value(text: &str, e: &ron::error::SpannedError) -> Option<String> {
     out.push_str(&text[..start]);
     out.push_str(&replacement);
     out.push_str(&text[start + found.len()..]);
+    Some(out)
+}
+
+/// The text with the unknown field RON stopped at (`evidense: [],`) blanked out, name, value
+/// and comma, so that the parse can go on to the next problem; `None` when that is not what
+/// stopped it or the value's end cannot be found. Spaces replace it, newlines stay, so every
+/// later line and column is still where the person's file has it.
+fn blank_unknown_field(text: &str, e: &ron::error::SpannedError) -> Option<String> {
+    let ron::error::Error::NoSuchStructField { found, .. } = &e.code else {
+        return None;
+    };
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(e.span.start.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let line = text[line_start..].split('\n').next()?;
+    let col = line
+        .char_indices()
+        .nth(e.span.start.col.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let at = line_start + col;
+    // The column may point at the name or just after it.
+    let start = if text[at..].starts_with(found.as_str()) {
+        at
+    } else {
+        line_start + text[line_start..at].rfind(found.as_str())?
+    };
+    let after_name = start + found.len();
+    let colon = after_name + text[after_name..].find(|c: char| !c.is_whitespace())?;
+    if !text[colon..].starts_with(':') {
+        return None;
+    }
+    // The value ends at the first `,` or closing bracket outside brackets and strings.
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut end = None;
+    for (i, c) in text[colon + 1..].char_indices() {
+        let i = colon + 1 + i;
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => {
+                end = Some(i);
+                break;
+            }
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                end = Some(i + 1);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let end = end?;
+    let blank: String = text[start..end]
+        .chars()
+        .map(|c| if c == '\n' { '\n' } else { ' ' })
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..start]);
+    out.push_str(&blank);
+    out.push_str(&text[end..]);
     Some(out)
 }
 
