@@ -13,6 +13,7 @@ use scrutineer_rules::timeline::Timeline;
 use scrutineer_rules::{Finding, Outcome, Severity};
 
 use crate::ResultSet;
+use crate::brief::{Brief, capital, plain, severity_label};
 use crate::structure::Structure;
 
 /// Escapes text for HTML element content and attribute values.
@@ -92,14 +93,6 @@ pub struct PackExtras<'a> {
     pub generator: String,
 }
 
-fn severity_rank(s: Severity) -> u8 {
-    match s {
-        Severity::Violation => 0,
-        Severity::Warning => 1,
-        Severity::Info => 2,
-    }
-}
-
 /// Renders the briefing pack.
 pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
     let mut out = String::new();
@@ -140,15 +133,29 @@ pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
                 .unwrap_or_default(),
             set.as_of.long()
         );
-        if let Some(note) = &p.stale_note {
-            let _ = writeln!(
-                out,
-                "<p class=\"note\"><strong>Note:</strong> {}.</p>",
-                escape(note)
-            );
+        let graph = extras.graphs.iter().copied().find(|g| g.data.id == p.id);
+        let brief = Brief::build(set, p, graph);
+        match &p.stale_note {
+            Some(note) => {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"note\"><strong>Note:</strong> {}.</p>",
+                    escape(note)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"meta\">{}</p>",
+                    escape(&brief.reach(set.as_of))
+                );
+            }
         }
-        failures(&mut out, set, &mine);
-        requests(&mut out, set, &mine);
+        raise(&mut out, &brief, i, set);
+        in_order(&mut out, &brief, i);
+        questions(&mut out, &brief);
+        requests(&mut out, &brief);
+        sources(&mut out, &brief, i);
         waived(&mut out, &mine);
         if let Some(g) = extras.graphs.iter().find(|g| g.data.id == p.id) {
             let s = Structure::build(g, set.as_of, &mine);
@@ -167,6 +174,7 @@ pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
         if let Some(Some(t)) = extras.timelines.get(i) {
             timeline(&mut out, t, i);
         }
+        appendix(&mut out, set, &brief);
         let _ = writeln!(out, "</section>");
     }
     let _ = writeln!(
@@ -243,46 +251,60 @@ fn summary(out: &mut String, set: &ResultSet<'_>) {
     let _ = writeln!(out, "</section>");
 }
 
-fn failures(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
-    let mut rows: Vec<&Finding> = mine
+/// Source numbers as links to the list of sources: `[1, 3]`.
+fn refs(numbers: &[usize], i: usize) -> String {
+    if numbers.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = numbers
         .iter()
-        .copied()
-        .filter(|f| f.outcome == Outcome::Fail)
+        .map(|n| format!("<a href=\"#src-{i}-{n}\">{n}</a>"))
         .collect();
-    rows.sort_by_key(|f| (severity_rank(f.severity), f.rule.clone()));
-    let _ = writeln!(out, "<h3>What must be fixed</h3>");
-    if rows.is_empty() {
-        let _ = writeln!(out, "<p>No failures at this severity.</p>");
+    format!(
+        " <span class=\"refs\">(source{} {})</span>",
+        if numbers.len() == 1 { "" } else { "s" },
+        links.join(", ")
+    )
+}
+
+/// The failures that matter, most serious first: one per fact, with each basis.
+fn raise(out: &mut String, brief: &Brief<'_>, i: usize, set: &ResultSet<'_>) {
+    let _ = writeln!(out, "<h3>What to raise</h3>");
+    if brief.findings.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>The records show no requirement unmet at this severity.</p>"
+        );
         return;
     }
-    for f in rows {
-        let rule = set.rules.get(f.rule.as_str());
+    for k in &brief.findings {
+        let f = k.finding;
         let sev = f.severity.as_str();
-        let label = match f.severity {
-            Severity::Violation => "Violation",
-            Severity::Warning => "Warning",
-            Severity::Info => "For information",
-        };
         let change = match set.baseline.and_then(|b| b.change(f)) {
             Some(crate::Change::New) => "<span class=\"badge new\">New</span>",
             _ => "",
         };
         let _ = writeln!(
             out,
-            "<article class=\"finding {sev}\" data-rule=\"{}\" data-subject=\"{}\">\n<h4><span class=\"badge {sev}\">{label}</span>{change}{}</h4>\n<p>{}</p>\n<dl>",
+            "<article class=\"finding {sev}\" data-rule=\"{}\" data-subject=\"{}\">\n<h4><span class=\"badge {sev}\">{}</span>{change}{}</h4>\n<dl>",
             escape(&f.rule),
             escape(&f.subject),
-            escape(rule.map(|r| r.title.as_str()).unwrap_or(&f.rule)),
-            escape(&f.message)
+            severity_label(f.severity),
+            escape(&k.message),
         );
-        if let Some(r) = rule {
-            let _ = writeln!(
+        let _ = write!(out, "<dt>Why it matters</dt><dd><ul>");
+        for b in &k.bases {
+            let _ = write!(
                 out,
-                "<dt>Law</dt><dd>{} <span class=\"print-url\">({})</span></dd>",
-                link(&r.url, &r.basis),
-                escape(&r.url)
+                "<li>{}: {} <span class=\"print-url\">({})</span> <span class=\"muted\">(<code>{}</code>, {})</span></li>",
+                escape(&b.title),
+                link(&b.url, &b.law),
+                escape(&b.url),
+                escape(&b.rule),
+                b.severity.as_str()
             );
         }
+        let _ = writeln!(out, "</ul></dd>");
         if !f.evidence.is_empty() {
             let _ = write!(out, "<dt>Evidence</dt><dd><ul>");
             for e in &f.evidence {
@@ -295,37 +317,137 @@ fn failures(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
                     })
                 );
             }
-            let _ = writeln!(out, "</ul></dd>");
+            let _ = writeln!(out, "</ul>{}</dd>", refs(&k.sources, i));
         }
         if let Some(note) = &f.note {
             let _ = writeln!(out, "<dt>Note</dt><dd>{}</dd>", escape(note));
         }
-        if rule.is_some() {
-            let _ = writeln!(out, "<dt>Question to ask</dt><dd>“{}”</dd>", escape(&f.ask));
+        if set.rules.contains_key(f.rule.as_str()) {
+            let _ = writeln!(
+                out,
+                "<dt>Question to ask</dt><dd>“{}”</dd>",
+                escape(&plain(&f.ask))
+            );
         }
-        let _ = writeln!(
-            out,
-            "<dt>Rule</dt><dd><code>{}</code></dd>\n</dl>\n</article>",
-            escape(&f.rule)
-        );
+        let _ = writeln!(out, "</dl>\n</article>");
     }
 }
 
-fn requests(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
-    let rows: Vec<&&Finding> = mine
-        .iter()
-        .filter(|f| f.outcome == Outcome::Unknown)
-        .collect();
+/// What is in order, by area, from the passes.
+fn in_order(out: &mut String, brief: &Brief<'_>, i: usize) {
+    let _ = writeln!(out, "<h3>What is in order</h3>");
+    if brief.in_order.is_empty() {
+        let _ = writeln!(out, "<p>The records show no check met.</p>");
+        return;
+    }
+    let _ = writeln!(out, "<ul class=\"in-order\">");
+    for a in &brief.in_order {
+        let _ = writeln!(
+            out,
+            "<li><strong>{}</strong>: {}.{}</li>",
+            escape(&capital(&a.area)),
+            escape(&a.lines.join("; ")),
+            refs(&a.sources, i)
+        );
+    }
+    let _ = writeln!(out, "</ul>");
+}
+
+fn questions(out: &mut String, brief: &Brief<'_>) {
+    if brief.questions.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "<h3>Questions for the meeting</h3>\n<ol>");
+    for q in &brief.questions {
+        let _ = writeln!(out, "<li>{}</li>", escape(q));
+    }
+    let _ = writeln!(out, "</ol>");
+}
+
+fn checks(n: usize) -> String {
+    format!("{n} check{}", if n == 1 { "" } else { "s" })
+}
+
+/// What to ask officers for: one row per record, ranked by the checks it would settle, then
+/// one line per area the records never touch.
+fn requests(out: &mut String, brief: &Brief<'_>) {
     let _ = writeln!(out, "<h3>Information to request from officers</h3>");
-    if rows.is_empty() {
+    if brief.unknowns.is_empty() {
         let _ = writeln!(out, "<p>None: the records settle every check.</p>");
+        return;
+    }
+    if !brief.requests.is_empty() {
+        let _ = writeln!(
+            out,
+            "<table class=\"requests\">\n<caption class=\"muted\">Each record would settle the checks beside it; the appendix lists every check.</caption>\n<thead><tr><th scope=\"col\">Ask officers for</th><th scope=\"col\" class=\"num\">Settles</th></tr></thead>\n<tbody>"
+        );
+        for r in &brief.requests {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td class=\"num\">{}</td></tr>",
+                escape(&capital(&r.ask_for)),
+                checks(r.checks.len())
+            );
+        }
+        let _ = writeln!(out, "</tbody>\n</table>");
+    }
+    if !brief.untouched.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>Areas the records do not touch at all:</p>\n<ul class=\"untouched\">"
+        );
+        for u in &brief.untouched {
+            let _ = writeln!(
+                out,
+                "<li>No records on {}: ask for {}{} ({}).</li>",
+                escape(&u.area),
+                escape(&u.ask_for.join("; ")),
+                if u.more > 0 {
+                    format!("; and {} more in the appendix", u.more)
+                } else {
+                    String::new()
+                },
+                checks(u.checks.len())
+            );
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+}
+
+/// Every paper the verdicts rest on, numbered as the findings cite them.
+fn sources(out: &mut String, brief: &Brief<'_>, i: usize) {
+    if brief.sources.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "<h3>Sources</h3>\n<ol class=\"sources\">");
+    for (n, s) in brief.sources.iter().enumerate() {
+        let _ = write!(out, "<li id=\"src-{i}-{}\">{}", n + 1, escape(&s.title));
+        if let Some(d) = &s.date {
+            let _ = write!(out, ", {}", escape(d));
+        }
+        if let Some(u) = &s.url {
+            let _ = write!(
+                out,
+                ". {} <span class=\"print-url\">{}</span>",
+                link(u, "Online"),
+                escape(u)
+            );
+        }
+        let _ = writeln!(out, "</li>");
+    }
+    let _ = writeln!(out, "</ol>");
+}
+
+/// The appendix: every check the records cannot settle, one row each.
+fn appendix(out: &mut String, set: &ResultSet<'_>, brief: &Brief<'_>) {
+    if brief.unknowns.is_empty() {
         return;
     }
     let _ = writeln!(
         out,
-        "<p>The records held cannot settle these points. Officers could be asked for the documents that would.</p>\n<table>\n<thead><tr><th scope=\"col\">What the records do not show</th><th scope=\"col\" style=\"width:32%\">Ask for</th><th scope=\"col\" style=\"width:28%\">The check it would settle</th></tr></thead>\n<tbody>"
+        "<section class=\"appendix\">\n<h3>Appendix: every check the records cannot settle</h3>\n<table>\n<thead><tr><th scope=\"col\">What the records do not show</th><th scope=\"col\" style=\"width:32%\">Ask for</th><th scope=\"col\" style=\"width:28%\">The check it would settle</th></tr></thead>\n<tbody>"
     );
-    for f in rows {
+    for f in &brief.unknowns {
         let title = set
             .rules
             .get(f.rule.as_str())
@@ -335,13 +457,13 @@ fn requests(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
             out,
             "<tr data-rule=\"{}\"><td>{}</td><td>{}</td><td>{} <span class=\"muted\">(<code>{}</code>)</span></td></tr>",
             escape(&f.rule),
-            escape(&f.message),
+            escape(&plain(&f.message)),
             escape(f.request.as_deref().unwrap_or("")),
             escape(title),
             escape(&crate::rule_ids(f))
         );
     }
-    let _ = writeln!(out, "</tbody>\n</table>");
+    let _ = writeln!(out, "</tbody>\n</table>\n</section>");
 }
 
 fn waived(out: &mut String, mine: &[&Finding]) {

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod baseline;
+pub mod brief;
 pub mod html;
 mod json;
 mod junit;

@@ -67,15 +67,11 @@ pub fn run(args: ReportArgs) -> u8 {
         b.compare(&eval.findings);
     }
     let threshold = args.severity.level();
+    // Passes too: the pack says what is in order, not only what is not.
     let findings: Vec<_> = eval
         .findings
         .iter()
-        .filter(|f| {
-            matches!(
-                f.outcome,
-                Outcome::Fail | Outcome::Unknown | Outcome::Waived
-            ) && f.severity >= threshold
-        })
+        .filter(|f| f.outcome != Outcome::NotApplicable && f.severity >= threshold)
         .collect();
     let result = ResultSet {
         as_of,
