@@ -165,6 +165,8 @@ pub struct ReportArgs {
 pub enum ReportFormat {
     Html,
     Markdown,
+    /// Plain text, for an email body.
+    Text,
 }
 
 #[derive(Args, Debug)]

@@ -288,3 +288,110 @@ fn graphml_is_well_formed_and_holds_the_same_structure_as_json() {
         }
     }
 }
+
+#[test]
+fn text_and_markdown_packs_share_the_first_page() {
+    let files: Vec<String> = SEEDS
+        .iter()
+        .map(|s| format!("graphs/partnerships/{s}.ron"))
+        .collect();
+    let run = |format: &str| {
+        let mut args = vec!["report", "--as-of", "2022-10-01", "--format", format];
+        args.extend(files.iter().map(String::as_str));
+        let out = scrutineer(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run("text");
+    let md = run("markdown");
+    // The same sections, in the same order, before each appendix.
+    let sections = [
+        "What to raise",
+        "What is in order",
+        "Questions for the meeting",
+        "Information to request from officers",
+        "Sources",
+        "Appendix: every check the records cannot settle",
+    ];
+    // Headings: a line of their own in text, `### ` in Markdown; in the order they come.
+    let headings = |doc: &str, prefix: &str| -> Vec<String> {
+        doc.lines()
+            .filter_map(|l| l.strip_prefix(prefix))
+            .filter(|l| sections.contains(l))
+            .map(String::from)
+            .collect()
+    };
+    let in_text = headings(&text, "");
+    assert_eq!(in_text, headings(&md, "### "));
+    assert_eq!(
+        in_text.iter().filter(|h| *h == "What to raise").count(),
+        SEEDS.len()
+    );
+    for name in ["drug and alcohol misuse", "substance_misuse"] {
+        assert_eq!(
+            text.contains(name),
+            md.contains(name),
+            "`{name}` differs between text and Markdown"
+        );
+    }
+    assert!(
+        !md.contains("&lt;http"),
+        "a Markdown link shown as &lt;…&gt;"
+    );
+    assert!(md.contains("](https://www.legislation.gov.uk/"));
+    // The summary table: every line of a name is whole words of it, and no line passes the
+    // text width.
+    let table = &text[text.find("Partnership ").unwrap()..];
+    let table = &table[..table.find("\n\n").unwrap()];
+    for line in table.lines() {
+        assert!(line.chars().count() <= 96, "too wide: {line}");
+    }
+    // Read the name column back: a row with counts starts a name, a row without continues it.
+    // Joined at spaces, the rows give the names whole, so none was cut inside a word.
+    let mut names: Vec<String> = Vec::new();
+    for line in table.lines().skip(2) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let counted = words.len() > 5
+            && words[words.len() - 5..]
+                .iter()
+                .all(|w| w.parse::<usize>().is_ok());
+        let name = if counted {
+            &words[..words.len() - 5]
+        } else {
+            &words[..]
+        }
+        .join(" ");
+        if counted {
+            names.push(name);
+        } else {
+            let last = names.last_mut().expect("a continuation follows a row");
+            last.push(' ');
+            last.push_str(&name);
+        }
+    }
+    let json = scrutineer(
+        &[
+            &["check", "--as-of", "2022-10-01", "--format", "json"][..],
+            &files.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ]
+        .concat(),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let expected: Vec<String> = v["partnerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, expected);
+    assert!(
+        table.lines().count() > expected.len() + 2,
+        "a long name should have wrapped in this table"
+    );
+    common::snapshot_settings().bind(|| insta::assert_snapshot!("report_text__seeds", text));
+}

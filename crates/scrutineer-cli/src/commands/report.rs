@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use scrutineer_graph::format::write_atomically;
 use scrutineer_report::{
     Baseline, PackExtras, PartnershipInfo, ResultSet, render_html, render_markdown,
+    render_pack_text,
 };
 use scrutineer_rules::timeline::exact_timeline;
 use scrutineer_rules::{Outcome, Rule};
@@ -105,6 +106,7 @@ pub fn run(args: ReportArgs) -> u8 {
             },
         ),
         ReportFormat::Markdown => render_markdown(&result, &refs),
+        ReportFormat::Text => render_pack_text(&result, &refs),
     };
     if !result.errors.is_empty() {
         for e in &result.errors {
