@@ -167,6 +167,8 @@ pub enum ReportFormat {
     Markdown,
     /// Plain text, for an email body.
     Text,
+    /// A Word document, for a committee report template (needs --out).
+    Docx,
 }
 
 #[derive(Args, Debug)]

@@ -317,3 +317,82 @@ fn hostile_text_renders_as_text_and_runs_nothing() {
         "the markup should show as text"
     );
 }
+
+/// LibreOffice, or `None` (with a note) when it is missing outside CI. In CI it must be there.
+fn require_libreoffice() -> Option<PathBuf> {
+    let found = ["/usr/bin/soffice", "/usr/bin/libreoffice"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists());
+    match found {
+        Some(p) => Some(p),
+        None if std::env::var_os("CI").is_some() => {
+            panic!("LibreOffice is required in CI: apt-get install libreoffice-writer-nogui")
+        }
+        None => {
+            eprintln!(
+                "skipped: libreoffice not installed (apt-get install libreoffice-writer-nogui)"
+            );
+            None
+        }
+    }
+}
+
+#[test]
+fn the_word_pack_opens_in_libreoffice() {
+    let Some(soffice) = require_libreoffice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("pack.docx");
+    let out = scrutineer(&[
+        "report",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "docx",
+        "--out",
+        docx.to_str().unwrap(),
+        "graphs/partnerships/welwyn-hatfield.ron",
+        "crates/scrutineer-cli/tests/data/hostile.ron",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A profile of its own, so a LibreOffice already open elsewhere does not take the job.
+    let profile = dir.path().join("profile");
+    let run = Command::new(&soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .expect("libreoffice runs");
+    assert!(
+        run.status.success(),
+        "libreoffice failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let pdf = std::fs::read(dir.path().join("pack.pdf")).expect("a PDF was written");
+    assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+    let pages = page_count(&pdf);
+    assert!(pages >= 2, "each partnership starts a page; got {pages}");
+}
+
+/// The pages of a PDF: its `/Type /Page` objects (not `/Pages`, the tree that holds them).
+/// Chromium and LibreOffice write the page objects uncompressed.
+fn page_count(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Type")
+        .filter(|(i, _)| {
+            let rest = text[i + 5..].trim_start();
+            rest.starts_with("/Page") && !rest.starts_with("/Pages")
+        })
+        .count()
+}

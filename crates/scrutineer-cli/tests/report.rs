@@ -395,3 +395,137 @@ fn text_and_markdown_packs_share_the_first_page() {
     );
     common::snapshot_settings().bind(|| insta::assert_snapshot!("report_text__seeds", text));
 }
+
+/// Undoes the HTML pack's escaping.
+fn unescape_html(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The text of each element opened by `open` (up to its closing `close`) inside the part of
+/// `html` between `from` and the next `until`, with tags removed.
+fn texts_between(html: &str, from: &str, until: &str, open: &str, close: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(from) {
+        let part = &rest[i + from.len()..];
+        let end = part.find(until).unwrap_or(part.len());
+        let mut block = &part[..end];
+        while let Some(j) = block.find(open) {
+            let after = &block[j..];
+            let stop = after.find(close).unwrap();
+            let inner = &after[after.find('>').unwrap() + 1..stop];
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            out.push(unescape_html(&text));
+            block = &after[stop..];
+        }
+        rest = &part[end..];
+    }
+    out
+}
+
+/// The text of a `.docx`: each paragraph of `word/document.xml` as one line.
+fn docx_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("a Word document body")
+        .read_to_string(&mut xml)
+        .unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "p")
+        .map(|p| {
+            p.descendants()
+                .filter(|n| n.tag_name().name() == "t")
+                .filter_map(|t| t.text())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_word_pack_holds_every_finding_question_and_source_of_the_html_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<String> = SEEDS
+        .iter()
+        .map(|s| format!("graphs/partnerships/{s}.ron"))
+        .collect();
+    files.push("crates/scrutineer-cli/tests/data/hostile.ron".into());
+    for file in &files {
+        let html = scrutineer(&["report", "--as-of", "2022-10-01", file]);
+        assert_eq!(html.status.code(), Some(0));
+        let html = String::from_utf8(html.stdout).unwrap();
+        let docx = dir.path().join("pack.docx");
+        let out = scrutineer(&[
+            "report",
+            "--as-of",
+            "2022-10-01",
+            "--format",
+            "docx",
+            "--out",
+            docx.to_str().unwrap(),
+            file,
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = docx_text(&std::fs::read(&docx).unwrap());
+        let findings = texts_between(&html, "<h3>What to raise</h3>", "<h3>", "<h4>", "</h4>");
+        let questions = texts_between(
+            &html,
+            "<h3>Questions for the meeting</h3>",
+            "</ol>",
+            "<li>",
+            "</li>",
+        );
+        let sources = texts_between(&html, "<ol class=\"sources\">", "</ol>", "<li", "</li>");
+        assert!(
+            !questions.is_empty(),
+            "{file}: no questions in the HTML pack"
+        );
+        for (kind, items) in [
+            ("finding", &findings),
+            ("question", &questions),
+            ("source", &sources),
+        ] {
+            for item in items {
+                // The HTML shows a source's address twice (a link and, for print, the text), and
+                // a finding's severity as a badge before it.
+                let mut item = item.split(". Online").next().unwrap();
+                for badge in ["Violation", "Warning", "For information", "New"] {
+                    item = item.strip_prefix(badge).unwrap_or(item);
+                }
+                assert!(
+                    text.contains(item.trim()),
+                    "{file}: the Word pack lacks the {kind} `{item}`"
+                );
+            }
+        }
+        if file.contains("welwyn") {
+            assert_eq!(findings.len(), 1, "the probation finding");
+            assert!(!sources.is_empty());
+        }
+    }
+    // No control character reaches the XML (it would not parse); the hostile names are text.
+    let out = scrutineer(&["report", "--format", "docx"]);
+    assert_eq!(out.status.code(), Some(2), "a Word pack needs --out");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));
+}

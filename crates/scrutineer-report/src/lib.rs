@@ -5,6 +5,7 @@
 
 mod baseline;
 pub mod brief;
+mod docx;
 pub mod html;
 mod json;
 mod junit;
@@ -23,6 +24,7 @@ use scrutineer_graph::{Date, Graph};
 use scrutineer_rules::{Finding, Rule, RuleError, UnusedWaiver};
 
 pub use baseline::{Baseline, Change, EarlierResult};
+pub use docx::render_docx;
 pub use html::{PackExtras, render_html};
 pub use json::render_json;
 pub use markdown::render_markdown;

@@ -2,9 +2,8 @@
 
 use std::collections::HashMap;
 
-use scrutineer_graph::format::write_atomically;
 use scrutineer_report::{
-    Baseline, PackExtras, PartnershipInfo, ResultSet, render_html, render_markdown,
+    Baseline, PackExtras, PartnershipInfo, ResultSet, render_docx, render_html, render_markdown,
     render_pack_text,
 };
 use scrutineer_rules::timeline::exact_timeline;
@@ -96,7 +95,11 @@ pub fn run(args: ReportArgs) -> u8 {
         .map(|g| range.map(|(f, t)| exact_timeline(&set, g, f, t, &all, !args.no_waivers)))
         .collect();
     let refs: Vec<&scrutineer_graph::Graph> = graphs.iter().map(|g| g.as_ref()).collect();
-    let text = match args.format {
+    if args.format == ReportFormat::Docx && args.out.is_none() {
+        return broken("a Word document is not text: give --out FILE.docx to write it");
+    }
+    let bytes = match args.format {
+        ReportFormat::Docx => render_docx(&result, &refs),
         ReportFormat::Html => render_html(
             &result,
             &PackExtras {
@@ -104,9 +107,10 @@ pub fn run(args: ReportArgs) -> u8 {
                 timelines,
                 generator: format!("scrutineer {}", env!("CARGO_PKG_VERSION")),
             },
-        ),
-        ReportFormat::Markdown => render_markdown(&result, &refs),
-        ReportFormat::Text => render_pack_text(&result, &refs),
+        )
+        .into_bytes(),
+        ReportFormat::Markdown => render_markdown(&result, &refs).into_bytes(),
+        ReportFormat::Text => render_pack_text(&result, &refs).into_bytes(),
     };
     if !result.errors.is_empty() {
         for e in &result.errors {
@@ -115,7 +119,7 @@ pub fn run(args: ReportArgs) -> u8 {
         return broken("a rule is broken, so the pack would be incomplete; it was not written");
     }
     match &args.out {
-        Some(path) => match write_atomically(path, &text) {
+        Some(path) => match write_bytes_atomically(path, &bytes) {
             Ok(()) => {
                 eprint(&format!("wrote {}\n", path.display()));
                 OK
@@ -123,8 +127,34 @@ pub fn run(args: ReportArgs) -> u8 {
             Err(e) => broken(&format!("cannot write `{}`: {e}", path.display())),
         },
         None => {
-            print(&text);
+            print(&String::from_utf8_lossy(&bytes));
             OK
         }
     }
+}
+
+/// Writes `bytes` so that the file is either wholly written or not touched: to a temporary file
+/// beside it, flushed, then renamed over it (as `scrutineer_graph::format::write_atomically`
+/// does for text; a Word document is not text).
+fn write_bytes_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
