@@ -396,3 +396,123 @@ fn page_count(pdf: &[u8]) -> usize {
         })
         .count()
 }
+
+/// Runs axe-core (vendored as `tests/data/axe.min.js`, version 4.14.1, MPL-2.0: see
+/// `axe.LICENSE` beside it) on a copy of a pack in Chromium, for the WCAG 2.0 and 2.1 A and AA
+/// rules, and returns each violation as "rule (impact): help — element: summary".
+fn axe_violations(chrome: &Path, dir: &Path, page: &Path) -> Vec<String> {
+    let axe = common::root().join("crates/scrutineer-cli/tests/data/axe.min.js");
+    std::fs::copy(&axe, dir.join("axe.min.js")).unwrap();
+    let html = std::fs::read_to_string(page).unwrap();
+    // The pack itself has no script; only this test copy runs one.
+    let probe = r#"<script src="axe.min.js"></script>
+<script>
+axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+  .then(function (r) {
+    var out = [];
+    r.violations.forEach(function (v) {
+      v.nodes.forEach(function (n) {
+        out.push(v.id + " (" + v.impact + "): " + v.help + " — " + n.target.join(" ") + ": " + n.failureSummary);
+      });
+    });
+    var pre = document.createElement("pre");
+    pre.id = "axe-result";
+    pre.textContent = JSON.stringify(out);
+    document.body.appendChild(pre);
+  })
+  .catch(function (e) {
+    var pre = document.createElement("pre");
+    pre.id = "axe-result";
+    pre.textContent = JSON.stringify(["axe did not run: " + e]);
+    document.body.appendChild(pre);
+  });
+</script>
+</body>"#;
+    let probed = dir.join(format!(
+        "{}.axe.html",
+        page.file_stem().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&probed, html.replace("</body>", probe)).unwrap();
+    let out = run_chromium(
+        chrome,
+        dir,
+        &probed,
+        &[
+            "--virtual-time-budget=30000".into(),
+            "--run-all-compositor-stages-before-draw".into(),
+            "--dump-dom".into(),
+        ],
+    );
+    let dom = String::from_utf8(out.stdout).unwrap();
+    let start = dom
+        .find("<pre id=\"axe-result\">")
+        .unwrap_or_else(|| panic!("{}: axe left no result", page.display()));
+    let rest = &dom[start + "<pre id=\"axe-result\">".len()..];
+    let json = rest[..rest.find("</pre>").unwrap()]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    serde_json::from_str(&json).expect("axe's result as JSON")
+}
+
+#[test]
+fn every_seed_pack_and_the_hostile_pack_pass_axe() {
+    let Some(chrome) = require_chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // First, that axe runs and reports: a page with an image without a text alternative and
+    // pale grey text must fail it.
+    let bad = dir.path().join("bad.html");
+    std::fs::write(
+        &bad,
+        "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main>\
+         <img src=\"x.png\"><p style=\"color:#cccccc;background:#ffffff\">faint</p></main></body></html>",
+    )
+    .unwrap();
+    let found = axe_violations(&chrome, dir.path(), &bad);
+    assert!(
+        found.iter().any(|v| v.starts_with("image-alt"))
+            && found.iter().any(|v| v.starts_with("color-contrast")),
+        "axe should have found the missing alt text and the low contrast: {found:?}"
+    );
+    let mut failures = Vec::new();
+    for file in [
+        "graphs/partnerships/leicestershire-district-fairmead.ron",
+        "graphs/partnerships/watford.ron",
+        "graphs/partnerships/wellingborough.ron",
+        "graphs/partnerships/welwyn-hatfield.ron",
+        "crates/scrutineer-cli/tests/data/hostile.ron",
+    ] {
+        let stem = Path::new(file).file_stem().unwrap().to_string_lossy();
+        let page = dir.path().join(format!("{stem}.html"));
+        let out = scrutineer(&[
+            "report",
+            "--as-of",
+            "2022-10-01",
+            "--from",
+            "2021-01-01",
+            "--to",
+            "2023-12-31",
+            "--out",
+            page.to_str().unwrap(),
+            file,
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for v in axe_violations(&chrome, dir.path(), &page) {
+            failures.push(format!("{stem}: {v}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "axe found {} problem(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
