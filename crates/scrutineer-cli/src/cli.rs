@@ -152,6 +152,9 @@ pub struct ReportArgs {
     /// Mark what is new since an earlier `check --format json` result.
     #[arg(long, value_name = "PREVIOUS.json")]
     pub baseline: Option<PathBuf>,
+    /// Add what this what-if scenario would change, as of the pack's date (repeatable).
+    #[arg(long, value_name = "FILE.rhai")]
+    pub scenario: Vec<PathBuf>,
     /// Show failures the committee has waived as failures.
     #[arg(long)]
     pub no_waivers: bool,

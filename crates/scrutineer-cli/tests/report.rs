@@ -529,3 +529,93 @@ fn the_word_pack_holds_every_finding_question_and_source_of_the_html_pack() {
     assert_eq!(out.status.code(), Some(2), "a Word pack needs --out");
     assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));
 }
+
+#[test]
+fn scenarios_in_the_pack_say_what_what_if_says() {
+    let file = "graphs/partnerships/welwyn-hatfield.ron";
+    // One bundled scenario that clears a failure, and one that brings one and settles checks.
+    let dir = tempfile::tempdir().unwrap();
+    let leaves = dir.path().join("council-leaves.rhai");
+    std::fs::write(
+        &leaves,
+        "const TITLE = \"The council leaves the strategy group\";\n\
+         fn scenario(g) {\n    g.leave(\"whbc\", \"rag\", \"2022-09-01\");\n}\n",
+    )
+    .unwrap();
+    for scenario in [
+        "graphs/what-if/welwyn-hatfield-probation-takes-its-seat.rhai",
+        leaves.to_str().unwrap(),
+    ] {
+        let whatif = scrutineer(&[
+            "what-if",
+            file,
+            scenario,
+            "--as-of",
+            "2022-10-01",
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&whatif.stdout).unwrap();
+        let md = scrutineer(&[
+            "report",
+            "--as-of",
+            "2022-10-01",
+            "--format",
+            "markdown",
+            "--scenario",
+            scenario,
+            file,
+        ]);
+        assert_eq!(
+            md.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&md.stderr)
+        );
+        let md = String::from_utf8(md.stdout).unwrap();
+        let section = &md[md
+            .find("### What the scenarios would change")
+            .expect("a scenario section")..];
+        let section = &section[..section.find("\n### ").unwrap_or(section.len())];
+        assert!(
+            section.contains(v["scenario"]["title"].as_str().unwrap()),
+            "{section}"
+        );
+        for (key, label) in [
+            ("new", "New failure"),
+            ("resolved", "Failure cleared"),
+            ("settled", "Check settled"),
+        ] {
+            let rules: Vec<&str> = v[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["rule"].as_str().unwrap())
+                .collect();
+            assert_eq!(
+                section.matches(&format!("- {label}:")).count(),
+                rules.len(),
+                "{scenario}: {key}: {section}"
+            );
+            for r in rules {
+                assert!(section.contains(r), "{scenario}: {r} missing: {section}");
+            }
+        }
+    }
+    // A scenario that is not there, or not a scenario, stops the pack with a message.
+    let out = scrutineer(&[
+        "report",
+        "--as-of",
+        "2022-10-01",
+        "--scenario",
+        "graphs/what-if/no-such-scenario.rhai",
+        file,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no-such-scenario"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+}

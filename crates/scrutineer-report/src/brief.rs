@@ -83,6 +83,40 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+/// What one scenario (or one variant of a sweep) would change for one partnership, from
+/// `what-if`'s comparison of the results before and after it.
+#[derive(Clone, Debug)]
+pub struct ScenarioChange<'a> {
+    pub partnership: String,
+    /// The scenario's title, and the variant's name for a sweep.
+    pub title: String,
+    /// The scenario file.
+    pub file: String,
+    /// Failures it would bring.
+    pub new: Vec<&'a Finding>,
+    /// Failures it would clear.
+    pub resolved: Vec<&'a Finding>,
+    /// Checks the records cannot settle now that it would settle.
+    pub settled: Vec<&'a Finding>,
+}
+
+impl ScenarioChange<'_> {
+    /// The change in a sentence: "would bring 1 failure, clear none and settle 3 checks".
+    pub fn summary(&self) -> String {
+        let n = |k: usize, one: &str, many: &str| match k {
+            0 => format!("no {many}"),
+            1 => format!("1 {one}"),
+            k => format!("{k} {many}"),
+        };
+        format!(
+            "Would bring {}, clear {} and settle {} the records cannot settle now.",
+            n(self.new.len(), "new failure", "new failures"),
+            n(self.resolved.len(), "failure", "failures"),
+            n(self.settled.len(), "check", "checks")
+        )
+    }
+}
+
 /// The briefing on one partnership.
 pub struct Brief<'a> {
     pub partnership: &'a PartnershipInfo,

@@ -12,7 +12,6 @@ use docx_rs::{
     Docx, PageMargin, Paragraph, Run, RunFonts, Shading, Style, StyleType, Table, TableCell,
     TableLayoutType, TableRow, WidthType,
 };
-use scrutineer_graph::Graph;
 use scrutineer_rules::{Finding, Outcome, Severity};
 
 use crate::ResultSet;
@@ -101,7 +100,8 @@ fn refs(numbers: &[usize]) -> String {
 }
 
 /// Renders the briefing pack as a `.docx` file.
-pub fn render_docx(set: &ResultSet<'_>, graphs: &[&Graph]) -> Vec<u8> {
+pub fn render_docx(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> Vec<u8> {
+    let graphs = &extras.graphs;
     let title = format!(
         "Community safety partnership briefing, as of {}",
         set.as_of.long()
@@ -195,6 +195,7 @@ pub fn render_docx(set: &ResultSet<'_>, graphs: &[&Graph]) -> Vec<u8> {
             None => para(&brief.reach(set.as_of)),
         });
         doc = first_page(doc, &brief);
+        doc = scenarios(doc, set, extras, &p.id);
         if let Some(g) = graph {
             let mine: Vec<&Finding> = set
                 .findings
@@ -374,4 +375,40 @@ fn appendix(mut doc: Docx, set: &ResultSet<'_>, brief: &Brief<'_>) -> Docx {
         &[40, 32, 28],
         rows,
     ))
+}
+
+/// What each scenario would change for this partnership.
+fn scenarios(mut doc: Docx, set: &ResultSet<'_>, extras: &crate::PackExtras<'_>, id: &str) -> Docx {
+    let mine: Vec<_> = extras
+        .scenarios
+        .iter()
+        .filter(|c| c.partnership == id)
+        .collect();
+    if mine.is_empty() {
+        return doc;
+    }
+    doc = doc.add_paragraph(heading(2, "What the scenarios would change"));
+    for c in mine {
+        doc = doc
+            .add_paragraph(heading(3, &format!("{} ({})", c.title, c.file)))
+            .add_paragraph(para(&c.summary()));
+        for (label, rows) in [
+            ("New failure", &c.new),
+            ("Failure cleared", &c.resolved),
+            ("Check settled", &c.settled),
+        ] {
+            for f in rows.iter() {
+                let title = set
+                    .rules
+                    .get(f.rule.as_str())
+                    .map(|r| r.title.as_str())
+                    .unwrap_or("");
+                doc = doc.add_paragraph(labelled(
+                    label,
+                    &format!("{} ({title}, {})", plain(&f.message), f.rule),
+                ));
+            }
+        }
+    }
+    doc
 }

@@ -91,6 +91,8 @@ pub struct PackExtras<'a> {
     pub timelines: Vec<Option<Timeline>>,
     /// The tool's name and version, for the footer.
     pub generator: String,
+    /// What each scenario given would change, for each partnership.
+    pub scenarios: Vec<crate::brief::ScenarioChange<'a>>,
 }
 
 /// Renders the briefing pack.
@@ -157,6 +159,7 @@ pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
         requests(&mut out, &brief);
         sources(&mut out, &brief, i);
         waived(&mut out, &mine);
+        scenarios(&mut out, set, extras, &p.id);
         if let Some(g) = extras.graphs.iter().find(|g| g.data.id == p.id) {
             let s = Structure::build(g, set.as_of, &mine);
             let _ = writeln!(
@@ -436,6 +439,53 @@ fn sources(out: &mut String, brief: &Brief<'_>, i: usize) {
         let _ = writeln!(out, "</li>");
     }
     let _ = writeln!(out, "</ol>");
+}
+
+/// What each scenario would change for this partnership.
+fn scenarios(out: &mut String, set: &ResultSet<'_>, extras: &PackExtras<'_>, id: &str) {
+    let mine: Vec<_> = extras
+        .scenarios
+        .iter()
+        .filter(|c| c.partnership == id)
+        .collect();
+    if mine.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "<h3>What the scenarios would change</h3>");
+    for c in mine {
+        let _ = writeln!(
+            out,
+            "<h4>{} <span class=\"muted\">(<code>{}</code>)</span></h4>\n<p>{}</p>",
+            escape(&c.title),
+            escape(&c.file),
+            escape(&c.summary())
+        );
+        for (label, rows) in [
+            ("New failures", &c.new),
+            ("Failures cleared", &c.resolved),
+            ("Checks settled", &c.settled),
+        ] {
+            if rows.is_empty() {
+                continue;
+            }
+            let _ = write!(out, "<p><strong>{label}:</strong></p><ul>");
+            for f in rows.iter() {
+                let title = set
+                    .rules
+                    .get(f.rule.as_str())
+                    .map(|r| r.title.as_str())
+                    .unwrap_or("");
+                let _ = write!(
+                    out,
+                    "<li>{} <span class=\"muted\">({}, <code>{}</code>)</span></li>",
+                    escape(&plain(&f.message)),
+                    escape(title),
+                    escape(&f.rule)
+                );
+            }
+            let _ = writeln!(out, "</ul>");
+        }
+    }
 }
 
 /// The appendix: every check the records cannot settle, one row each.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use scrutineer_graph::{Graph, in_force};
+use scrutineer_graph::in_force;
 use scrutineer_rules::{Finding, Outcome, Severity};
 
 use crate::ResultSet;
@@ -33,7 +33,8 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Renders the briefing pack as Markdown.
-pub fn render_markdown(set: &ResultSet<'_>, graphs: &[&Graph]) -> String {
+pub fn render_markdown(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> String {
+    let graphs = &extras.graphs;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -96,6 +97,7 @@ pub fn render_markdown(set: &ResultSet<'_>, graphs: &[&Graph]) -> String {
             }
         }
         first_page(&mut out, &brief);
+        scenarios(&mut out, set, extras, &p.id);
         let waived: Vec<&&Finding> = mine
             .iter()
             .filter(|f| f.outcome == Outcome::Waived)
@@ -342,5 +344,47 @@ fn appendix(out: &mut String, set: &ResultSet<'_>, brief: &Brief<'_>) {
             escape(&plain(&f.message)),
             escape(&crate::rule_ids(f))
         );
+    }
+}
+
+/// What each scenario would change for this partnership.
+fn scenarios(out: &mut String, set: &ResultSet<'_>, extras: &crate::PackExtras<'_>, id: &str) {
+    let mine: Vec<_> = extras
+        .scenarios
+        .iter()
+        .filter(|c| c.partnership == id)
+        .collect();
+    if mine.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n### What the scenarios would change");
+    for c in mine {
+        let _ = writeln!(
+            out,
+            "\n**{}** ({})  \n{}",
+            escape(&c.title),
+            escape(&c.file),
+            escape(&c.summary())
+        );
+        for (label, rows) in [
+            ("New failure", &c.new),
+            ("Failure cleared", &c.resolved),
+            ("Check settled", &c.settled),
+        ] {
+            for f in rows.iter() {
+                let title = set
+                    .rules
+                    .get(f.rule.as_str())
+                    .map(|r| r.title.as_str())
+                    .unwrap_or("");
+                let _ = writeln!(
+                    out,
+                    "- {label}: {} ({}, {})",
+                    escape(&plain(&f.message)),
+                    escape(title),
+                    escape(&f.rule)
+                );
+            }
+        }
     }
 }

@@ -3,7 +3,6 @@
 
 use std::fmt::Write;
 
-use scrutineer_graph::Graph;
 use scrutineer_rules::{Finding, Outcome, Severity};
 
 use crate::brief::{Brief, capital, plain, severity_label};
@@ -13,7 +12,8 @@ use crate::{ResultSet, WIDTH, wrap_into};
 const NAME_WIDTH: usize = 36;
 
 /// Renders the briefing pack as plain text.
-pub fn render_pack_text(set: &ResultSet<'_>, graphs: &[&Graph]) -> String {
+pub fn render_pack_text(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> String {
+    let graphs = &extras.graphs;
     let mut out = String::new();
     let title = format!(
         "Community safety partnership briefing, as of {}",
@@ -41,6 +41,7 @@ pub fn render_pack_text(set: &ResultSet<'_>, graphs: &[&Graph]) -> String {
             None => wrap_into(&mut out, &brief.reach(set.as_of), "", WIDTH),
         }
         first_page(&mut out, &brief);
+        scenarios(&mut out, set, extras, &p.id);
         appendix(&mut out, set, &brief);
     }
     out
@@ -281,5 +282,34 @@ fn appendix(out: &mut String, set: &ResultSet<'_>, brief: &Brief<'_>) {
         if let Some(r) = &f.request {
             wrap_into(out, &format!("ask for: {r}"), "      ", WIDTH);
         }
+    }
+}
+
+/// What each scenario would change for this partnership.
+fn scenarios(out: &mut String, set: &ResultSet<'_>, extras: &crate::PackExtras<'_>, id: &str) {
+    let mine: Vec<_> = extras
+        .scenarios
+        .iter()
+        .filter(|c| c.partnership == id)
+        .collect();
+    if mine.is_empty() {
+        return;
+    }
+    heading(out, "What the scenarios would change");
+    for c in mine {
+        wrap_into(out, &format!("{} ({})", c.title, c.file), "", WIDTH);
+        wrap_into(out, &c.summary(), "  ", WIDTH);
+        for (mark, rows) in [("+", &c.new), ("-", &c.resolved), ("=", &c.settled)] {
+            for f in rows.iter() {
+                let title = set
+                    .rules
+                    .get(f.rule.as_str())
+                    .map(|r| r.title.as_str())
+                    .unwrap_or("");
+                let line = format!("{mark} {} ({title}, {})", plain(&f.message), f.rule);
+                wrap_into(out, &line, "  ", WIDTH);
+            }
+        }
+        out.push('\n');
     }
 }

@@ -7,7 +7,11 @@ use scrutineer_report::{
     render_pack_text,
 };
 use scrutineer_rules::timeline::exact_timeline;
-use scrutineer_rules::{Outcome, Rule};
+use std::sync::Arc;
+
+use scrutineer_report::brief::ScenarioChange;
+use scrutineer_rules::whatif::{Before, Scenario};
+use scrutineer_rules::{Finding, Outcome, Rule};
 
 use super::check::limits;
 use super::{BROKEN, OK, load_partnerships, rule_set};
@@ -90,6 +94,63 @@ pub fn run(args: ReportArgs) -> u8 {
         baseline: baseline.as_ref(),
         all: false,
     };
+    // Each scenario on each partnership, compared as `what-if` compares: by rule and subject.
+    let mut runs: Vec<(String, String, String, scrutineer_rules::Evaluation)> = Vec::new();
+    for path in &args.scenario {
+        let scenario = match Scenario::load(path, limits(&args.limits)) {
+            Ok(s) => s,
+            Err(e) => return broken(&e.to_string()),
+        };
+        for g in &graphs {
+            let variants = match scenario.run(g) {
+                Ok(v) => v,
+                Err(e) => return broken(&e.to_string()),
+            };
+            let edited: Vec<_> = variants.iter().map(|v| Arc::clone(&v.graph)).collect();
+            let mut evals = set.evaluate_each(&edited, as_of, None);
+            for (e, vg) in evals.iter_mut().zip(&edited) {
+                scrutineer_rules::facts::settle(
+                    e,
+                    std::slice::from_ref(vg),
+                    as_of,
+                    &all,
+                    !args.no_waivers,
+                );
+            }
+            let several = variants.len() > 1;
+            for (v, e) in variants.iter().zip(evals) {
+                let title = if several {
+                    format!("{}: {}", scenario.title, v.name)
+                } else {
+                    scenario.title.clone()
+                };
+                runs.push((title, path.display().to_string(), g.data.id.clone(), e));
+            }
+        }
+    }
+    let before = Before::new(&eval.findings);
+    let wanted = |f: &&Finding| f.severity >= threshold;
+    let scenarios: Vec<ScenarioChange> = runs
+        .iter()
+        .map(|(title, file, id, e)| {
+            let d = before.diff(&e.findings);
+            ScenarioChange {
+                partnership: id.clone(),
+                title: title.clone(),
+                file: file.clone(),
+                new: d.new.into_iter().filter(wanted).collect(),
+                resolved: d
+                    .resolved
+                    .into_iter()
+                    .filter(|f| f.partnership == *id)
+                    .filter(wanted)
+                    .collect(),
+                settled: d.settled.into_iter().filter(wanted).collect(),
+            }
+        })
+        .collect();
+    let scenario_errors: Vec<&scrutineer_rules::RuleError> =
+        runs.iter().flat_map(|r| &r.3.errors).collect();
     let timelines = graphs
         .iter()
         .map(|g| range.map(|(f, t)| exact_timeline(&set, g, f, t, &all, !args.no_waivers)))
@@ -98,22 +159,20 @@ pub fn run(args: ReportArgs) -> u8 {
     if args.format == ReportFormat::Docx && args.out.is_none() {
         return broken("a Word document is not text: give --out FILE.docx to write it");
     }
-    let bytes = match args.format {
-        ReportFormat::Docx => render_docx(&result, &refs),
-        ReportFormat::Html => render_html(
-            &result,
-            &PackExtras {
-                graphs: refs,
-                timelines,
-                generator: format!("scrutineer {}", env!("CARGO_PKG_VERSION")),
-            },
-        )
-        .into_bytes(),
-        ReportFormat::Markdown => render_markdown(&result, &refs).into_bytes(),
-        ReportFormat::Text => render_pack_text(&result, &refs).into_bytes(),
+    let extras = PackExtras {
+        graphs: refs,
+        timelines,
+        generator: format!("scrutineer {}", env!("CARGO_PKG_VERSION")),
+        scenarios,
     };
-    if !result.errors.is_empty() {
-        for e in &result.errors {
+    let bytes = match args.format {
+        ReportFormat::Docx => render_docx(&result, &extras),
+        ReportFormat::Html => render_html(&result, &extras).into_bytes(),
+        ReportFormat::Markdown => render_markdown(&result, &extras).into_bytes(),
+        ReportFormat::Text => render_pack_text(&result, &extras).into_bytes(),
+    };
+    if !result.errors.is_empty() || !scenario_errors.is_empty() {
+        for e in result.errors.iter().chain(&scenario_errors) {
             eprint(&format!("error: {e}\n"));
         }
         return broken("a rule is broken, so the pack would be incomplete; it was not written");
