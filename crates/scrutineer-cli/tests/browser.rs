@@ -516,3 +516,72 @@ fn every_seed_pack_and_the_hostile_pack_pass_axe() {
         failures.join("\n")
     );
 }
+
+/// The most A4 pages a partnership's pack may take before its appendix: what a councillor
+/// reads before the meeting.
+const FRONT_PAGES: usize = 3;
+
+#[test]
+fn each_bundled_pack_prints_on_three_pages_before_its_appendix() {
+    let Some(chrome) = require_chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(common::root().join("graphs/partnerships"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), common::bundled());
+    let mut too_long = Vec::new();
+    for file in &files {
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let page = dir.path().join(format!("{stem}.html"));
+        let out = scrutineer(&[
+            "report",
+            "--as-of",
+            "2022-10-01",
+            "--out",
+            page.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // Print what comes before the appendix: the pack cut where the appendix starts.
+        let html = std::fs::read_to_string(&page).unwrap();
+        let cut = html
+            .find("<section class=\"appendix\">")
+            .unwrap_or_else(|| panic!("{stem}: the pack has no appendix"));
+        let front = dir.path().join(format!("{stem}.front.html"));
+        std::fs::write(
+            &front,
+            format!("{}</section></main></body></html>", &html[..cut]),
+        )
+        .unwrap();
+        let pdf = dir.path().join(format!("{stem}.pdf"));
+        run_chromium(
+            &chrome,
+            dir.path(),
+            &front,
+            &[
+                "--no-pdf-header-footer".into(),
+                format!("--print-to-pdf={}", pdf.display()),
+            ],
+        );
+        let pages = page_count(&std::fs::read(&pdf).unwrap());
+        assert!(pages >= 1, "{stem}: no pages");
+        eprintln!("{stem}: {pages} page(s) before the appendix");
+        if pages > FRONT_PAGES {
+            too_long.push(format!("{stem}: {pages} pages"));
+        }
+    }
+    assert!(
+        too_long.is_empty(),
+        "more than {FRONT_PAGES} A4 pages before the appendix: {too_long:?}"
+    );
+}

@@ -18,9 +18,14 @@ use crate::{PartnershipInfo, ResultSet};
 /// The most questions the pack puts to the meeting.
 pub const MAX_QUESTIONS: usize = 5;
 
+/// The most rows of the request table on the first pages: every record that settles more than
+/// one check is shown, then single-check records up to this many rows; the rest are counted and
+/// left to the appendix.
+pub const MAX_REQUEST_ROWS: usize = 8;
+
 /// The most records named on the one line of an area the records never touch; the rest are in
 /// the appendix.
-const MAX_AREA_ASKS: usize = 3;
+const MAX_AREA_ASKS: usize = 2;
 
 /// One basis for a finding: a rule, its law and its address.
 #[derive(Clone, Debug)]
@@ -46,6 +51,9 @@ pub struct KeyFinding<'a> {
     pub sources: Vec<usize>,
 }
 
+/// The most passes quoted for one area; the rest are counted.
+const MAX_IN_ORDER_LINES: usize = 3;
+
 /// What is in order in one area, from the passes.
 #[derive(Clone, Debug)]
 pub struct InOrder {
@@ -54,6 +62,22 @@ pub struct InOrder {
     /// What the records show is met, one line per check passed.
     pub lines: Vec<String>,
     pub sources: Vec<usize>,
+}
+
+impl InOrder {
+    /// The area's passes in a sentence: the first few quoted, the rest counted.
+    pub fn summary(&self) -> String {
+        let shown = &self.lines[..self.lines.len().min(MAX_IN_ORDER_LINES)];
+        let more = self.lines.len() - shown.len();
+        let mut out = shown.join("; ");
+        if more > 0 {
+            out.push_str(&format!(
+                "; and {more} more check{} met",
+                if more == 1 { "" } else { "s" }
+            ));
+        }
+        out
+    }
 }
 
 /// A record or list to ask officers for, and the checks it would settle.
@@ -100,6 +124,19 @@ pub struct ScenarioChange<'a> {
     pub settled: Vec<&'a Finding>,
 }
 
+impl Brief<'_> {
+    /// The line after the request table about the records it leaves out, if any.
+    pub fn other_requests_line(&self) -> Option<String> {
+        match self.other_requests.len() {
+            0 => None,
+            1 => Some("1 more record would settle one check; the appendix names it.".into()),
+            n => Some(format!(
+                "{n} more records would each settle one check; the appendix names them."
+            )),
+        }
+    }
+}
+
 impl ScenarioChange<'_> {
     /// The change in a sentence: "would bring 1 failure, clear none and settle 3 checks".
     pub fn summary(&self) -> String {
@@ -125,6 +162,8 @@ pub struct Brief<'a> {
     pub in_order: Vec<InOrder>,
     pub questions: Vec<String>,
     pub requests: Vec<Request<'a>>,
+    /// Records that would each settle one check, beyond [`MAX_REQUEST_ROWS`]: in the appendix.
+    pub other_requests: Vec<Request<'a>>,
     pub untouched: Vec<Untouched<'a>>,
     pub sources: Vec<Source>,
     /// Every check the records cannot settle, in rule order: the appendix.
@@ -399,6 +438,13 @@ impl<'a> Brief<'a> {
                 .cmp(&a.checks.len())
                 .then_with(|| a.ask_for.cmp(&b.ask_for))
         });
+        let keep = requests
+            .iter()
+            .take_while(|r| r.checks.len() > 1)
+            .count()
+            .max(MAX_REQUEST_ROWS)
+            .min(requests.len());
+        let other_requests = requests.split_off(keep);
         let mut untouched: Vec<Untouched<'a>> = by_area
             .into_iter()
             .map(|(area, records)| {
@@ -446,6 +492,7 @@ impl<'a> Brief<'a> {
             in_order: passes.into_values().collect(),
             questions,
             requests,
+            other_requests,
             untouched,
             sources,
             unknowns,

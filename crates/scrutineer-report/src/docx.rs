@@ -272,7 +272,7 @@ fn first_page(mut doc: Docx, brief: &Brief<'_>) -> Docx {
         doc = doc.add_paragraph(
             Paragraph::new()
                 .add_run(text(&format!("{}: ", capital(&a.area))).bold())
-                .add_run(text(&format!("{}.{sources}", a.lines.join("; ")))),
+                .add_run(text(&format!("{}.{sources}", a.summary()))),
         );
     }
     if !brief.questions.is_empty() {
@@ -292,6 +292,9 @@ fn first_page(mut doc: Docx, brief: &Brief<'_>) -> Docx {
             .map(|r| vec![capital(&r.ask_for), checks(r.checks.len())])
             .collect();
         doc = doc.add_table(table(&["Ask officers for", "Settles"], &[80, 20], rows));
+    }
+    if let Some(line) = brief.other_requests_line() {
+        doc = doc.add_paragraph(para(&line));
     }
     if !brief.untouched.is_empty() {
         doc = doc.add_paragraph(para("Areas the records do not touch at all:"));

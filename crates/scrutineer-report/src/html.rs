@@ -53,7 +53,9 @@ h4 { font-size: 1rem; margin: 0 0 .3rem; }
 a { color: #0b4fb3; }
 .meta, .muted { color: #4a4a4a; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .5rem 0 1rem; }
-th, td { border: 1px solid #8a8a8a; padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #8a8a8a; padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.summary { table-layout: auto; }
+table.summary td.num, table.summary th.num { width: auto; }
 th { background: #eeeeee; }
 td.num, th.num { text-align: right; width: 6.5rem; }
 .finding { border: 1px solid #8a8a8a; border-left-width: .5rem; padding: .6rem .8rem; margin: .8rem 0; break-inside: avoid; }
@@ -75,8 +77,14 @@ figcaption { font-size: .9rem; color: #4a4a4a; margin-top: .4rem; }
 .print-url { display: none; }
 @media print {
   @page { size: A4; margin: 15mm; }
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
-  section.partnership { break-before: page; }
+  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 14pt; margin-top: 1.2rem; }
+  h3 { font-size: 12pt; margin-top: 1rem; }
+  table { margin: .3rem 0 .6rem; }
+  th, td { padding: .15rem .35rem; }
+  section.partnership ~ section.partnership, section.appendix { break-before: page; }
+  figure svg { max-height: 125mm; width: auto; max-width: 100%; }
   h2, h3, h4 { break-after: avoid; }
   tr, .finding, figure { break-inside: avoid; }
   a { color: #1a1a1a; text-decoration: none; }
@@ -203,7 +211,7 @@ fn summary(out: &mut String, set: &ResultSet<'_>) {
     );
     let _ = writeln!(
         out,
-        "<table>\n<caption class=\"muted\">Failures by severity, points the records cannot settle, and failures the committee has waived.</caption>\n<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\" class=\"num\">Violations</th><th scope=\"col\" class=\"num\">Warnings</th><th scope=\"col\" class=\"num\"><abbr title=\"For information\">Info</abbr></th><th scope=\"col\" class=\"num\">To request</th><th scope=\"col\" class=\"num\">Waived</th>{}</tr></thead>\n<tbody>",
+        "<table class=\"summary\">\n<caption class=\"muted\">Failures by severity, points the records cannot settle, and failures the committee has waived.</caption>\n<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\" class=\"num\">Violations</th><th scope=\"col\" class=\"num\">Warnings</th><th scope=\"col\" class=\"num\"><abbr title=\"For information\">Info</abbr></th><th scope=\"col\" class=\"num\">To request</th><th scope=\"col\" class=\"num\">Waived</th>{}</tr></thead>\n<tbody>",
         if set.baseline.is_some() {
             "<th scope=\"col\" class=\"num\">New since baseline</th>"
         } else {
@@ -349,7 +357,7 @@ fn in_order(out: &mut String, brief: &Brief<'_>, i: usize) {
             out,
             "<li><strong>{}</strong>: {}.{}</li>",
             escape(&capital(&a.area)),
-            escape(&a.lines.join("; ")),
+            escape(&a.summary()),
             refs(&a.sources, i)
         );
     }
@@ -393,6 +401,9 @@ fn requests(out: &mut String, brief: &Brief<'_>) {
             );
         }
         let _ = writeln!(out, "</tbody>\n</table>");
+    }
+    if let Some(line) = brief.other_requests_line() {
+        let _ = writeln!(out, "<p>{}</p>", escape(&line));
     }
     if !brief.untouched.is_empty() {
         let _ = writeln!(

@@ -260,7 +260,7 @@ fn first_page(out: &mut String, brief: &Brief<'_>) {
             out,
             "- **{}**: {}.{}",
             escape(&capital(&a.area)),
-            escape(&a.lines.join("; ")),
+            escape(&a.summary()),
             refs(&a.sources)
         );
     }
@@ -284,6 +284,9 @@ fn first_page(out: &mut String, brief: &Brief<'_>) {
                 checks(r.checks.len())
             );
         }
+    }
+    if let Some(line) = brief.other_requests_line() {
+        let _ = writeln!(out, "\n{line}");
     }
     if !brief.untouched.is_empty() {
         let _ = writeln!(out, "\nAreas the records do not touch at all:\n");

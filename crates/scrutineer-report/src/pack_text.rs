@@ -198,7 +198,7 @@ fn first_page(out: &mut String, brief: &Brief<'_>) {
         let line = format!(
             "✓ {}: {}.{}",
             capital(&a.area),
-            a.lines.join("; "),
+            a.summary(),
             refs(&a.sources)
         );
         wrap_into(out, &line, "  ", WIDTH);
@@ -215,6 +215,9 @@ fn first_page(out: &mut String, brief: &Brief<'_>) {
     }
     for r in &brief.requests {
         let line = format!("? {} ({})", capital(&r.ask_for), checks(r.checks.len()));
+        wrap_into(out, &line, "  ", WIDTH);
+    }
+    if let Some(line) = brief.other_requests_line() {
         wrap_into(out, &line, "  ", WIDTH);
     }
     if !brief.untouched.is_empty() {
