@@ -2,9 +2,11 @@
 //!
 //! It has no external references (no fonts, scripts or images from anywhere) and no script at
 //! all, so it reads the same offline, in any browser, and printed. Every piece of text from the
-//! data goes through [`escape`]. The order follows what a member needs: a summary, then what
-//! must be fixed (most serious first), then what to ask officers for, then what the committee
-//! has waived, then the structure as a picture, then (with a date range) the timeline.
+//! data goes through [`escape`]. The order follows what a member needs (see [`crate::brief`]): a
+//! summary, then for each partnership what to raise, what is in order, the questions, what to
+//! ask officers for, the sources, what the committee has waived, what any scenario would change,
+//! the structure as a picture, (with a date range) the timeline, and last the appendix of every
+//! check the records cannot settle.
 
 use std::fmt::Write;
 

@@ -65,7 +65,8 @@ impl PartnershipInfo {
 pub struct ResultSet<'a> {
     pub as_of: Date,
     pub partnerships: Vec<PartnershipInfo>,
-    /// The findings to show, already filtered, in evaluation order.
+    /// The findings to show, already filtered, in evaluation order. The briefing pack also
+    /// holds the passes, for what is in order; `check` holds them only with `--all`.
     pub findings: Vec<&'a Finding>,
     /// Rule metadata by id, for the law, the link and the question.
     pub rules: HashMap<&'a str, &'a Rule>,

@@ -1,5 +1,5 @@
-//! The briefing pack as Markdown, for email and for pasting into a report template. Same order
-//! as the HTML pack; the structure is listed rather than drawn.
+//! The briefing pack as Markdown, for email and for pasting into a report template. The same
+//! sections in the same order as the HTML pack; the structure is listed rather than drawn.
 
 use std::fmt::Write;
 
