@@ -524,7 +524,27 @@ fn the_word_pack_holds_every_finding_question_and_source_of_the_html_pack() {
             assert!(!sources.is_empty());
         }
     }
-    // No control character reaches the XML (it would not parse); the hostile names are text.
+    // The same bytes whatever the thread count.
+    let words: Vec<Vec<u8>> = ["1", "2"]
+        .iter()
+        .map(|threads| {
+            let path = dir.path().join(format!("pack-{threads}.docx"));
+            let out = scrutineer(&[
+                "--threads",
+                threads,
+                "report",
+                "--as-of",
+                "2022-10-01",
+                "--format",
+                "docx",
+                "--out",
+                path.to_str().unwrap(),
+            ]);
+            assert_eq!(out.status.code(), Some(0));
+            std::fs::read(&path).unwrap()
+        })
+        .collect();
+    assert!(words[0] == words[1], "the Word pack differs between runs");
     let out = scrutineer(&["report", "--format", "docx"]);
     assert_eq!(out.status.code(), Some(2), "a Word pack needs --out");
     assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));
