@@ -9,8 +9,8 @@
 //! whole process, and the pack must be the same bytes each time.
 
 use docx_rs::{
-    Docx, PageMargin, Paragraph, Run, RunFonts, Shading, Style, StyleType, Table, TableCell,
-    TableLayoutType, TableRow, WidthType,
+    Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading, Style, StyleType, Table,
+    TableCell, TableLayoutType, TableRow, WidthType,
 };
 use scrutineer_rules::{Finding, Outcome, Severity};
 
@@ -36,8 +36,13 @@ fn text(s: &str) -> Run {
     Run::new().add_text(clean(s))
 }
 
+/// Space after a paragraph, in twentieths of a point: enough to tell paragraphs apart.
+const AFTER: u32 = 100;
+
 fn para(s: &str) -> Paragraph {
-    Paragraph::new().add_run(text(s))
+    Paragraph::new()
+        .add_run(text(s))
+        .line_spacing(LineSpacing::new().after(AFTER))
 }
 
 fn heading(level: usize, s: &str) -> Paragraph {
@@ -52,6 +57,7 @@ fn labelled(label: &str, s: &str) -> Paragraph {
         .add_run(Run::new().add_text(format!("{label}: ")).bold())
         .add_run(text(s))
         .indent(Some(360), None, None, None)
+        .line_spacing(LineSpacing::new().after(AFTER / 2))
 }
 
 /// A table with a bold, shaded header row (docx-rs cannot mark it to repeat on each page), and
@@ -61,7 +67,7 @@ fn table(heads: &[&str], shares: &[usize], rows: Vec<Vec<String>>) -> Table {
     let widths: Vec<usize> = shares.iter().map(|s| TEXT_WIDTH * s / total).collect();
     let cell = |s: &str, w: usize| {
         TableCell::new()
-            .add_paragraph(para(s))
+            .add_paragraph(Paragraph::new().add_run(text(s)))
             .width(w, WidthType::Dxa)
     };
     let head = TableRow::new(
@@ -131,7 +137,8 @@ pub fn render_docx(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> Vec<u
                 .name(format!("heading {level}"))
                 .size(size)
                 .bold()
-                .outline_lvl(level - 1),
+                .outline_lvl(level - 1)
+                .line_spacing(LineSpacing::new().before(240).after(AFTER)),
         );
     }
     doc = doc
@@ -272,7 +279,8 @@ fn first_page(mut doc: Docx, brief: &Brief<'_>) -> Docx {
         doc = doc.add_paragraph(
             Paragraph::new()
                 .add_run(text(&format!("{}: ", capital(&a.area))).bold())
-                .add_run(text(&format!("{}.{sources}", a.summary()))),
+                .add_run(text(&format!("{}.{sources}", a.summary())))
+                .line_spacing(LineSpacing::new().after(AFTER)),
         );
     }
     if !brief.questions.is_empty() {
