@@ -152,6 +152,9 @@ pub struct ReportArgs {
     /// Mark what is new since an earlier `check --format json` result.
     #[arg(long, value_name = "PREVIOUS.json")]
     pub baseline: Option<PathBuf>,
+    /// Add what this what-if scenario would change, as of the pack's date (repeatable).
+    #[arg(long, value_name = "FILE.rhai")]
+    pub scenario: Vec<PathBuf>,
     /// Show failures the committee has waived as failures.
     #[arg(long)]
     pub no_waivers: bool,
@@ -165,6 +168,10 @@ pub struct ReportArgs {
 pub enum ReportFormat {
     Html,
     Markdown,
+    /// Plain text, for an email body.
+    Text,
+    /// A Word document, for a committee report template (needs --out).
+    Docx,
 }
 
 #[derive(Args, Debug)]
@@ -202,8 +209,8 @@ pub struct CheckArgs {
     pub known_on: Option<String>,
     #[command(flatten)]
     pub pack: PackArgs,
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
+    #[arg(long, default_value = "text", value_parser = check_format())]
+    pub format: scrutineer_report::Format,
     /// Also show passes and rules that do not apply.
     #[arg(long)]
     pub all: bool,
@@ -437,15 +444,17 @@ pub enum Format {
     Json,
 }
 
-/// `check`'s formats: those of the other commands, and SARIF.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CheckFormat {
-    Text,
-    Json,
-    /// SARIF 2.1.0, for code-scanning tools (written at the end of the run, not streamed).
-    Sarif,
-    /// JUnit XML: a test suite per partnership, a test case per rule.
-    Junit,
+/// `check`'s formats, as the report crate lists them: adding a format there adds it here.
+fn check_format() -> impl clap::builder::TypedValueParser<Value = scrutineer_report::Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(scrutineer_report::Format::ALL.map(|f| {
+        let v = PossibleValue::new(f.name());
+        match f.help() {
+            Some(h) => v.help(h),
+            None => v,
+        }
+    }))
+    .map(|name| scrutineer_report::Format::from_name(&name).expect("one of the listed names"))
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

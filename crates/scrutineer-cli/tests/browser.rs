@@ -317,3 +317,271 @@ fn hostile_text_renders_as_text_and_runs_nothing() {
         "the markup should show as text"
     );
 }
+
+/// LibreOffice, or `None` (with a note) when it is missing outside CI. In CI it must be there.
+fn require_libreoffice() -> Option<PathBuf> {
+    let found = ["/usr/bin/soffice", "/usr/bin/libreoffice"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists());
+    match found {
+        Some(p) => Some(p),
+        None if std::env::var_os("CI").is_some() => {
+            panic!("LibreOffice is required in CI: apt-get install libreoffice-writer-nogui")
+        }
+        None => {
+            eprintln!(
+                "skipped: libreoffice not installed (apt-get install libreoffice-writer-nogui)"
+            );
+            None
+        }
+    }
+}
+
+#[test]
+fn the_word_pack_opens_in_libreoffice() {
+    let Some(soffice) = require_libreoffice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("pack.docx");
+    let out = scrutineer(&[
+        "report",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "docx",
+        "--out",
+        docx.to_str().unwrap(),
+        "graphs/partnerships/welwyn-hatfield.ron",
+        "crates/scrutineer-cli/tests/data/hostile.ron",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A profile of its own, so a LibreOffice already open elsewhere does not take the job.
+    let profile = dir.path().join("profile");
+    let run = Command::new(&soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .expect("libreoffice runs");
+    assert!(
+        run.status.success(),
+        "libreoffice failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let pdf = std::fs::read(dir.path().join("pack.pdf")).expect("a PDF was written");
+    assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+    let pages = page_count(&pdf);
+    assert!(pages >= 2, "each partnership starts a page; got {pages}");
+}
+
+/// The pages of a PDF: its `/Type /Page` objects (not `/Pages`, the tree that holds them).
+/// Chromium and LibreOffice write the page objects uncompressed.
+fn page_count(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Type")
+        .filter(|(i, _)| {
+            let rest = text[i + 5..].trim_start();
+            rest.starts_with("/Page") && !rest.starts_with("/Pages")
+        })
+        .count()
+}
+
+/// Runs axe-core (vendored as `tests/data/axe.min.js`, version 4.14.1, MPL-2.0: see
+/// `axe.LICENSE` beside it) on a copy of a pack in Chromium, for the WCAG 2.0 and 2.1 A and AA
+/// rules, and returns each violation as "rule (impact): help — element: summary".
+fn axe_violations(chrome: &Path, dir: &Path, page: &Path) -> Vec<String> {
+    let axe = common::root().join("crates/scrutineer-cli/tests/data/axe.min.js");
+    std::fs::copy(&axe, dir.join("axe.min.js")).unwrap();
+    let html = std::fs::read_to_string(page).unwrap();
+    // The pack itself has no script; only this test copy runs one.
+    let probe = r#"<script src="axe.min.js"></script>
+<script>
+axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+  .then(function (r) {
+    var out = [];
+    r.violations.forEach(function (v) {
+      v.nodes.forEach(function (n) {
+        out.push(v.id + " (" + v.impact + "): " + v.help + " — " + n.target.join(" ") + ": " + n.failureSummary);
+      });
+    });
+    var pre = document.createElement("pre");
+    pre.id = "axe-result";
+    pre.textContent = JSON.stringify(out);
+    document.body.appendChild(pre);
+  })
+  .catch(function (e) {
+    var pre = document.createElement("pre");
+    pre.id = "axe-result";
+    pre.textContent = JSON.stringify(["axe did not run: " + e]);
+    document.body.appendChild(pre);
+  });
+</script>
+</body>"#;
+    let probed = dir.join(format!(
+        "{}.axe.html",
+        page.file_stem().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&probed, html.replace("</body>", probe)).unwrap();
+    let out = run_chromium(
+        chrome,
+        dir,
+        &probed,
+        &[
+            "--virtual-time-budget=30000".into(),
+            "--run-all-compositor-stages-before-draw".into(),
+            "--dump-dom".into(),
+        ],
+    );
+    let dom = String::from_utf8(out.stdout).unwrap();
+    let start = dom
+        .find("<pre id=\"axe-result\">")
+        .unwrap_or_else(|| panic!("{}: axe left no result", page.display()));
+    let rest = &dom[start + "<pre id=\"axe-result\">".len()..];
+    let json = rest[..rest.find("</pre>").unwrap()]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    serde_json::from_str(&json).expect("axe's result as JSON")
+}
+
+#[test]
+fn every_seed_pack_and_the_hostile_pack_pass_axe() {
+    let Some(chrome) = require_chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // First, that axe runs and reports: a page with an image without a text alternative and
+    // pale grey text must fail it.
+    let bad = dir.path().join("bad.html");
+    std::fs::write(
+        &bad,
+        "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main>\
+         <img src=\"x.png\"><p style=\"color:#cccccc;background:#ffffff\">faint</p></main></body></html>",
+    )
+    .unwrap();
+    let found = axe_violations(&chrome, dir.path(), &bad);
+    assert!(
+        found.iter().any(|v| v.starts_with("image-alt"))
+            && found.iter().any(|v| v.starts_with("color-contrast")),
+        "axe should have found the missing alt text and the low contrast: {found:?}"
+    );
+    let mut failures = Vec::new();
+    for file in [
+        "graphs/partnerships/leicestershire-district-fairmead.ron",
+        "graphs/partnerships/watford.ron",
+        "graphs/partnerships/wellingborough.ron",
+        "graphs/partnerships/welwyn-hatfield.ron",
+        "crates/scrutineer-cli/tests/data/hostile.ron",
+    ] {
+        let stem = Path::new(file).file_stem().unwrap().to_string_lossy();
+        let page = dir.path().join(format!("{stem}.html"));
+        let out = scrutineer(&[
+            "report",
+            "--as-of",
+            "2022-10-01",
+            "--from",
+            "2021-01-01",
+            "--to",
+            "2023-12-31",
+            "--out",
+            page.to_str().unwrap(),
+            file,
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for v in axe_violations(&chrome, dir.path(), &page) {
+            failures.push(format!("{stem}: {v}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "axe found {} problem(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The most A4 pages a partnership's pack may take before its appendix: what a councillor
+/// reads before the meeting.
+const FRONT_PAGES: usize = 3;
+
+#[test]
+fn each_bundled_pack_prints_on_three_pages_before_its_appendix() {
+    let Some(chrome) = require_chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(common::root().join("graphs/partnerships"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), common::bundled());
+    let mut too_long = Vec::new();
+    for file in &files {
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let page = dir.path().join(format!("{stem}.html"));
+        let out = scrutineer(&[
+            "report",
+            "--as-of",
+            "2022-10-01",
+            "--out",
+            page.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // Print what comes before the appendix: the pack cut where the appendix starts.
+        let html = std::fs::read_to_string(&page).unwrap();
+        let cut = html
+            .find("<section class=\"appendix\">")
+            .unwrap_or_else(|| panic!("{stem}: the pack has no appendix"));
+        let front = dir.path().join(format!("{stem}.front.html"));
+        std::fs::write(
+            &front,
+            format!("{}</section></main></body></html>", &html[..cut]),
+        )
+        .unwrap();
+        let pdf = dir.path().join(format!("{stem}.pdf"));
+        run_chromium(
+            &chrome,
+            dir.path(),
+            &front,
+            &[
+                "--no-pdf-header-footer".into(),
+                format!("--print-to-pdf={}", pdf.display()),
+            ],
+        );
+        let pages = page_count(&std::fs::read(&pdf).unwrap());
+        assert!(pages >= 1, "{stem}: no pages");
+        eprintln!("{stem}: {pages} page(s) before the appendix");
+        if pages > FRONT_PAGES {
+            too_long.push(format!("{stem}: {pages} pages"));
+        }
+    }
+    assert!(
+        too_long.is_empty(),
+        "more than {FRONT_PAGES} A4 pages before the appendix: {too_long:?}"
+    );
+}

@@ -288,3 +288,354 @@ fn graphml_is_well_formed_and_holds_the_same_structure_as_json() {
         }
     }
 }
+
+#[test]
+fn text_and_markdown_packs_share_the_first_page() {
+    let files: Vec<String> = SEEDS
+        .iter()
+        .map(|s| format!("graphs/partnerships/{s}.ron"))
+        .collect();
+    let run = |format: &str| {
+        let mut args = vec!["report", "--as-of", "2022-10-01", "--format", format];
+        args.extend(files.iter().map(String::as_str));
+        let out = scrutineer(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run("text");
+    let md = run("markdown");
+    // The same sections, in the same order, before each appendix.
+    let sections = [
+        "What to raise",
+        "What is in order",
+        "Questions for the meeting",
+        "Information to request from officers",
+        "Sources",
+        "Appendix: every check the records cannot settle",
+    ];
+    // Headings: a line of their own in text, `### ` in Markdown; in the order they come.
+    let headings = |doc: &str, prefix: &str| -> Vec<String> {
+        doc.lines()
+            .filter_map(|l| l.strip_prefix(prefix))
+            .filter(|l| sections.contains(l))
+            .map(String::from)
+            .collect()
+    };
+    let in_text = headings(&text, "");
+    assert_eq!(in_text, headings(&md, "### "));
+    assert_eq!(
+        in_text.iter().filter(|h| *h == "What to raise").count(),
+        SEEDS.len()
+    );
+    for name in ["drug and alcohol misuse", "substance_misuse"] {
+        assert_eq!(
+            text.contains(name),
+            md.contains(name),
+            "`{name}` differs between text and Markdown"
+        );
+    }
+    assert!(
+        !md.contains("&lt;http"),
+        "a Markdown link shown as &lt;…&gt;"
+    );
+    assert!(md.contains("](https://www.legislation.gov.uk/"));
+    // The summary table: every line of a name is whole words of it, and no line passes the
+    // text width.
+    let table = &text[text.find("Partnership ").unwrap()..];
+    let table = &table[..table.find("\n\n").unwrap()];
+    for line in table.lines() {
+        assert!(line.chars().count() <= 96, "too wide: {line}");
+    }
+    // Read the name column back: a row with counts starts a name, a row without continues it.
+    // Joined at spaces, the rows give the names whole, so none was cut inside a word.
+    let mut names: Vec<String> = Vec::new();
+    for line in table.lines().skip(2) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let counted = words.len() > 5
+            && words[words.len() - 5..]
+                .iter()
+                .all(|w| w.parse::<usize>().is_ok());
+        let name = if counted {
+            &words[..words.len() - 5]
+        } else {
+            &words[..]
+        }
+        .join(" ");
+        if counted {
+            names.push(name);
+        } else {
+            let last = names.last_mut().expect("a continuation follows a row");
+            last.push(' ');
+            last.push_str(&name);
+        }
+    }
+    let json = scrutineer(
+        &[
+            &["check", "--as-of", "2022-10-01", "--format", "json"][..],
+            &files.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ]
+        .concat(),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let expected: Vec<String> = v["partnerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, expected);
+    assert!(
+        table.lines().count() > expected.len() + 2,
+        "a long name should have wrapped in this table"
+    );
+    common::snapshot_settings().bind(|| insta::assert_snapshot!("report_text__seeds", text));
+}
+
+/// Undoes the HTML pack's escaping.
+fn unescape_html(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The text of each element opened by `open` (up to its closing `close`) inside the part of
+/// `html` between `from` and the next `until`, with tags removed.
+fn texts_between(html: &str, from: &str, until: &str, open: &str, close: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(from) {
+        let part = &rest[i + from.len()..];
+        let end = part.find(until).unwrap_or(part.len());
+        let mut block = &part[..end];
+        while let Some(j) = block.find(open) {
+            let after = &block[j..];
+            let stop = after.find(close).unwrap();
+            let inner = &after[after.find('>').unwrap() + 1..stop];
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            out.push(unescape_html(&text));
+            block = &after[stop..];
+        }
+        rest = &part[end..];
+    }
+    out
+}
+
+/// The text of a `.docx`: each paragraph of `word/document.xml` as one line.
+fn docx_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("a Word document body")
+        .read_to_string(&mut xml)
+        .unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "p")
+        .map(|p| {
+            p.descendants()
+                .filter(|n| n.tag_name().name() == "t")
+                .filter_map(|t| t.text())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_word_pack_holds_every_finding_question_and_source_of_the_html_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<String> = SEEDS
+        .iter()
+        .map(|s| format!("graphs/partnerships/{s}.ron"))
+        .collect();
+    files.push("crates/scrutineer-cli/tests/data/hostile.ron".into());
+    for file in &files {
+        let html = scrutineer(&["report", "--as-of", "2022-10-01", file]);
+        assert_eq!(html.status.code(), Some(0));
+        let html = String::from_utf8(html.stdout).unwrap();
+        let docx = dir.path().join("pack.docx");
+        let out = scrutineer(&[
+            "report",
+            "--as-of",
+            "2022-10-01",
+            "--format",
+            "docx",
+            "--out",
+            docx.to_str().unwrap(),
+            file,
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = docx_text(&std::fs::read(&docx).unwrap());
+        let findings = texts_between(&html, "<h3>What to raise</h3>", "<h3>", "<h4>", "</h4>");
+        let questions = texts_between(
+            &html,
+            "<h3>Questions for the meeting</h3>",
+            "</ol>",
+            "<li>",
+            "</li>",
+        );
+        let sources = texts_between(&html, "<ol class=\"sources\">", "</ol>", "<li", "</li>");
+        assert!(
+            !questions.is_empty(),
+            "{file}: no questions in the HTML pack"
+        );
+        for (kind, items) in [
+            ("finding", &findings),
+            ("question", &questions),
+            ("source", &sources),
+        ] {
+            for item in items {
+                // The HTML shows a source's address twice (a link and, for print, the text), and
+                // a finding's severity as a badge before it.
+                let mut item = item.split(". Online").next().unwrap();
+                for badge in ["Violation", "Warning", "For information", "New"] {
+                    item = item.strip_prefix(badge).unwrap_or(item);
+                }
+                assert!(
+                    text.contains(item.trim()),
+                    "{file}: the Word pack lacks the {kind} `{item}`"
+                );
+            }
+        }
+        if file.contains("welwyn") {
+            assert_eq!(findings.len(), 1, "the probation finding");
+            assert!(!sources.is_empty());
+        }
+    }
+    // The same bytes whatever the thread count.
+    let words: Vec<Vec<u8>> = ["1", "2"]
+        .iter()
+        .map(|threads| {
+            let path = dir.path().join(format!("pack-{threads}.docx"));
+            let out = scrutineer(&[
+                "--threads",
+                threads,
+                "report",
+                "--as-of",
+                "2022-10-01",
+                "--format",
+                "docx",
+                "--out",
+                path.to_str().unwrap(),
+            ]);
+            assert_eq!(out.status.code(), Some(0));
+            std::fs::read(&path).unwrap()
+        })
+        .collect();
+    assert!(words[0] == words[1], "the Word pack differs between runs");
+    let out = scrutineer(&["report", "--format", "docx"]);
+    assert_eq!(out.status.code(), Some(2), "a Word pack needs --out");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));
+}
+
+#[test]
+fn scenarios_in_the_pack_say_what_what_if_says() {
+    let file = "graphs/partnerships/welwyn-hatfield.ron";
+    // One bundled scenario that clears a failure, and one that brings one and settles checks.
+    let dir = tempfile::tempdir().unwrap();
+    let leaves = dir.path().join("council-leaves.rhai");
+    std::fs::write(
+        &leaves,
+        "const TITLE = \"The council leaves the strategy group\";\n\
+         fn scenario(g) {\n    g.leave(\"whbc\", \"rag\", \"2022-09-01\");\n}\n",
+    )
+    .unwrap();
+    for scenario in [
+        "graphs/what-if/welwyn-hatfield-probation-takes-its-seat.rhai",
+        leaves.to_str().unwrap(),
+    ] {
+        let whatif = scrutineer(&[
+            "what-if",
+            file,
+            scenario,
+            "--as-of",
+            "2022-10-01",
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&whatif.stdout).unwrap();
+        let md = scrutineer(&[
+            "report",
+            "--as-of",
+            "2022-10-01",
+            "--format",
+            "markdown",
+            "--scenario",
+            scenario,
+            file,
+        ]);
+        assert_eq!(
+            md.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&md.stderr)
+        );
+        let md = String::from_utf8(md.stdout).unwrap();
+        let section = &md[md
+            .find("### What the scenarios would change")
+            .expect("a scenario section")..];
+        let section = &section[..section.find("\n### ").unwrap_or(section.len())];
+        assert!(
+            section.contains(v["scenario"]["title"].as_str().unwrap()),
+            "{section}"
+        );
+        for (key, label) in [
+            ("new", "New failure"),
+            ("resolved", "Failure cleared"),
+            ("settled", "Check settled"),
+        ] {
+            let rules: Vec<&str> = v[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["rule"].as_str().unwrap())
+                .collect();
+            assert_eq!(
+                section.matches(&format!("- {label}:")).count(),
+                rules.len(),
+                "{scenario}: {key}: {section}"
+            );
+            for r in rules {
+                assert!(section.contains(r), "{scenario}: {r} missing: {section}");
+            }
+        }
+    }
+    // A scenario that is not there, or not a scenario, stops the pack with a message.
+    let out = scrutineer(&[
+        "report",
+        "--as-of",
+        "2022-10-01",
+        "--scenario",
+        "graphs/what-if/no-such-scenario.rhai",
+        file,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no-such-scenario"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+}

@@ -2,9 +2,11 @@
 //!
 //! It has no external references (no fonts, scripts or images from anywhere) and no script at
 //! all, so it reads the same offline, in any browser, and printed. Every piece of text from the
-//! data goes through [`escape`]. The order follows what a member needs: a summary, then what
-//! must be fixed (most serious first), then what to ask officers for, then what the committee
-//! has waived, then the structure as a picture, then (with a date range) the timeline.
+//! data goes through [`escape`]. The order follows what a member needs (see [`crate::brief`]): a
+//! summary, then for each partnership what to raise, what is in order, the questions, what to
+//! ask officers for, the sources, what the committee has waived, what any scenario would change,
+//! the structure as a picture, (with a date range) the timeline, and last the appendix of every
+//! check the records cannot settle.
 
 use std::fmt::Write;
 
@@ -13,6 +15,7 @@ use scrutineer_rules::timeline::Timeline;
 use scrutineer_rules::{Finding, Outcome, Severity};
 
 use crate::ResultSet;
+use crate::brief::{Brief, capital, plain, severity_label};
 use crate::structure::Structure;
 
 /// Escapes text for HTML element content and attribute values.
@@ -52,7 +55,9 @@ h4 { font-size: 1rem; margin: 0 0 .3rem; }
 a { color: #0b4fb3; }
 .meta, .muted { color: #4a4a4a; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .5rem 0 1rem; }
-th, td { border: 1px solid #8a8a8a; padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #8a8a8a; padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.summary { table-layout: auto; }
+table.summary td.num, table.summary th.num { width: auto; }
 th { background: #eeeeee; }
 td.num, th.num { text-align: right; width: 6.5rem; }
 .finding { border: 1px solid #8a8a8a; border-left-width: .5rem; padding: .6rem .8rem; margin: .8rem 0; break-inside: avoid; }
@@ -74,8 +79,14 @@ figcaption { font-size: .9rem; color: #4a4a4a; margin-top: .4rem; }
 .print-url { display: none; }
 @media print {
   @page { size: A4; margin: 15mm; }
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
-  section.partnership { break-before: page; }
+  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 14pt; margin-top: 1.2rem; }
+  h3 { font-size: 12pt; margin-top: 1rem; }
+  table { margin: .3rem 0 .6rem; }
+  th, td { padding: .15rem .35rem; }
+  section.partnership ~ section.partnership, section.appendix { break-before: page; }
+  figure svg { max-height: 125mm; width: auto; max-width: 100%; }
   h2, h3, h4 { break-after: avoid; }
   tr, .finding, figure { break-inside: avoid; }
   a { color: #1a1a1a; text-decoration: none; }
@@ -90,14 +101,8 @@ pub struct PackExtras<'a> {
     pub timelines: Vec<Option<Timeline>>,
     /// The tool's name and version, for the footer.
     pub generator: String,
-}
-
-fn severity_rank(s: Severity) -> u8 {
-    match s {
-        Severity::Violation => 0,
-        Severity::Warning => 1,
-        Severity::Info => 2,
-    }
+    /// What each scenario given would change, for each partnership.
+    pub scenarios: Vec<crate::brief::ScenarioChange<'a>>,
 }
 
 /// Renders the briefing pack.
@@ -140,16 +145,31 @@ pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
                 .unwrap_or_default(),
             set.as_of.long()
         );
-        if let Some(note) = &p.stale_note {
-            let _ = writeln!(
-                out,
-                "<p class=\"note\"><strong>Note:</strong> {}.</p>",
-                escape(note)
-            );
+        let graph = extras.graphs.iter().copied().find(|g| g.data.id == p.id);
+        let brief = Brief::build(set, p, graph);
+        match &p.stale_note {
+            Some(note) => {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"note\"><strong>Note:</strong> {}.</p>",
+                    escape(note)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"meta\">{}</p>",
+                    escape(&brief.reach(set.as_of))
+                );
+            }
         }
-        failures(&mut out, set, &mine);
-        requests(&mut out, set, &mine);
+        raise(&mut out, &brief, i, set);
+        in_order(&mut out, &brief, i);
+        questions(&mut out, &brief);
+        requests(&mut out, &brief);
+        sources(&mut out, &brief, i);
         waived(&mut out, &mine);
+        scenarios(&mut out, set, extras, &p.id);
         if let Some(g) = extras.graphs.iter().find(|g| g.data.id == p.id) {
             let s = Structure::build(g, set.as_of, &mine);
             let _ = writeln!(
@@ -167,6 +187,7 @@ pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
         if let Some(Some(t)) = extras.timelines.get(i) {
             timeline(&mut out, t, i);
         }
+        appendix(&mut out, set, &brief);
         let _ = writeln!(out, "</section>");
     }
     let _ = writeln!(
@@ -192,7 +213,7 @@ fn summary(out: &mut String, set: &ResultSet<'_>) {
     );
     let _ = writeln!(
         out,
-        "<table>\n<caption class=\"muted\">Failures by severity, points the records cannot settle, and failures the committee has waived.</caption>\n<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\" class=\"num\">Violations</th><th scope=\"col\" class=\"num\">Warnings</th><th scope=\"col\" class=\"num\"><abbr title=\"For information\">Info</abbr></th><th scope=\"col\" class=\"num\">To request</th><th scope=\"col\" class=\"num\">Waived</th>{}</tr></thead>\n<tbody>",
+        "<table class=\"summary\">\n<caption class=\"muted\">Failures by severity, points the records cannot settle, and failures the committee has waived.</caption>\n<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\" class=\"num\">Violations</th><th scope=\"col\" class=\"num\">Warnings</th><th scope=\"col\" class=\"num\"><abbr title=\"For information\">Info</abbr></th><th scope=\"col\" class=\"num\">To request</th><th scope=\"col\" class=\"num\">Waived</th>{}</tr></thead>\n<tbody>",
         if set.baseline.is_some() {
             "<th scope=\"col\" class=\"num\">New since baseline</th>"
         } else {
@@ -243,46 +264,60 @@ fn summary(out: &mut String, set: &ResultSet<'_>) {
     let _ = writeln!(out, "</section>");
 }
 
-fn failures(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
-    let mut rows: Vec<&Finding> = mine
+/// Source numbers as links to the list of sources: `[1, 3]`.
+fn refs(numbers: &[usize], i: usize) -> String {
+    if numbers.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = numbers
         .iter()
-        .copied()
-        .filter(|f| f.outcome == Outcome::Fail)
+        .map(|n| format!("<a href=\"#src-{i}-{n}\">{n}</a>"))
         .collect();
-    rows.sort_by_key(|f| (severity_rank(f.severity), f.rule.clone()));
-    let _ = writeln!(out, "<h3>What must be fixed</h3>");
-    if rows.is_empty() {
-        let _ = writeln!(out, "<p>No failures at this severity.</p>");
+    format!(
+        " <span class=\"refs\">(source{} {})</span>",
+        if numbers.len() == 1 { "" } else { "s" },
+        links.join(", ")
+    )
+}
+
+/// The failures that matter, most serious first: one per fact, with each basis.
+fn raise(out: &mut String, brief: &Brief<'_>, i: usize, set: &ResultSet<'_>) {
+    let _ = writeln!(out, "<h3>What to raise</h3>");
+    if brief.findings.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>The records show no requirement unmet at this severity.</p>"
+        );
         return;
     }
-    for f in rows {
-        let rule = set.rules.get(f.rule.as_str());
+    for k in &brief.findings {
+        let f = k.finding;
         let sev = f.severity.as_str();
-        let label = match f.severity {
-            Severity::Violation => "Violation",
-            Severity::Warning => "Warning",
-            Severity::Info => "For information",
-        };
         let change = match set.baseline.and_then(|b| b.change(f)) {
             Some(crate::Change::New) => "<span class=\"badge new\">New</span>",
             _ => "",
         };
         let _ = writeln!(
             out,
-            "<article class=\"finding {sev}\" data-rule=\"{}\" data-subject=\"{}\">\n<h4><span class=\"badge {sev}\">{label}</span>{change}{}</h4>\n<p>{}</p>\n<dl>",
+            "<article class=\"finding {sev}\" data-rule=\"{}\" data-subject=\"{}\">\n<h4><span class=\"badge {sev}\">{}</span>{change}{}</h4>\n<dl>",
             escape(&f.rule),
             escape(&f.subject),
-            escape(rule.map(|r| r.title.as_str()).unwrap_or(&f.rule)),
-            escape(&f.message)
+            severity_label(f.severity),
+            escape(&k.message),
         );
-        if let Some(r) = rule {
-            let _ = writeln!(
+        let _ = write!(out, "<dt>Why it matters</dt><dd><ul>");
+        for b in &k.bases {
+            let _ = write!(
                 out,
-                "<dt>Law</dt><dd>{} <span class=\"print-url\">({})</span></dd>",
-                link(&r.url, &r.basis),
-                escape(&r.url)
+                "<li>{}: {} <span class=\"print-url\">({})</span> <span class=\"muted\">(<code>{}</code>, {})</span></li>",
+                escape(&b.title),
+                link(&b.url, &b.law),
+                escape(&b.url),
+                escape(&b.rule),
+                b.severity.as_str()
             );
         }
+        let _ = writeln!(out, "</ul></dd>");
         if !f.evidence.is_empty() {
             let _ = write!(out, "<dt>Evidence</dt><dd><ul>");
             for e in &f.evidence {
@@ -295,37 +330,187 @@ fn failures(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
                     })
                 );
             }
-            let _ = writeln!(out, "</ul></dd>");
+            let _ = writeln!(out, "</ul>{}</dd>", refs(&k.sources, i));
         }
         if let Some(note) = &f.note {
             let _ = writeln!(out, "<dt>Note</dt><dd>{}</dd>", escape(note));
         }
-        if rule.is_some() {
-            let _ = writeln!(out, "<dt>Question to ask</dt><dd>“{}”</dd>", escape(&f.ask));
+        if set.rules.contains_key(f.rule.as_str()) {
+            let _ = writeln!(
+                out,
+                "<dt>Question to ask</dt><dd>“{}”</dd>",
+                escape(&plain(&f.ask))
+            );
         }
-        let _ = writeln!(
-            out,
-            "<dt>Rule</dt><dd><code>{}</code></dd>\n</dl>\n</article>",
-            escape(&f.rule)
-        );
+        let _ = writeln!(out, "</dl>\n</article>");
     }
 }
 
-fn requests(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
-    let rows: Vec<&&Finding> = mine
-        .iter()
-        .filter(|f| f.outcome == Outcome::Unknown)
-        .collect();
+/// What is in order, by area, from the passes.
+fn in_order(out: &mut String, brief: &Brief<'_>, i: usize) {
+    let _ = writeln!(out, "<h3>What is in order</h3>");
+    if brief.in_order.is_empty() {
+        let _ = writeln!(out, "<p>The records show no check met.</p>");
+        return;
+    }
+    let _ = writeln!(out, "<ul class=\"in-order\">");
+    for a in &brief.in_order {
+        let _ = writeln!(
+            out,
+            "<li><strong>{}</strong>: {}.{}</li>",
+            escape(&capital(&a.area)),
+            escape(&a.summary()),
+            refs(&a.sources, i)
+        );
+    }
+    let _ = writeln!(out, "</ul>");
+}
+
+fn questions(out: &mut String, brief: &Brief<'_>) {
+    if brief.questions.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "<h3>Questions for the meeting</h3>\n<ol>");
+    for q in &brief.questions {
+        let _ = writeln!(out, "<li>{}</li>", escape(q));
+    }
+    let _ = writeln!(out, "</ol>");
+}
+
+fn checks(n: usize) -> String {
+    format!("{n} check{}", if n == 1 { "" } else { "s" })
+}
+
+/// What to ask officers for: one row per record, ranked by the checks it would settle, then
+/// one line per area the records never touch.
+fn requests(out: &mut String, brief: &Brief<'_>) {
     let _ = writeln!(out, "<h3>Information to request from officers</h3>");
-    if rows.is_empty() {
+    if brief.unknowns.is_empty() {
         let _ = writeln!(out, "<p>None: the records settle every check.</p>");
+        return;
+    }
+    if !brief.requests.is_empty() {
+        let _ = writeln!(
+            out,
+            "<table class=\"requests\">\n<caption class=\"muted\">Each record would settle the checks beside it; the appendix lists every check.</caption>\n<thead><tr><th scope=\"col\">Ask officers for</th><th scope=\"col\" class=\"num\">Settles</th></tr></thead>\n<tbody>"
+        );
+        for r in &brief.requests {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td class=\"num\">{}</td></tr>",
+                escape(&capital(&r.ask_for)),
+                checks(r.checks.len())
+            );
+        }
+        let _ = writeln!(out, "</tbody>\n</table>");
+    }
+    if let Some(line) = brief.other_requests_line() {
+        let _ = writeln!(out, "<p>{}</p>", escape(&line));
+    }
+    if !brief.untouched.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>Areas the records do not touch at all:</p>\n<ul class=\"untouched\">"
+        );
+        for u in &brief.untouched {
+            let _ = writeln!(
+                out,
+                "<li>No records on {}: ask for {}{} ({}).</li>",
+                escape(&u.area),
+                escape(&u.ask_for.join("; ")),
+                if u.more > 0 {
+                    format!("; and {} more in the appendix", u.more)
+                } else {
+                    String::new()
+                },
+                checks(u.checks.len())
+            );
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+}
+
+/// Every paper the verdicts rest on, numbered as the findings cite them.
+fn sources(out: &mut String, brief: &Brief<'_>, i: usize) {
+    if brief.sources.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "<h3>Sources</h3>\n<ol class=\"sources\">");
+    for (n, s) in brief.sources.iter().enumerate() {
+        let _ = write!(out, "<li id=\"src-{i}-{}\">{}", n + 1, escape(&s.title));
+        if let Some(d) = &s.date {
+            let _ = write!(out, ", {}", escape(d));
+        }
+        if let Some(u) = &s.url {
+            let _ = write!(
+                out,
+                ". {} <span class=\"print-url\">{}</span>",
+                link(u, "Online"),
+                escape(u)
+            );
+        }
+        let _ = writeln!(out, "</li>");
+    }
+    let _ = writeln!(out, "</ol>");
+}
+
+/// What each scenario would change for this partnership.
+fn scenarios(out: &mut String, set: &ResultSet<'_>, extras: &PackExtras<'_>, id: &str) {
+    let mine: Vec<_> = extras
+        .scenarios
+        .iter()
+        .filter(|c| c.partnership == id)
+        .collect();
+    if mine.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "<h3>What the scenarios would change</h3>");
+    for c in mine {
+        let _ = writeln!(
+            out,
+            "<h4>{} <span class=\"muted\">(<code>{}</code>)</span></h4>\n<p>{}</p>",
+            escape(&c.title),
+            escape(&c.file),
+            escape(&c.summary())
+        );
+        for (label, rows) in [
+            ("New failures", &c.new),
+            ("Failures cleared", &c.resolved),
+            ("Checks settled", &c.settled),
+        ] {
+            if rows.is_empty() {
+                continue;
+            }
+            let _ = write!(out, "<p><strong>{label}:</strong></p><ul>");
+            for f in rows.iter() {
+                let title = set
+                    .rules
+                    .get(f.rule.as_str())
+                    .map(|r| r.title.as_str())
+                    .unwrap_or("");
+                let _ = write!(
+                    out,
+                    "<li>{} <span class=\"muted\">({}, <code>{}</code>)</span></li>",
+                    escape(&plain(&f.message)),
+                    escape(title),
+                    escape(&f.rule)
+                );
+            }
+            let _ = writeln!(out, "</ul>");
+        }
+    }
+}
+
+/// The appendix: every check the records cannot settle, one row each.
+fn appendix(out: &mut String, set: &ResultSet<'_>, brief: &Brief<'_>) {
+    if brief.unknowns.is_empty() {
         return;
     }
     let _ = writeln!(
         out,
-        "<p>The records held cannot settle these points. Officers could be asked for the documents that would.</p>\n<table>\n<thead><tr><th scope=\"col\">What the records do not show</th><th scope=\"col\" style=\"width:32%\">Ask for</th><th scope=\"col\" style=\"width:28%\">The check it would settle</th></tr></thead>\n<tbody>"
+        "<section class=\"appendix\">\n<h3>Appendix: every check the records cannot settle</h3>\n<table>\n<thead><tr><th scope=\"col\">What the records do not show</th><th scope=\"col\" style=\"width:32%\">Ask for</th><th scope=\"col\" style=\"width:28%\">The check it would settle</th></tr></thead>\n<tbody>"
     );
-    for f in rows {
+    for f in &brief.unknowns {
         let title = set
             .rules
             .get(f.rule.as_str())
@@ -335,13 +520,13 @@ fn requests(out: &mut String, set: &ResultSet<'_>, mine: &[&Finding]) {
             out,
             "<tr data-rule=\"{}\"><td>{}</td><td>{}</td><td>{} <span class=\"muted\">(<code>{}</code>)</span></td></tr>",
             escape(&f.rule),
-            escape(&f.message),
+            escape(&plain(&f.message)),
             escape(f.request.as_deref().unwrap_or("")),
             escape(title),
             escape(&crate::rule_ids(f))
         );
     }
-    let _ = writeln!(out, "</tbody>\n</table>");
+    let _ = writeln!(out, "</tbody>\n</table>\n</section>");
 }
 
 fn waived(out: &mut String, mine: &[&Finding]) {

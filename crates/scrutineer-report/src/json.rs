@@ -267,3 +267,47 @@ impl JsonStream {
         format!("{close},{fields}\n")
     }
 }
+
+/// The JSON reporter: the results stream as partnerships are checked; the list of
+/// partnerships and the baseline counts, which come after them, are kept until the end.
+pub(crate) struct JsonReporter {
+    stream: JsonStream,
+    partnerships: Vec<crate::PartnershipInfo>,
+    /// New and persisting findings, against the baseline.
+    counts: (usize, usize),
+}
+
+impl JsonReporter {
+    pub(crate) fn new(run: crate::Run<'_>) -> JsonReporter {
+        JsonReporter {
+            stream: JsonStream::start(run.as_of),
+            partnerships: Vec::new(),
+            counts: (0, 0),
+        }
+    }
+}
+
+impl crate::Reporter for JsonReporter {
+    fn start(&mut self) -> String {
+        self.stream.head.clone()
+    }
+
+    fn partnerships(&mut self, chunk: &crate::Chunk<'_>) -> String {
+        if let Some(b) = chunk.set.baseline {
+            for f in &chunk.set.findings {
+                match b.change(f) {
+                    Some(crate::Change::New) => self.counts.0 += 1,
+                    Some(crate::Change::Persisting) => self.counts.1 += 1,
+                    None => {}
+                }
+            }
+        }
+        self.partnerships
+            .extend(chunk.set.partnerships.iter().cloned());
+        self.stream.results(&chunk.set)
+    }
+
+    fn finish(&mut self, end: &ResultSet<'_>) -> String {
+        self.stream.finish(end, &self.partnerships, self.counts)
+    }
+}

@@ -11,18 +11,18 @@ use scrutineer_rules::{Finding, Outcome, Rule, RuleError, Severity};
 use crate::html::escape;
 
 /// The opening of the document.
-pub fn junit_head() -> String {
+pub(crate) fn junit_head() -> String {
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"scrutineer\">\n".to_string()
 }
 
 /// The close of the document.
-pub fn junit_tail() -> String {
+pub(crate) fn junit_tail() -> String {
     "</testsuites>\n".to_string()
 }
 
 /// One suite for a partnership: a case for each of `rules`, judged from `findings` (all of
 /// this partnership's, of every outcome) at or above `threshold`.
-pub fn junit_suite(
+pub(crate) fn junit_suite(
     partnership: (&str, &str),
     as_of: &str,
     rules: &[&Rule],
@@ -96,4 +96,55 @@ pub fn junit_suite(
         escape(id),
         escape(as_of),
     )
+}
+
+/// The JUnit reporter: a suite for each partnership as it is checked.
+pub(crate) struct JunitReporter<'r> {
+    run: crate::Run<'r>,
+}
+
+impl<'r> JunitReporter<'r> {
+    pub(crate) fn new(run: crate::Run<'r>) -> JunitReporter<'r> {
+        JunitReporter { run }
+    }
+}
+
+impl crate::Reporter for JunitReporter<'_> {
+    fn start(&mut self) -> String {
+        junit_head()
+    }
+
+    fn partnerships(&mut self, chunk: &crate::Chunk<'_>) -> String {
+        let as_of = self.run.as_of.to_string();
+        chunk
+            .set
+            .partnerships
+            .iter()
+            .map(|p| {
+                // Every outcome counts here (a skipped case is an unknown), not just those shown.
+                let findings: Vec<&Finding> = chunk
+                    .every
+                    .iter()
+                    .filter(|f| f.partnership == p.id)
+                    .collect();
+                let errors: Vec<&RuleError> = chunk
+                    .errors
+                    .iter()
+                    .filter(|e| e.partnership.as_deref() == Some(p.id.as_str()))
+                    .collect();
+                junit_suite(
+                    (&p.id, &p.name),
+                    &as_of,
+                    self.run.chosen,
+                    &findings,
+                    &errors,
+                    self.run.threshold,
+                )
+            })
+            .collect()
+    }
+
+    fn finish(&mut self, _end: &crate::ResultSet<'_>) -> String {
+        junit_tail()
+    }
 }

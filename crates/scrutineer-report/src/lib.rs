@@ -1,12 +1,17 @@
-//! Renderers of a result set. Each format is a function from a [`ResultSet`] to text; none of
-//! them knows how the results were produced or which command asked for them.
+//! Renderers of a result set. Each output format of `check` is a [`Reporter`] in a file of its
+//! own, chosen by [`Format`]; the briefing pack (HTML, Markdown) is rendered whole. None of them
+//! knows how the results were produced or which command asked for them.
 #![forbid(unsafe_code)]
 
 mod baseline;
+pub mod brief;
+mod docx;
 pub mod html;
 mod json;
 mod junit;
 pub mod markdown;
+mod pack_text;
+mod reporter;
 mod sarif;
 pub mod structure;
 mod text;
@@ -19,15 +24,14 @@ use scrutineer_graph::{Date, Graph};
 use scrutineer_rules::{Finding, Rule, RuleError, UnusedWaiver};
 
 pub use baseline::{Baseline, Change, EarlierResult};
+pub use docx::render_docx;
 pub use html::{PackExtras, render_html};
-pub use json::{JsonStream, render_json};
-pub use junit::{junit_head, junit_suite, junit_tail};
+pub use json::render_json;
 pub use markdown::render_markdown;
-pub use sarif::render_sarif;
+pub use pack_text::render_pack_text;
+pub use reporter::{Chunk, Format, Reporter, Run};
 pub use structure::Structure;
-pub use text::{
-    Totals, WIDTH, render_text, render_text_footer, render_text_partnerships, wrap_into,
-};
+pub use text::{WIDTH, render_text, wrap_into};
 pub use timeline::{render_timeline_json, render_timeline_text};
 pub use whatif::{VariantResult, WhatIf, render_whatif_json, render_whatif_text};
 
@@ -61,7 +65,8 @@ impl PartnershipInfo {
 pub struct ResultSet<'a> {
     pub as_of: Date,
     pub partnerships: Vec<PartnershipInfo>,
-    /// The findings to show, already filtered, in evaluation order.
+    /// The findings to show, already filtered, in evaluation order. The briefing pack also
+    /// holds the passes, for what is in order; `check` holds them only with `--all`.
     pub findings: Vec<&'a Finding>,
     /// Rule metadata by id, for the law, the link and the question.
     pub rules: HashMap<&'a str, &'a Rule>,

@@ -1,12 +1,13 @@
-//! The briefing pack as Markdown, for email and for pasting into a report template. Same order
-//! as the HTML pack; the structure is listed rather than drawn.
+//! The briefing pack as Markdown, for email and for pasting into a report template. The same
+//! sections in the same order as the HTML pack; the structure is listed rather than drawn.
 
 use std::fmt::Write;
 
-use scrutineer_graph::{Graph, in_force};
+use scrutineer_graph::in_force;
 use scrutineer_rules::{Finding, Outcome, Severity};
 
 use crate::ResultSet;
+use crate::brief::{Brief, capital, plain, severity_label};
 
 /// Escapes text so that Markdown shows it literally: punctuation that would format is
 /// backslashed, and `<`, `>` and `&` become entities so no HTML gets through.
@@ -32,7 +33,8 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Renders the briefing pack as Markdown.
-pub fn render_markdown(set: &ResultSet<'_>, graphs: &[&Graph]) -> String {
+pub fn render_markdown(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> String {
+    let graphs = &extras.graphs;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -84,73 +86,18 @@ pub fn render_markdown(set: &ResultSet<'_>, graphs: &[&Graph]) -> String {
             p.file.replace('`', "'"),
             set.as_of.long()
         );
-        if let Some(note) = &p.stale_note {
-            let _ = writeln!(out, "> **Note:** {}.\n", escape(note));
-        }
-        let mut fails: Vec<&&Finding> =
-            mine.iter().filter(|f| f.outcome == Outcome::Fail).collect();
-        fails.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.rule.clone()));
-        let _ = writeln!(out, "### What must be fixed\n");
-        if fails.is_empty() {
-            let _ = writeln!(out, "No failures at this severity.");
-        }
-        for f in fails {
-            let rule = set.rules.get(f.rule.as_str());
-            let _ = writeln!(
-                out,
-                "- **{}: {}** ({})  \n  {}  ",
-                match f.severity {
-                    Severity::Violation => "Violation",
-                    Severity::Warning => "Warning",
-                    Severity::Info => "For information",
-                },
-                escape(rule.map(|r| r.title.as_str()).unwrap_or(&f.rule)),
-                escape(&f.rule),
-                escape(&f.message)
-            );
-            if let Some(r) = rule {
-                let _ = writeln!(
-                    out,
-                    "  Law: {} &lt;{}&gt;  ",
-                    escape(&r.basis),
-                    escape(&r.url)
-                );
+        let graph = graphs.iter().copied().find(|g| g.data.id == p.id);
+        let brief = Brief::build(set, p, graph);
+        match &p.stale_note {
+            Some(note) => {
+                let _ = writeln!(out, "> **Note:** {}.\n", escape(note));
             }
-            for e in &f.evidence {
-                let _ = writeln!(
-                    out,
-                    "  Evidence: {}  ",
-                    escape(e.source.as_deref().unwrap_or("no source recorded"))
-                );
-            }
-            if let Some(note) = &f.note {
-                let _ = writeln!(out, "  Note: {}  ", escape(note));
-            }
-            if rule.is_some() {
-                let _ = writeln!(out, "  Ask: “{}”", escape(&f.ask));
+            None => {
+                let _ = writeln!(out, "{}\n", escape(&brief.reach(set.as_of)));
             }
         }
-        let unknown: Vec<&&Finding> = mine
-            .iter()
-            .filter(|f| f.outcome == Outcome::Unknown)
-            .collect();
-        let _ = writeln!(out, "\n### Information to request from officers\n");
-        if unknown.is_empty() {
-            let _ = writeln!(out, "None: the records settle every check.");
-        }
-        for f in unknown {
-            let ask = f
-                .request
-                .as_deref()
-                .map(|r| format!(" Ask for: {}.", escape(r)))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "- {} ({}).{ask}",
-                escape(&f.message),
-                escape(&crate::rule_ids(f))
-            );
-        }
+        first_page(&mut out, &brief);
+        scenarios(&mut out, set, extras, &p.id);
         let waived: Vec<&&Finding> = mine
             .iter()
             .filter(|f| f.outcome == Outcome::Waived)
@@ -204,6 +151,243 @@ pub fn render_markdown(set: &ResultSet<'_>, graphs: &[&Graph]) -> String {
                 );
             }
         }
+        appendix(&mut out, set, &brief);
     }
     out
+}
+
+/// A link to an http(s) address, with brackets and spaces in it encoded; anything else is
+/// shown as text.
+fn link(url: &str, text: &str) -> String {
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return escape(text);
+    }
+    let mut target = String::new();
+    for c in url.chars() {
+        match c {
+            '(' => target.push_str("%28"),
+            ')' => target.push_str("%29"),
+            '<' => target.push_str("%3C"),
+            '>' => target.push_str("%3E"),
+            ' ' => target.push_str("%20"),
+            c if c.is_control() => {}
+            c => target.push(c),
+        }
+    }
+    format!("[{}]({target})", escape(text))
+}
+
+fn checks(n: usize) -> String {
+    format!("{n} check{}", if n == 1 { "" } else { "s" })
+}
+
+/// ` 1, 3`: source numbers as a list.
+fn refs_list(numbers: &[usize]) -> String {
+    numbers
+        .iter()
+        .map(|n| format!(" {n}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// ` (sources 1, 3)`: source numbers after a sentence.
+fn refs(numbers: &[usize]) -> String {
+    match numbers.len() {
+        0 => String::new(),
+        1 => format!(" (source {})", numbers[0]),
+        _ => format!(
+            " (sources {})",
+            numbers
+                .iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// What to raise, what is in order, the questions, the requests and the sources: the same
+/// first page as the HTML pack.
+fn first_page(out: &mut String, brief: &Brief<'_>) {
+    let _ = writeln!(out, "### What to raise\n");
+    if brief.findings.is_empty() {
+        let _ = writeln!(
+            out,
+            "The records show no requirement unmet at this severity."
+        );
+    }
+    for k in &brief.findings {
+        let f = k.finding;
+        let _ = writeln!(
+            out,
+            "- **{}: {}**  ",
+            severity_label(f.severity),
+            escape(&k.message)
+        );
+        for b in &k.bases {
+            let _ = writeln!(
+                out,
+                "  Why it matters: {}: {} ({}, {})  ",
+                escape(&b.title),
+                link(&b.url, &b.law),
+                escape(&b.rule),
+                b.severity.as_str()
+            );
+        }
+        for e in &f.evidence {
+            let _ = writeln!(
+                out,
+                "  Evidence: {}  ",
+                escape(e.source.as_deref().unwrap_or("no source recorded"))
+            );
+        }
+        if !k.sources.is_empty() {
+            let _ = writeln!(out, "  Sources:{}  ", refs_list(&k.sources));
+        }
+        if let Some(note) = &f.note {
+            let _ = writeln!(out, "  Note: {}  ", escape(note));
+        }
+        if !f.ask.is_empty() {
+            let _ = writeln!(out, "  Ask: “{}”", escape(&plain(&f.ask)));
+        }
+    }
+    let _ = writeln!(out, "\n### What is in order\n");
+    if brief.in_order.is_empty() {
+        let _ = writeln!(out, "The records show no check met.");
+    }
+    for a in &brief.in_order {
+        let _ = writeln!(
+            out,
+            "- **{}**: {}.{}",
+            escape(&capital(&a.area)),
+            escape(&a.summary()),
+            refs(&a.sources)
+        );
+    }
+    if !brief.questions.is_empty() {
+        let _ = writeln!(out, "\n### Questions for the meeting\n");
+        for (n, q) in brief.questions.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", n + 1, escape(q));
+        }
+    }
+    let _ = writeln!(out, "\n### Information to request from officers\n");
+    if brief.unknowns.is_empty() {
+        let _ = writeln!(out, "None: the records settle every check.");
+    }
+    if !brief.requests.is_empty() {
+        let _ = writeln!(out, "| Ask officers for | Settles |\n| --- | ---: |");
+        for r in &brief.requests {
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                escape(&capital(&r.ask_for)),
+                checks(r.checks.len())
+            );
+        }
+    }
+    if let Some(line) = brief.other_requests_line() {
+        let _ = writeln!(out, "\n{line}");
+    }
+    if !brief.untouched.is_empty() {
+        let _ = writeln!(out, "\nAreas the records do not touch at all:\n");
+        for u in &brief.untouched {
+            let _ = writeln!(
+                out,
+                "- No records on {}: ask for {}{} ({}).",
+                escape(&u.area),
+                escape(&u.ask_for.join("; ")),
+                if u.more > 0 {
+                    format!("; and {} more in the appendix", u.more)
+                } else {
+                    String::new()
+                },
+                checks(u.checks.len())
+            );
+        }
+    }
+    if !brief.sources.is_empty() {
+        let _ = writeln!(out, "\n### Sources\n");
+        for (n, s) in brief.sources.iter().enumerate() {
+            let _ = write!(out, "{}. {}", n + 1, escape(&s.title));
+            if let Some(d) = &s.date {
+                let _ = write!(out, ", {}", escape(d));
+            }
+            if let Some(u) = &s.url {
+                let _ = write!(out, ". {}", link(u, u));
+            }
+            out.push('\n');
+        }
+    }
+}
+
+/// Every check the records cannot settle, one line each.
+fn appendix(out: &mut String, set: &ResultSet<'_>, brief: &Brief<'_>) {
+    if brief.unknowns.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n### Appendix: every check the records cannot settle\n"
+    );
+    for f in &brief.unknowns {
+        let title = set
+            .rules
+            .get(f.rule.as_str())
+            .map(|r| r.title.as_str())
+            .unwrap_or(&f.rule);
+        let ask = f
+            .request
+            .as_deref()
+            .map(|r| format!(" Ask for: {}.", escape(r)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- {}: {} ({}).{ask}",
+            escape(title),
+            escape(&plain(&f.message)),
+            escape(&crate::rule_ids(f))
+        );
+    }
+}
+
+/// What each scenario would change for this partnership.
+fn scenarios(out: &mut String, set: &ResultSet<'_>, extras: &crate::PackExtras<'_>, id: &str) {
+    let mine: Vec<_> = extras
+        .scenarios
+        .iter()
+        .filter(|c| c.partnership == id)
+        .collect();
+    if mine.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n### What the scenarios would change");
+    for c in mine {
+        let _ = writeln!(
+            out,
+            "\n**{}** ({})  \n{}",
+            escape(&c.title),
+            escape(&c.file),
+            escape(&c.summary())
+        );
+        for (label, rows) in [
+            ("New failure", &c.new),
+            ("Failure cleared", &c.resolved),
+            ("Check settled", &c.settled),
+        ] {
+            for f in rows.iter() {
+                let title = set
+                    .rules
+                    .get(f.rule.as_str())
+                    .map(|r| r.title.as_str())
+                    .unwrap_or("");
+                let _ = writeln!(
+                    out,
+                    "- {label}: {} ({}, {})",
+                    escape(&plain(&f.message)),
+                    escape(title),
+                    escape(&f.rule)
+                );
+            }
+        }
+    }
 }

@@ -24,11 +24,11 @@ fn level(s: Severity) -> &'static str {
 
 /// Renders findings as one SARIF run. `files` maps each partnership id to its file, as given on
 /// the command line; `rules` is the whole pack, in the order the rule index refers to.
-pub fn render_sarif(
+pub(crate) fn render_sarif(
     findings: &[Finding],
     rules: &[&Rule],
     files: &BTreeMap<String, String>,
-    errors: &[RuleError],
+    errors: &[&RuleError],
 ) -> String {
     let index: BTreeMap<&str, usize> = rules
         .iter()
@@ -164,4 +164,42 @@ fn uri(path: &str) -> String {
         }
     }
     out
+}
+
+/// The SARIF reporter. SARIF is one JSON document with the rules first, so the shown findings
+/// and the partnerships' files are kept until the end of the run.
+pub(crate) struct SarifReporter<'r> {
+    run: crate::Run<'r>,
+    findings: Vec<Finding>,
+    files: BTreeMap<String, String>,
+}
+
+impl<'r> SarifReporter<'r> {
+    pub(crate) fn new(run: crate::Run<'r>) -> SarifReporter<'r> {
+        SarifReporter {
+            run,
+            findings: Vec::new(),
+            files: BTreeMap::new(),
+        }
+    }
+}
+
+impl crate::Reporter for SarifReporter<'_> {
+    fn partnerships(&mut self, chunk: &crate::Chunk<'_>) -> String {
+        self.findings
+            .extend(chunk.set.findings.iter().map(|f| (*f).clone()));
+        self.files.extend(
+            chunk
+                .set
+                .partnerships
+                .iter()
+                .map(|p| (p.id.clone(), p.file.clone())),
+        );
+        String::new()
+    }
+
+    fn finish(&mut self, end: &crate::ResultSet<'_>) -> String {
+        let pack: Vec<&Rule> = self.run.pack.iter().collect();
+        render_sarif(&self.findings, &pack, &self.files, &end.errors)
+    }
 }

@@ -370,3 +370,22 @@ pub fn wrap_into(out: &mut String, text: &str, indent: &str, width: usize) {
         out.push('\n');
     }
 }
+
+/// The text reporter: each partnership's section as it is checked, then the footer with the
+/// summary line counted over the whole run. It keeps only the counts, so a long run's memory
+/// stays flat.
+#[derive(Default)]
+pub(crate) struct TextReporter {
+    totals: Totals,
+}
+
+impl crate::Reporter for TextReporter {
+    fn partnerships(&mut self, chunk: &crate::Chunk<'_>) -> String {
+        self.totals.add(&chunk.set);
+        render_text_partnerships(&chunk.set)
+    }
+
+    fn finish(&mut self, end: &ResultSet<'_>) -> String {
+        render_text_footer(end, &self.totals)
+    }
+}

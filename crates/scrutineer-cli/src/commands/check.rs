@@ -8,14 +8,11 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use scrutineer_report::{
-    Baseline, JsonStream, PartnershipInfo, ResultSet, Totals, junit_head, junit_suite, junit_tail,
-    render_sarif, render_text_footer, render_text_partnerships,
-};
+use scrutineer_report::{Baseline, Chunk, Format, PartnershipInfo, ResultSet, Run};
 use scrutineer_rules::{Finding, Limits, Outcome, Rule, RuleError, UnusedWaiver, waivers};
 
 use super::{BROKEN, FAILED, Loaded, OK, choose, load_files, rule_set};
-use crate::cli::{CheckArgs, CheckFormat as Format, LimitArgs};
+use crate::cli::{CheckArgs, LimitArgs};
 use crate::output::{eprint, print};
 use crate::paths;
 
@@ -107,21 +104,18 @@ pub fn run(args: CheckArgs) -> u8 {
             && f.severity >= threshold
     };
 
-    let mut stream = JsonStream::start(as_of);
-    match args.format {
-        Format::Json => print(&stream.head),
-        Format::Junit => print(&junit_head()),
-        Format::Text | Format::Sarif => {}
-    }
+    let mut reporter = args.format.reporter(Run {
+        as_of,
+        pack: &set.rules,
+        chosen: &chosen,
+        threshold,
+    });
+    print(&reporter.start());
     let mut seen = HashMap::new();
     let mut input_broken = false;
-    let mut totals = Totals::default();
-    let mut infos: Vec<PartnershipInfo> = Vec::new();
     let mut errors: Vec<RuleError> = set.errors.clone();
     let mut unused: Vec<UnusedWaiver> = Vec::new();
-    let mut counts = (0usize, 0usize);
     let mut failed = false;
-    let (mut sarif, mut sarif_files) = (Vec::new(), std::collections::BTreeMap::new());
     let bar = progress_bar(files.len());
     for chunk in files.chunks(CHUNK) {
         let Loaded {
@@ -152,62 +146,15 @@ pub fn run(args: CheckArgs) -> u8 {
             baseline: baseline.as_ref(),
             all: args.all,
         };
-        totals.add(&chunk_set);
         failed |= chunk_set
             .findings
             .iter()
             .any(|f| f.outcome == Outcome::Fail);
-        if let Some(b) = &baseline {
-            for f in &chunk_set.findings {
-                match b.change(f) {
-                    Some(scrutineer_report::Change::New) => counts.0 += 1,
-                    Some(scrutineer_report::Change::Persisting) => counts.1 += 1,
-                    None => {}
-                }
-            }
-        }
-        let text = match args.format {
-            Format::Text => render_text_partnerships(&chunk_set),
-            Format::Json => stream.results(&chunk_set),
-            Format::Sarif => {
-                // One JSON document with the rules first: kept until the end of the run.
-                sarif.extend(chunk_set.findings.iter().map(|f| (*f).clone()));
-                sarif_files.extend(
-                    graphs
-                        .iter()
-                        .map(|g| (g.data.id.clone(), g.file.display().to_string())),
-                );
-                String::new()
-            }
-            Format::Junit => {
-                let chosen_rules: Vec<&Rule> = chosen.to_vec();
-                let as_of = as_of.to_string();
-                graphs
-                    .iter()
-                    .map(|g| {
-                        let id = g.data.id.as_str();
-                        let findings: Vec<&Finding> = eval
-                            .findings
-                            .iter()
-                            .filter(|f| f.partnership == id)
-                            .collect();
-                        let errors: Vec<&RuleError> = eval
-                            .errors
-                            .iter()
-                            .filter(|e| e.partnership.as_deref() == Some(id))
-                            .collect();
-                        junit_suite(
-                            (id, &g.data.name),
-                            &as_of,
-                            &chosen_rules,
-                            &findings,
-                            &errors,
-                            threshold,
-                        )
-                    })
-                    .collect()
-            }
-        };
+        let text = reporter.partnerships(&Chunk {
+            set: chunk_set,
+            every: &eval.findings,
+            errors: &eval.errors,
+        });
         without_bar(&bar, || {
             eprint(&messages);
             print(&text);
@@ -215,18 +162,13 @@ pub fn run(args: CheckArgs) -> u8 {
         if let Some(b) = &bar {
             b.inc(chunk.len() as u64);
         }
-        // Only JSON lists every partnership at the end; text needs just the count, so a long
-        // text run keeps nothing per partnership and its memory stays flat.
-        if args.format == Format::Json {
-            infos.extend(chunk_set.partnerships);
-        }
         errors.extend(eval.errors);
         unused.extend(eval.unused_waivers);
     }
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let end = ResultSet {
+    print(&reporter.finish(&ResultSet {
         as_of,
         partnerships: Vec::new(),
         findings: Vec::new(),
@@ -235,16 +177,7 @@ pub fn run(args: CheckArgs) -> u8 {
         unused_waivers: unused.iter().collect(),
         baseline: baseline.as_ref(),
         all: args.all,
-    };
-    print(&match args.format {
-        Format::Text => render_text_footer(&end, &totals),
-        Format::Json => stream.finish(&end, &infos, counts),
-        Format::Sarif => {
-            let pack: Vec<&Rule> = set.rules.iter().collect();
-            render_sarif(&sarif, &pack, &sarif_files, &errors)
-        }
-        Format::Junit => junit_tail(),
-    });
+    }));
     if input_broken || !errors.is_empty() {
         // Rule errors also go to stderr, so a JSON consumer piping stdout still sees them.
         if args.format != Format::Text {

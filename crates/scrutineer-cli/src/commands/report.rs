@@ -2,12 +2,16 @@
 
 use std::collections::HashMap;
 
-use scrutineer_graph::format::write_atomically;
 use scrutineer_report::{
-    Baseline, PackExtras, PartnershipInfo, ResultSet, render_html, render_markdown,
+    Baseline, PackExtras, PartnershipInfo, ResultSet, render_docx, render_html, render_markdown,
+    render_pack_text,
 };
 use scrutineer_rules::timeline::exact_timeline;
-use scrutineer_rules::{Outcome, Rule};
+use std::sync::Arc;
+
+use scrutineer_report::brief::ScenarioChange;
+use scrutineer_rules::whatif::{Before, Scenario};
+use scrutineer_rules::{Finding, Outcome, Rule};
 
 use super::check::limits;
 use super::{BROKEN, OK, load_partnerships, rule_set};
@@ -67,15 +71,11 @@ pub fn run(args: ReportArgs) -> u8 {
         b.compare(&eval.findings);
     }
     let threshold = args.severity.level();
+    // Passes too: the pack says what is in order, not only what is not.
     let findings: Vec<_> = eval
         .findings
         .iter()
-        .filter(|f| {
-            matches!(
-                f.outcome,
-                Outcome::Fail | Outcome::Unknown | Outcome::Waived
-            ) && f.severity >= threshold
-        })
+        .filter(|f| f.outcome != Outcome::NotApplicable && f.severity >= threshold)
         .collect();
     let result = ResultSet {
         as_of,
@@ -94,30 +94,91 @@ pub fn run(args: ReportArgs) -> u8 {
         baseline: baseline.as_ref(),
         all: false,
     };
+    // Each scenario on each partnership, compared as `what-if` compares: by rule and subject.
+    let mut runs: Vec<(String, String, String, scrutineer_rules::Evaluation)> = Vec::new();
+    for path in &args.scenario {
+        let scenario = match Scenario::load(path, limits(&args.limits)) {
+            Ok(s) => s,
+            Err(e) => return broken(&e.to_string()),
+        };
+        for g in &graphs {
+            let variants = match scenario.run(g) {
+                Ok(v) => v,
+                Err(e) => return broken(&e.to_string()),
+            };
+            let edited: Vec<_> = variants.iter().map(|v| Arc::clone(&v.graph)).collect();
+            let mut evals = set.evaluate_each(&edited, as_of, None);
+            for (e, vg) in evals.iter_mut().zip(&edited) {
+                scrutineer_rules::facts::settle(
+                    e,
+                    std::slice::from_ref(vg),
+                    as_of,
+                    &all,
+                    !args.no_waivers,
+                );
+            }
+            let several = variants.len() > 1;
+            for (v, e) in variants.iter().zip(evals) {
+                let title = if several {
+                    format!("{}: {}", scenario.title, v.name)
+                } else {
+                    scenario.title.clone()
+                };
+                runs.push((title, path.display().to_string(), g.data.id.clone(), e));
+            }
+        }
+    }
+    let before = Before::new(&eval.findings);
+    let wanted = |f: &&Finding| f.severity >= threshold;
+    let scenarios: Vec<ScenarioChange> = runs
+        .iter()
+        .map(|(title, file, id, e)| {
+            let d = before.diff(&e.findings);
+            ScenarioChange {
+                partnership: id.clone(),
+                title: title.clone(),
+                file: file.clone(),
+                new: d.new.into_iter().filter(wanted).collect(),
+                resolved: d
+                    .resolved
+                    .into_iter()
+                    .filter(|f| f.partnership == *id)
+                    .filter(wanted)
+                    .collect(),
+                settled: d.settled.into_iter().filter(wanted).collect(),
+            }
+        })
+        .collect();
+    let scenario_errors: Vec<&scrutineer_rules::RuleError> =
+        runs.iter().flat_map(|r| &r.3.errors).collect();
     let timelines = graphs
         .iter()
         .map(|g| range.map(|(f, t)| exact_timeline(&set, g, f, t, &all, !args.no_waivers)))
         .collect();
     let refs: Vec<&scrutineer_graph::Graph> = graphs.iter().map(|g| g.as_ref()).collect();
-    let text = match args.format {
-        ReportFormat::Html => render_html(
-            &result,
-            &PackExtras {
-                graphs: refs,
-                timelines,
-                generator: format!("scrutineer {}", env!("CARGO_PKG_VERSION")),
-            },
-        ),
-        ReportFormat::Markdown => render_markdown(&result, &refs),
+    if args.format == ReportFormat::Docx && args.out.is_none() {
+        return broken("a Word document is not text: give --out FILE.docx to write it");
+    }
+    let extras = PackExtras {
+        graphs: refs,
+        timelines,
+        generator: format!("scrutineer {}", env!("CARGO_PKG_VERSION")),
+        scenarios,
     };
-    if !result.errors.is_empty() {
-        for e in &result.errors {
+    let bytes = match args.format {
+        ReportFormat::Docx => render_docx(&result, &extras),
+        ReportFormat::Html => render_html(&result, &extras).into_bytes(),
+        ReportFormat::Markdown => render_markdown(&result, &extras).into_bytes(),
+        ReportFormat::Text => render_pack_text(&result, &extras).into_bytes(),
+    };
+    if !result.errors.is_empty() || !scenario_errors.is_empty() {
+        for e in result.errors.iter().chain(&scenario_errors) {
             eprint(&format!("error: {e}\n"));
         }
         return broken("a rule is broken, so the pack would be incomplete; it was not written");
     }
     match &args.out {
-        Some(path) => match write_atomically(path, &text) {
+        Some(path) => match write_bytes_atomically(path, &bytes) {
             Ok(()) => {
                 eprint(&format!("wrote {}\n", path.display()));
                 OK
@@ -125,8 +186,34 @@ pub fn run(args: ReportArgs) -> u8 {
             Err(e) => broken(&format!("cannot write `{}`: {e}", path.display())),
         },
         None => {
-            print(&text);
+            print(&String::from_utf8_lossy(&bytes));
             OK
         }
     }
+}
+
+/// Writes `bytes` so that the file is either wholly written or not touched: to a temporary file
+/// beside it, flushed, then renamed over it (as `scrutineer_graph::format::write_atomically`
+/// does for text; a Word document is not text).
+fn write_bytes_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
