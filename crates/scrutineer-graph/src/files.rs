@@ -368,6 +368,11 @@ pub fn check_partnership(path: &Path, text: &str) -> Result<(), WriteError> {
 /// the mode and owner of the file it replaces, by way of an unpredictable temporary file in the
 /// same folder. Over a file that is not a regular one (a folder, a device) it refuses.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    write_bytes_atomically(path, text.as_bytes())
+}
+
+/// [`write_atomically`] for a file that is not text (a Word document).
+pub fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let real = real_target(path)?;
     let like = match std::fs::metadata(&real) {
         Ok(m) if !m.is_file() => {
@@ -379,7 +384,7 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
-    install(&real, text, like.as_ref(), true)
+    install(&real, bytes, like.as_ref(), true)
 }
 
 /// Writes a new partnership file, checked first with [`check_partnership`], and never over a
@@ -391,7 +396,7 @@ pub fn create_partnership(path: &Path, text: &str) -> Result<(), WriteError> {
         error,
     };
     let real = real_target(path).map_err(io)?;
-    match install(&real, text, None, false) {
+    match install(&real, text.as_bytes(), None, false) {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(WriteError::Exists {
             path: path.to_path_buf(),
         }),
@@ -459,7 +464,7 @@ fn replace_waiting(original: &ReadForUpdate, text: &str, wait: Duration) -> Resu
     if now != original.text.as_bytes() {
         return Err(changed());
     }
-    install(&original.real, text, Some(&meta), true).map_err(io)?;
+    install(&original.real, text.as_bytes(), Some(&meta), true).map_err(io)?;
     // The lock goes with the handle, after the rename: a waiting run then sees the new file.
     drop(file);
     Ok(())
@@ -517,7 +522,12 @@ fn folder_of(path: &Path) -> PathBuf {
 /// operating system's randomness, it is opened with `O_CREAT | O_EXCL` (never through a link or
 /// onto an existing file) and retried on a clash, and it is deleted if anything fails before
 /// the rename. Doing all of that by hand is where the predictable `.NAME.PID.tmp` came from.
-fn install(real: &Path, text: &str, like: Option<&Metadata>, clobber: bool) -> std::io::Result<()> {
+fn install(
+    real: &Path,
+    text: &[u8],
+    like: Option<&Metadata>,
+    clobber: bool,
+) -> std::io::Result<()> {
     let folder = folder_of(real);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".scrutineer-").suffix(".tmp");
@@ -529,7 +539,7 @@ fn install(real: &Path, text: &str, like: Option<&Metadata>, clobber: bool) -> s
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(&folder)?;
-    tmp.write_all(text.as_bytes())?;
+    tmp.write_all(text)?;
     if let Some(m) = like {
         #[cfg(unix)]
         {

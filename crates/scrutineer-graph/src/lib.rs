@@ -22,6 +22,6 @@ pub mod spans;
 pub use date::{Date, DateError, Tri, When};
 pub use diagnostics::Diagnostic;
 pub use edit::{EditError, Edits};
-pub use files::{ReadError, ReadErrorKind, read_bytes, read_text};
+pub use files::{ReadError, ReadErrorKind, read_bytes, read_text, write_bytes_atomically};
 pub use graph::{Cycle, Graph, NodeKey, in_force};
 pub use load::{Level, Loaded, load_file, load_str};

@@ -66,7 +66,19 @@ fn key(rule: &str, partnership: &str, subject: &str) -> Key {
     )
 }
 
+/// The largest baseline read: an earlier `check --format json` over every partnership in
+/// England and Wales is well under this.
+pub const MAX_BASELINE_BYTES: u64 = 256 * 1024 * 1024;
+
 impl Baseline {
+    /// Reads an earlier `--format json` result from a file, as every input is read (a regular
+    /// file only, within [`MAX_BASELINE_BYTES`]).
+    pub fn load(path: &std::path::Path) -> Result<Baseline, String> {
+        let text = scrutineer_graph::read_text(path, MAX_BASELINE_BYTES)
+            .map_err(|e| format!("baseline: {e}"))?;
+        Baseline::parse(&path.display().to_string(), &text)
+    }
+
     /// Reads an earlier `--format json` result.
     pub fn parse(file: &str, text: &str) -> Result<Baseline, String> {
         let earlier: Earlier = serde_json::from_str(text).map_err(|e| {

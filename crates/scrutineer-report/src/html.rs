@@ -179,8 +179,7 @@ pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
             );
             let _ = writeln!(
                 out,
-                "<figcaption>{} Groups have rounded corners and lines run from each group to those who sit on it or report to it. \
-                 Parts behind a failure are marked with ⚠, a heavy red border, or a dashed red line.</figcaption>\n</figure>",
+                "<figcaption>{} The picture carries its own key: parts behind a finding are hatched, with a dashed border and ⚠.</figcaption>\n</figure>",
                 escape(&s.description())
             );
         }

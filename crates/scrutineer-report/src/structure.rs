@@ -275,12 +275,33 @@ impl Structure {
             .map(|n| n.label.as_str())
             .collect();
         let failing_edges = self.edges.iter().filter(|e| !e.failing.is_empty()).count();
+        let n = |k: usize, one: &str, many: &str| {
+            if k == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{k} {many}")
+            }
+        };
+        // `as_of` is kept in ISO form for the JSON; a reader gets "1 October 2022".
+        let on = self
+            .as_of
+            .parse::<Date>()
+            .map_or_else(|_| self.as_of.clone(), |d| d.long());
         let mut s = format!(
-            "The accountability structure of {} as of {}: {groups} group(s), {bodies} organisation(s) or people, {} seat(s) and {} reporting line(s).",
+            "The accountability structure of {} on {on}: {}, {}, {} and {}.",
             self.name,
-            self.as_of,
-            self.edges.iter().filter(|e| e.kind == "member").count(),
-            self.edges.iter().filter(|e| e.kind == "reports_to").count()
+            n(groups, "group", "groups"),
+            n(bodies, "organisation or person", "organisations or people"),
+            n(
+                self.edges.iter().filter(|e| e.kind == "member").count(),
+                "seat",
+                "seats"
+            ),
+            n(
+                self.edges.iter().filter(|e| e.kind == "reports_to").count(),
+                "reporting line",
+                "reporting lines"
+            ),
         );
         if failing_nodes.is_empty() && failing_edges == 0 {
             s.push_str(" Nothing in it is behind a failure.");
@@ -293,7 +314,8 @@ impl Structure {
             }
             if failing_edges > 0 {
                 s.push_str(&format!(
-                    " {failing_edges} seat(s) or line(s) are marked too."
+                    " {} marked too.",
+                    n(failing_edges, "seat or line is", "seats or lines are")
                 ));
             }
         }

@@ -67,16 +67,10 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     let mut baseline = match &args.baseline {
         None => None,
-        Some(path) => {
-            let name = path.display().to_string();
-            match std::fs::read_to_string(path) {
-                Ok(text) => match Baseline::parse(&name, &text) {
-                    Ok(b) => Some(b),
-                    Err(e) => return broken(&e),
-                },
-                Err(e) => return broken(&format!("cannot read baseline `{name}`: {e}")),
-            }
-        }
+        Some(path) => match Baseline::load(path) {
+            Ok(b) => Some(b),
+            Err(e) => return broken(&e),
+        },
     };
     let mut set = match rule_set(&args.pack, limits(&args.limits)) {
         Ok(s) => s,

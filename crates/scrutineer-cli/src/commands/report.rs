@@ -43,10 +43,7 @@ pub fn run(args: ReportArgs) -> u8 {
     };
     let mut baseline = match &args.baseline {
         None => None,
-        Some(path) => match std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| Baseline::parse(&path.display().to_string(), &t))
-        {
+        Some(path) => match Baseline::load(path) {
             Ok(b) => Some(b),
             Err(e) => return broken(&e),
         },
@@ -178,7 +175,7 @@ pub fn run(args: ReportArgs) -> u8 {
         return broken("a rule is broken, so the pack would be incomplete; it was not written");
     }
     match &args.out {
-        Some(path) => match write_bytes_atomically(path, &bytes) {
+        Some(path) => match scrutineer_graph::write_bytes_atomically(path, &bytes) {
             Ok(()) => {
                 eprint(&format!("wrote {}\n", path.display()));
                 OK
@@ -190,30 +187,4 @@ pub fn run(args: ReportArgs) -> u8 {
             OK
         }
     }
-}
-
-/// Writes `bytes` so that the file is either wholly written or not touched: to a temporary file
-/// beside it, flushed, then renamed over it (as `scrutineer_graph::format::write_atomically`
-/// does for text; a Word document is not text).
-fn write_bytes_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
