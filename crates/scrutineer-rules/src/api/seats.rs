@@ -284,6 +284,35 @@ fn seat_outcomes(view: &Arc<View>, kinds: &[String], label: &str) -> Array {
         .map(|o| o.index)
         .collect();
     if orgs.is_empty() {
+        // A body of the kind whose dates leave it uncertain whether it exists on the day may
+        // be the one that holds the seat: no failure rests on its absence.
+        let kind_matches = |o: &super::Org| {
+            kinds
+                .iter()
+                .any(|k| k == super::organisations::kind(o).as_str())
+        };
+        if let Some(o) = (0..d.organisations.len())
+            .filter(|&i| view.exists(NodeKey::Organisation(i)) == Tri::Maybe)
+            .map(|i| super::Org::new(view, i))
+            .find(kind_matches)
+        {
+            let name = super::organisations::name_on(view, o.index);
+            return vec![outcome(
+                Outcome::Unknown,
+                (&d.id, &d.name),
+                format!(
+                    "the records leave it uncertain whether {name} existed on {}, so whether {label} sits on {} cannot be told",
+                    view.as_of.long(),
+                    sg.name
+                ),
+                vec![
+                    EvidenceRef::Node(NodeKey::Organisation(o.index)),
+                    EvidenceRef::Node(NodeKey::Group(gi)),
+                ],
+                Some(format!("the dates {name} began and ceased to exist")),
+                Some(format!("seat:{}:{}", sg.id, kinds.join("|"))),
+            )];
+        }
         let (complete, declaration) = view.members_complete_by(&sg.id);
         // As for one body: a list made before this kind of body was a responsible authority
         // cannot show that none sits.
