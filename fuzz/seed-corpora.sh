@@ -3,7 +3,10 @@
 # scenarios). Run from the repository root: bash fuzz/seed-corpora.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p fuzz/corpus/load fuzz/corpus/load_and_evaluate fuzz/corpus/scenario
+mkdir -p fuzz/corpus/load fuzz/corpus/load_and_evaluate fuzz/corpus/scenario fuzz/corpus/scenario_edits fuzz/corpus/dates
+# scenario_edits and dates read their input as choices, not text: they start from one small seed.
+printf "\x05\x01\x00\x03\x04\x05\x06\x07\x00\x01\x02" > fuzz/corpus/scenario_edits/seed-1
+printf "\x0a2022-09/\x00\x05\x01\x02\x03\x04\x05\x06\x07\x08\x01\x07\xe6\x09\x1e" > fuzz/corpus/dates/seed-1
 n=0
 while IFS= read -r f; do
   n=$((n + 1))

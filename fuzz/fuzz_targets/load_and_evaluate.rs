@@ -1,5 +1,5 @@
 //! Load arbitrary bytes, and if they load, run the whole rule pack as of a date taken from the
-//! input and render every output format. Nothing may panic or hang.
+//! input and render every output format (the Word pack included). Nothing may panic or hang.
 #![no_main]
 
 use std::collections::HashMap;
@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use libfuzzer_sys::fuzz_target;
 use scrutineer_graph::{Date, load_str};
-use scrutineer_report::{PackExtras, PartnershipInfo, ResultSet, render_html, render_json, render_markdown, render_text, Structure};
+use scrutineer_report::{PackExtras, PartnershipInfo, ResultSet, Structure, render_docx, render_html, render_json, render_markdown, render_pack_text, render_text};
 use scrutineer_rules::{Limits, RuleSet};
 
 fn rules() -> &'static RuleSet {
@@ -44,8 +44,11 @@ fuzz_target!(|data: &[u8]| {
     let _ = render_text(&result);
     let _ = render_json(&result);
     let refs = vec![graphs[0].as_ref()];
-    let _ = render_markdown(&result, &refs);
-    let _ = render_html(&result, &PackExtras { graphs: refs.clone(), timelines: vec![None], generator: "fuzz".into() });
+    let extras = PackExtras { graphs: refs.clone(), timelines: vec![None], generator: "fuzz".into(), scenarios: Vec::new() };
+    let _ = render_markdown(&result, &extras);
+    let _ = render_html(&result, &extras);
+    let _ = render_pack_text(&result, &extras);
+    let _ = render_docx(&result, &extras);
     let s = Structure::build(&graphs[0], as_of, &result.findings);
     let _ = (s.to_dot(), s.to_mermaid(), s.to_json(), s.to_svg());
 });
