@@ -165,6 +165,28 @@ fn main() {
             mem(&["check", "--as-of", AS_OF, sub.to_str().unwrap()])
         );
     }
+    // SARIF is streamed like the other formats: its peak should be that of the text run below.
+    eprintln!(
+        "peak memory (MB): 10,000 synthetic as SARIF {:.1}",
+        mem(&[
+            "check",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "sarif",
+            d10k.to_str().unwrap()
+        ])
+    );
+    // The pack holds every partnership (it is one document): memory linear, time too.
+    for dir in [&d300, &d10k] {
+        let (t, peak) = run(&["report", "--as-of", AS_OF, dir.to_str().unwrap()]);
+        eprintln!(
+            "report (HTML) of {}: {:.2} s, peak memory {:.1} MB",
+            dir.file_name().unwrap().to_string_lossy(),
+            t.as_secs_f64(),
+            peak as f64 / 1024.0
+        );
+    }
     let (t, peak) = run(&["check", "--as-of", AS_OF, d10k.to_str().unwrap()]);
     eprintln!(
         "10,000 synthetic streamed: {:.2} s, {:.0} partnerships/s, peak memory {:.1} MB",
@@ -244,6 +266,84 @@ fn what_if_1000_variants_whole_process() {
         "graphs/partnerships/welwyn-hatfield.ron",
         sweep.to_str().unwrap(),
     ]);
+}
+
+/// The briefing pack over the 300 synthetic partnerships, rendered in process from results
+/// worked out once: the cost of the pack itself, which once grew with the square of the number
+/// of partnerships (each searched every finding).
+mod report_300 {
+    use super::*;
+    use scrutineer_report::{PackExtras, PartnershipInfo, ResultSet};
+    use scrutineer_rules::{Evaluation, Outcome};
+
+    struct Checked {
+        graphs: Vec<Arc<Graph>>,
+        eval: Evaluation,
+    }
+
+    fn checked() -> &'static Checked {
+        static C: OnceLock<Checked> = OnceLock::new();
+        C.get_or_init(|| {
+            let dir = target().join("bench-data/synthetic-300");
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect();
+            files.sort();
+            let graphs: Vec<Arc<Graph>> = files
+                .iter()
+                .map(|f| Arc::new(load_file(f).graph.unwrap()))
+                .collect();
+            let all: Vec<&scrutineer_rules::Rule> = rules().rules.iter().collect();
+            let mut eval = rules().evaluate(&graphs, on(), None);
+            scrutineer_rules::facts::settle(&mut eval, &graphs, on(), &all, true);
+            Checked { graphs, eval }
+        })
+    }
+
+    /// Renders the pack as `report` does (every outcome but not-applicable, no timelines).
+    fn pack(render: fn(&ResultSet<'_>, &PackExtras<'_>) -> String) -> String {
+        let c = checked();
+        let set = ResultSet {
+            as_of: on(),
+            partnerships: c
+                .graphs
+                .iter()
+                .map(|g| PartnershipInfo::of(g, on()))
+                .collect(),
+            findings: c
+                .eval
+                .findings
+                .iter()
+                .filter(|f| f.outcome != Outcome::NotApplicable)
+                .collect(),
+            rules: rules().rules.iter().map(|r| (r.id.as_str(), r)).collect(),
+            errors: Vec::new(),
+            unused_waivers: Vec::new(),
+            baseline: None,
+            all: false,
+        };
+        let extras = PackExtras {
+            graphs: c.graphs.iter().map(|g| g.as_ref()).collect(),
+            timelines: c.graphs.iter().map(|_| None).collect(),
+            generator: "scrutineer bench".into(),
+            scenarios: Vec::new(),
+        };
+        render(&set, &extras)
+    }
+
+    #[divan::bench(sample_count = 5)]
+    fn html(b: Bencher) {
+        checked();
+        b.bench(|| pack(scrutineer_report::render_html));
+    }
+
+    #[divan::bench(sample_count = 5)]
+    fn markdown(b: Bencher) {
+        checked();
+        b.bench(|| pack(scrutineer_report::render_markdown));
+    }
 }
 
 /// Every rule alone on the large synthetic partnership, to find the slow ones.

@@ -551,6 +551,33 @@ fn sarif_suppresses_waived_failures_and_reports_rule_errors() {
     );
 }
 
+/// SARIF is written chunk by chunk (64 partnerships each): across chunk boundaries it is still one
+/// valid document, with every partnership's results, in file order.
+#[test]
+fn sarif_streamed_over_several_chunks_is_one_valid_document() {
+    let (_, one) = sarif(&[
+        "--as-of",
+        "2022-10-01",
+        "graphs/partnerships/welwyn-hatfield.ron",
+    ]);
+    let per_copy = one["runs"][0]["results"].as_array().unwrap().len();
+    assert!(per_copy > 0);
+    let dir = many_partnerships(130);
+    let (exit, v) = sarif(&["--as-of", "2022-10-01", dir.path().to_str().unwrap()]);
+    assert_eq!(exit, 1);
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 130 * per_copy);
+    let mut order: Vec<&str> = results
+        .iter()
+        .map(|r| r["properties"]["partnership"].as_str().unwrap())
+        .collect();
+    order.dedup();
+    let mut files: Vec<String> = (0..130).map(|i| format!("welwyn-hatfield-{i}")).collect();
+    files.sort();
+    assert_eq!(order, files);
+    assert_eq!(v["runs"][0]["invocations"][0]["executionSuccessful"], true);
+}
+
 /// (partnership, rule) of each case with a child element named `tag`, from JUnit XML.
 fn junit_cases_with(xml: &str, tag: &str) -> std::collections::BTreeSet<(String, String)> {
     let doc = roxmltree::Document::parse(xml).expect("well-formed JUnit XML");

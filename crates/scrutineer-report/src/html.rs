@@ -15,7 +15,7 @@ use scrutineer_rules::timeline::Timeline;
 use scrutineer_rules::{Finding, Outcome, Severity};
 
 use crate::ResultSet;
-use crate::brief::{Brief, capital, plain, severity_label};
+use crate::brief::{Brief, ByPartnership, ScenarioChange, capital, plain, severity_label};
 use crate::structure::Structure;
 
 /// Escapes text for HTML element content and attribute values.
@@ -123,14 +123,10 @@ pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
         "<p class=\"meta\">A check of each partnership's records against the law and good practice, for the crime and disorder committee. \
          <strong>Fail</strong> means the records show a requirement is not met; <strong>information to request</strong> means the records held cannot settle it.</p>\n</header>\n<main>"
     );
-    summary(&mut out, set);
+    let by = ByPartnership::new(set, extras);
+    summary(&mut out, set, &by);
     for (i, p) in set.partnerships.iter().enumerate() {
-        let mine: Vec<&Finding> = set
-            .findings
-            .iter()
-            .copied()
-            .filter(|f| f.partnership == p.id)
-            .collect();
+        let mine = by.findings(&p.id);
         let _ = writeln!(
             out,
             "<section class=\"partnership\" aria-labelledby=\"p-{i}\">"
@@ -145,8 +141,8 @@ pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
                 .unwrap_or_default(),
             set.as_of.long()
         );
-        let graph = extras.graphs.iter().copied().find(|g| g.data.id == p.id);
-        let brief = Brief::build(set, p, graph);
+        let graph = by.graph(&p.id);
+        let brief = Brief::of(set, p, mine, graph);
         match &p.stale_note {
             Some(note) => {
                 let _ = writeln!(
@@ -168,10 +164,10 @@ pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
         questions(&mut out, &brief);
         requests(&mut out, &brief);
         sources(&mut out, &brief, i);
-        waived(&mut out, &mine);
-        scenarios(&mut out, set, extras, &p.id);
-        if let Some(g) = extras.graphs.iter().find(|g| g.data.id == p.id) {
-            let s = Structure::build(g, set.as_of, &mine);
+        waived(&mut out, mine);
+        scenarios(&mut out, set, by.scenarios(&p.id));
+        if let Some(g) = graph {
+            let s = Structure::build(g, set.as_of, mine);
             let _ = writeln!(
                 out,
                 "<h3>Accountability structure</h3>\n<figure>\n{}",
@@ -205,7 +201,7 @@ fn count(findings: &[&Finding], outcome: Outcome, severity: Option<Severity>) ->
         .count()
 }
 
-fn summary(out: &mut String, set: &ResultSet<'_>) {
+fn summary(out: &mut String, set: &ResultSet<'_>, by: &ByPartnership<'_>) {
     let _ = writeln!(
         out,
         "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>"
@@ -220,22 +216,17 @@ fn summary(out: &mut String, set: &ResultSet<'_>) {
         }
     );
     for (i, p) in set.partnerships.iter().enumerate() {
-        let mine: Vec<&Finding> = set
-            .findings
-            .iter()
-            .copied()
-            .filter(|f| f.partnership == p.id)
-            .collect();
+        let mine = by.findings(&p.id);
         let _ = write!(
             out,
             "<tr data-partnership=\"{}\"><th scope=\"row\"><a href=\"#p-{i}\">{}</a></th><td class=\"num\" data-count=\"violation\">{}</td><td class=\"num\" data-count=\"warning\">{}</td><td class=\"num\" data-count=\"info\">{}</td><td class=\"num\" data-count=\"unknown\">{}</td><td class=\"num\" data-count=\"waived\">{}</td>",
             escape(&p.id),
             escape(&p.name),
-            count(&mine, Outcome::Fail, Some(Severity::Violation)),
-            count(&mine, Outcome::Fail, Some(Severity::Warning)),
-            count(&mine, Outcome::Fail, Some(Severity::Info)),
-            count(&mine, Outcome::Unknown, None),
-            count(&mine, Outcome::Waived, None),
+            count(mine, Outcome::Fail, Some(Severity::Violation)),
+            count(mine, Outcome::Fail, Some(Severity::Warning)),
+            count(mine, Outcome::Fail, Some(Severity::Info)),
+            count(mine, Outcome::Unknown, None),
+            count(mine, Outcome::Waived, None),
         );
         if let Some(b) = set.baseline {
             let (new, _) = b
@@ -243,7 +234,7 @@ fn summary(out: &mut String, set: &ResultSet<'_>) {
                 .get(&p.id)
                 .copied()
                 .unwrap_or_default();
-            let resolved = b.resolved.iter().filter(|r| r.partnership == p.id).count();
+            let resolved = by.resolved(&p.id);
             let _ = write!(
                 out,
                 "<td class=\"num\" data-count=\"new\">{new} new, {resolved} resolved</td>"
@@ -454,12 +445,7 @@ fn sources(out: &mut String, brief: &Brief<'_>, i: usize) {
 }
 
 /// What each scenario would change for this partnership.
-fn scenarios(out: &mut String, set: &ResultSet<'_>, extras: &PackExtras<'_>, id: &str) {
-    let mine: Vec<_> = extras
-        .scenarios
-        .iter()
-        .filter(|c| c.partnership == id)
-        .collect();
+fn scenarios(out: &mut String, set: &ResultSet<'_>, mine: &[&ScenarioChange<'_>]) {
     if mine.is_empty() {
         return;
     }

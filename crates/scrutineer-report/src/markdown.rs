@@ -7,7 +7,7 @@ use scrutineer_graph::in_force;
 use scrutineer_rules::{Finding, Outcome, Severity};
 
 use crate::ResultSet;
-use crate::brief::{Brief, capital, plain, severity_label};
+use crate::brief::{Brief, ByPartnership, ScenarioChange, capital, plain, severity_label};
 
 /// Escapes text so that Markdown shows it literally: punctuation that would format is
 /// backslashed, and `<`, `>` and `&` become entities so no HTML gets through.
@@ -34,7 +34,7 @@ pub fn escape(s: &str) -> String {
 
 /// Renders the briefing pack as Markdown.
 pub fn render_markdown(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> String {
-    let graphs = &extras.graphs;
+    let by = ByPartnership::new(set, extras);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -50,12 +50,7 @@ pub fn render_markdown(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> S
         "## Summary\n\n| Partnership | Violations | Warnings | For information | To request | Waived |\n| --- | ---: | ---: | ---: | ---: | ---: |"
     );
     for p in &set.partnerships {
-        let mine: Vec<&Finding> = set
-            .findings
-            .iter()
-            .copied()
-            .filter(|f| f.partnership == p.id)
-            .collect();
+        let mine = by.findings(&p.id);
         let n = |o: Outcome, s: Option<Severity>| {
             mine.iter()
                 .filter(|f| f.outcome == o && s.is_none_or(|s| f.severity == s))
@@ -73,12 +68,7 @@ pub fn render_markdown(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> S
         );
     }
     for p in &set.partnerships {
-        let mine: Vec<&Finding> = set
-            .findings
-            .iter()
-            .copied()
-            .filter(|f| f.partnership == p.id)
-            .collect();
+        let mine = by.findings(&p.id);
         let _ = writeln!(out, "\n## {}\n", escape(&p.name));
         let _ = writeln!(
             out,
@@ -86,8 +76,8 @@ pub fn render_markdown(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> S
             p.file.replace('`', "'"),
             set.as_of.long()
         );
-        let graph = graphs.iter().copied().find(|g| g.data.id == p.id);
-        let brief = Brief::build(set, p, graph);
+        let graph = by.graph(&p.id);
+        let brief = Brief::of(set, p, mine, graph);
         match &p.stale_note {
             Some(note) => {
                 let _ = writeln!(out, "> **Note:** {}.\n", escape(note));
@@ -97,7 +87,7 @@ pub fn render_markdown(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> S
             }
         }
         first_page(&mut out, &brief);
-        scenarios(&mut out, set, extras, &p.id);
+        scenarios(&mut out, set, by.scenarios(&p.id));
         let waived: Vec<&&Finding> = mine
             .iter()
             .filter(|f| f.outcome == Outcome::Waived)
@@ -114,7 +104,7 @@ pub fn render_markdown(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> S
                 );
             }
         }
-        if let Some(g) = graphs.iter().find(|g| g.data.id == p.id) {
+        if let Some(g) = graph {
             let d = &g.data;
             let _ = writeln!(out, "\n### Accountability structure\n");
             for grp in d
@@ -351,12 +341,7 @@ fn appendix(out: &mut String, set: &ResultSet<'_>, brief: &Brief<'_>) {
 }
 
 /// What each scenario would change for this partnership.
-fn scenarios(out: &mut String, set: &ResultSet<'_>, extras: &crate::PackExtras<'_>, id: &str) {
-    let mine: Vec<_> = extras
-        .scenarios
-        .iter()
-        .filter(|c| c.partnership == id)
-        .collect();
+fn scenarios(out: &mut String, set: &ResultSet<'_>, mine: &[&ScenarioChange<'_>]) {
     if mine.is_empty() {
         return;
     }

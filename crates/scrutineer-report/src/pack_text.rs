@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use scrutineer_rules::{Finding, Outcome, Severity};
+use scrutineer_rules::{Outcome, Severity};
 
-use crate::brief::{Brief, capital, plain, severity_label};
+use crate::brief::{Brief, ByPartnership, ScenarioChange, capital, plain, severity_label};
 use crate::{ResultSet, WIDTH, wrap_into};
 
 /// The widest the partnership column of the summary table grows.
@@ -13,7 +13,7 @@ const NAME_WIDTH: usize = 36;
 
 /// Renders the briefing pack as plain text.
 pub fn render_pack_text(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> String {
-    let graphs = &extras.graphs;
+    let by = ByPartnership::new(set, extras);
     let mut out = String::new();
     let title = format!(
         "Community safety partnership briefing, as of {}",
@@ -25,10 +25,9 @@ pub fn render_pack_text(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> 
         "A check of each partnership's records against the law and good practice.\n\
          Fail: the records show a requirement is not met. To request: the records cannot settle it."
     );
-    summary(&mut out, set);
+    summary(&mut out, set, &by);
     for p in &set.partnerships {
-        let graph = graphs.iter().copied().find(|g| g.data.id == p.id);
-        let brief = Brief::build(set, p, graph);
+        let brief = Brief::of(set, p, by.findings(&p.id), by.graph(&p.id));
         let _ = writeln!(
             out,
             "\n{}\n{}",
@@ -41,7 +40,7 @@ pub fn render_pack_text(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> 
             None => wrap_into(&mut out, &brief.reach(set.as_of), "", WIDTH),
         }
         first_page(&mut out, &brief);
-        scenarios(&mut out, set, extras, &p.id);
+        scenarios(&mut out, set, by.scenarios(&p.id));
         appendix(&mut out, set, &brief);
     }
     out
@@ -49,7 +48,7 @@ pub fn render_pack_text(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> 
 
 /// The summary table. A long name wraps onto more lines of its column, at spaces, never inside
 /// a word.
-fn summary(out: &mut String, set: &ResultSet<'_>) {
+fn summary(out: &mut String, set: &ResultSet<'_>, by: &ByPartnership<'_>) {
     let heads = ["Violations", "Warnings", "Info", "To request", "Waived"];
     let names: Vec<Vec<String>> = set
         .partnerships
@@ -75,12 +74,7 @@ fn summary(out: &mut String, set: &ResultSet<'_>) {
     out.push('\n');
     let _ = writeln!(out, "{}", "-".repeat(width + heads.len() * 11));
     for (p, lines) in set.partnerships.iter().zip(&names) {
-        let mine: Vec<&Finding> = set
-            .findings
-            .iter()
-            .copied()
-            .filter(|f| f.partnership == p.id)
-            .collect();
+        let mine = by.findings(&p.id);
         let n = |o: Outcome, s: Option<Severity>| {
             mine.iter()
                 .filter(|f| f.outcome == o && s.is_none_or(|s| f.severity == s))
@@ -289,12 +283,7 @@ fn appendix(out: &mut String, set: &ResultSet<'_>, brief: &Brief<'_>) {
 }
 
 /// What each scenario would change for this partnership.
-fn scenarios(out: &mut String, set: &ResultSet<'_>, extras: &crate::PackExtras<'_>, id: &str) {
-    let mine: Vec<_> = extras
-        .scenarios
-        .iter()
-        .filter(|c| c.partnership == id)
-        .collect();
+fn scenarios(out: &mut String, set: &ResultSet<'_>, mine: &[&ScenarioChange<'_>]) {
     if mine.is_empty() {
         return;
     }

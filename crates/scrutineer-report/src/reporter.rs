@@ -2,10 +2,10 @@
 //!
 //! A run is written in three steps: [`Reporter::start`] once, [`Reporter::partnerships`] for
 //! each chunk of partnerships as it is checked, and [`Reporter::finish`] once at the end. Each
-//! step returns the text to print, so a format that streams (text, JSON, JUnit) prints as it
-//! goes and one that cannot (SARIF, whose rules come first and whose results form one array)
-//! keeps what it needs until the end. The command that runs the checks never asks which format
-//! it is writing.
+//! step returns the text to print, and every format prints as it goes: memory stays flat
+//! however many partnerships are checked (SARIF too: its rules, known from the pack, are written
+//! first and its run-wide notifications last). The command that runs the checks never asks
+//! which format it is writing.
 //!
 //! Adding a format is one file with a type implementing [`Reporter`] and one variant of
 //! [`Format`].
@@ -20,7 +20,7 @@ use crate::ResultSet;
 pub enum Format {
     Text,
     Json,
-    /// SARIF 2.1.0, for code-scanning tools (written at the end of the run, not streamed).
+    /// SARIF 2.1.0, for code-scanning tools.
     Sarif,
     /// JUnit XML: a test suite per partnership, a test case per rule.
     Junit,
@@ -44,9 +44,7 @@ impl Format {
     pub fn help(self) -> Option<&'static str> {
         match self {
             Format::Text | Format::Json => None,
-            Format::Sarif => Some(
-                "SARIF 2.1.0, for code-scanning tools (written at the end of the run, not streamed)",
-            ),
+            Format::Sarif => Some("SARIF 2.1.0, for code-scanning tools"),
             Format::Junit => Some("JUnit XML: a test suite per partnership, a test case per rule"),
         }
     }

@@ -22,20 +22,9 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// Renders findings as one SARIF run. `files` maps each partnership id to its file, as given on
-/// the command line; `rules` is the whole pack, in the order the rule index refers to.
-pub(crate) fn render_sarif(
-    findings: &[Finding],
-    rules: &[&Rule],
-    files: &BTreeMap<String, String>,
-    errors: &[&RuleError],
-) -> String {
-    let index: BTreeMap<&str, usize> = rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let descriptors: Vec<Value> = rules
+/// The rule descriptors of the whole pack, in the order `ruleIndex` refers to.
+fn descriptors(rules: &[Rule]) -> Vec<Value> {
+    rules
         .iter()
         .map(|r| {
             json!({
@@ -53,54 +42,39 @@ pub(crate) fn render_sarif(
                 },
             })
         })
-        .collect();
-    let results: Vec<Value> = findings.iter().map(|f| result(f, &index, files)).collect();
-    let notifications: Vec<Value> = errors
-        .iter()
-        .map(|e| {
-            let mut region = serde_json::Map::new();
-            if let Some(l) = e.line {
-                region.insert("startLine".into(), json!(l));
-            }
-            if let Some(c) = e.column {
-                region.insert("startColumn".into(), json!(c));
-            }
-            let mut physical = json!({ "artifactLocation": { "uri": uri(&e.file) } });
-            if !region.is_empty() {
-                physical["region"] = Value::Object(region);
-            }
-            json!({
-                "level": "error",
-                "message": { "text": e.message },
-                "descriptor": { "id": e.rule },
-                "locations": [{ "physicalLocation": physical }],
-            })
-        })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "scrutineer",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": descriptors,
-                }
-            },
-            "invocations": [{
-                "executionSuccessful": errors.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-            "results": results,
-        }]
-    });
-    let mut out = serde_json::to_string_pretty(&log).expect("plain data always serialises");
-    out.push('\n');
-    out
+        .collect()
 }
 
-fn result(f: &Finding, index: &BTreeMap<&str, usize>, files: &BTreeMap<String, String>) -> Value {
+/// The tool notification for one rule error.
+fn notification(e: &RuleError) -> Value {
+    let mut region = serde_json::Map::new();
+    if let Some(l) = e.line {
+        region.insert("startLine".into(), json!(l));
+    }
+    if let Some(c) = e.column {
+        region.insert("startColumn".into(), json!(c));
+    }
+    let mut physical = json!({ "artifactLocation": { "uri": uri(&e.file) } });
+    if !region.is_empty() {
+        physical["region"] = Value::Object(region);
+    }
+    json!({
+        "level": "error",
+        "message": { "text": e.message },
+        "descriptor": { "id": e.rule },
+        "locations": [{ "physicalLocation": physical }],
+    })
+}
+
+/// `value` pretty-printed as serde_json does, its lines after the first indented by `depth`
+/// levels, so it can be written inside a document that is itself being written piece by piece.
+/// Line-based indenting is safe: JSON strings hold no raw newlines (they are escaped).
+fn nested(value: &Value, depth: usize) -> String {
+    let text = serde_json::to_string_pretty(value).expect("plain data always serialises");
+    text.replace('\n', &format!("\n{}", "  ".repeat(depth)))
+}
+
+fn result(f: &Finding, index: &BTreeMap<&str, usize>, files: &BTreeMap<&str, &str>) -> Value {
     let (kind, level) = match f.outcome {
         Outcome::Fail | Outcome::Waived => ("fail", level(f.severity)),
         Outcome::Unknown => ("open", "none"),
@@ -118,7 +92,7 @@ fn result(f: &Finding, index: &BTreeMap<&str, usize>, files: &BTreeMap<String, S
             "kind": "object",
         }],
     });
-    if let Some(file) = files.get(&f.partnership) {
+    if let Some(file) = files.get(f.partnership.as_str()) {
         location["physicalLocation"] = json!({ "artifactLocation": { "uri": uri(file) } });
     }
     let mut r = json!({
@@ -166,40 +140,84 @@ fn uri(path: &str) -> String {
     out
 }
 
-/// The SARIF reporter. SARIF is one JSON document with the rules first, so the shown findings
-/// and the partnerships' files are kept until the end of the run.
+/// The SARIF reporter. The document is written as the run goes, so memory stays flat however
+/// many partnerships there are: `start` writes the tool and its rules (the whole pack, known
+/// before any check) and opens `results`; each chunk's results follow, each serialised on its
+/// own; `finish` closes `results` and writes `invocations`, whose notifications (the rule
+/// errors) are known only at the end. Key order does not matter to SARIF, so `invocations`
+/// after `results` is as valid as before it.
 pub(crate) struct SarifReporter<'r> {
     run: crate::Run<'r>,
-    findings: Vec<Finding>,
-    files: BTreeMap<String, String>,
+    /// The position of each rule in the pack, for `ruleIndex`.
+    index: BTreeMap<&'r str, usize>,
+    /// No result written yet: the next needs no comma before it.
+    first: bool,
 }
 
 impl<'r> SarifReporter<'r> {
     pub(crate) fn new(run: crate::Run<'r>) -> SarifReporter<'r> {
         SarifReporter {
             run,
-            findings: Vec::new(),
-            files: BTreeMap::new(),
+            index: run
+                .pack
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.as_str(), i))
+                .collect(),
+            first: true,
         }
     }
 }
 
+// The layout below is serde_json's pretty printing (two spaces a level) written by hand around
+// the parts serialised one at a time: `{` of the log, `runs` at 1, the run at 2, its members
+// at 3, each result at 4.
 impl crate::Reporter for SarifReporter<'_> {
+    fn start(&mut self) -> String {
+        let tool = json!({
+            "driver": {
+                "name": "scrutineer",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": descriptors(self.run.pack),
+            }
+        });
+        format!(
+            "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"results\": [",
+            nested(&tool, 3)
+        )
+    }
+
     fn partnerships(&mut self, chunk: &crate::Chunk<'_>) -> String {
-        self.findings
-            .extend(chunk.set.findings.iter().map(|f| (*f).clone()));
-        self.files.extend(
-            chunk
-                .set
-                .partnerships
-                .iter()
-                .map(|p| (p.id.clone(), p.file.clone())),
-        );
-        String::new()
+        // The findings of a chunk are of its partnerships only.
+        let files: BTreeMap<&str, &str> = chunk
+            .set
+            .partnerships
+            .iter()
+            .map(|p| (p.id.as_str(), p.file.as_str()))
+            .collect();
+        let mut out = String::new();
+        for f in &chunk.set.findings {
+            out.push_str(if self.first {
+                "\n        "
+            } else {
+                ",\n        "
+            });
+            self.first = false;
+            out.push_str(&nested(&result(f, &self.index, &files), 4));
+        }
+        out
     }
 
     fn finish(&mut self, end: &crate::ResultSet<'_>) -> String {
-        let pack: Vec<&Rule> = self.run.pack.iter().collect();
-        render_sarif(&self.findings, &pack, &self.files, &end.errors)
+        let invocations = json!([{
+            "executionSuccessful": end.errors.is_empty(),
+            "toolExecutionNotifications":
+                end.errors.iter().map(|e| notification(e)).collect::<Vec<_>>(),
+        }]);
+        format!(
+            "{}],\n      \"invocations\": {}\n    }}\n  ]\n}}\n",
+            if self.first { "" } else { "\n      " },
+            nested(&invocations, 3)
+        )
     }
 }
