@@ -348,22 +348,6 @@ fn record_key(request: &str) -> String {
 }
 
 impl<'a> Brief<'a> {
-    /// The briefing on `p` from the findings of `set` (failures, unknowns, waived and passes),
-    /// with `graph` for the sources' dates and addresses.
-    pub fn build(
-        set: &'a ResultSet<'a>,
-        p: &'a PartnershipInfo,
-        graph: Option<&Graph>,
-    ) -> Brief<'a> {
-        let mine: Vec<&'a Finding> = set
-            .findings
-            .iter()
-            .copied()
-            .filter(|f| f.partnership == p.id)
-            .collect();
-        Brief::of(set, p, &mine, graph)
-    }
-
     /// The briefing on `p` from `mine`, its findings in `set` (see [`ByPartnership`]): a
     /// pack of many partnerships builds each brief without searching every finding.
     pub fn of(

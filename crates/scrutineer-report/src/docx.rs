@@ -107,7 +107,6 @@ fn refs(numbers: &[usize]) -> String {
 
 /// Renders the briefing pack as a `.docx` file.
 pub fn render_docx(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> Vec<u8> {
-    let graphs = &extras.graphs;
     let title = format!(
         "Community safety partnership briefing, as of {}",
         set.as_of.long()
@@ -187,9 +186,11 @@ pub fn render_docx(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> Vec<u
         &[34, 13, 13, 14, 13, 13],
         rows,
     ));
+    // Each partnership's findings and graph gathered once, so the pack grows linearly.
+    let by = crate::brief::ByPartnership::new(set, extras);
     for p in &set.partnerships {
-        let graph = graphs.iter().copied().find(|g| g.data.id == p.id);
-        let brief = Brief::build(set, p, graph);
+        let graph = by.graph(&p.id);
+        let brief = Brief::of(set, p, by.findings(&p.id), graph);
         doc = doc
             .add_paragraph(heading(1, &p.name).page_break_before(true))
             .add_paragraph(para(&format!(
