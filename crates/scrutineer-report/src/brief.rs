@@ -618,6 +618,38 @@ fn source_of(cited: &str, graph: Option<&Graph>) -> Source {
     }
 }
 
+/// "1 check", "3 checks": the words every pack format uses for what a request settles.
+pub(crate) fn checks(n: usize) -> String {
+    format!("{n} check{}", if n == 1 { "" } else { "s" })
+}
+
+/// `1, 3`: source numbers as a list.
+pub(crate) fn source_numbers(numbers: &[usize]) -> String {
+    numbers
+        .iter()
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// ` 1, 3`: source numbers as a list, each after a space (a table cell in the text packs).
+pub(crate) fn refs_list(numbers: &[usize]) -> String {
+    numbers
+        .iter()
+        .map(|n| format!(" {n}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// ` (sources 1, 3)`: source numbers after a sentence.
+pub(crate) fn refs(numbers: &[usize]) -> String {
+    match numbers.len() {
+        0 => String::new(),
+        1 => format!(" (source {})", numbers[0]),
+        _ => format!(" (sources {})", source_numbers(numbers)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -93,18 +93,6 @@ fn table(heads: &[&str], shares: &[usize], rows: Vec<Vec<String>>) -> Table {
         .width(TEXT_WIDTH, WidthType::Dxa)
 }
 
-fn checks(n: usize) -> String {
-    format!("{n} check{}", if n == 1 { "" } else { "s" })
-}
-
-fn refs(numbers: &[usize]) -> String {
-    numbers
-        .iter()
-        .map(|n| n.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Renders the briefing pack as a `.docx` file.
 pub fn render_docx(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> Vec<u8> {
     let title = format!(
@@ -258,7 +246,10 @@ fn first_page(mut doc: Docx, brief: &Brief<'_>) -> Docx {
             ));
         }
         if !k.sources.is_empty() {
-            doc = doc.add_paragraph(labelled("Sources", &refs(&k.sources)));
+            doc = doc.add_paragraph(labelled(
+                "Sources",
+                &crate::brief::source_numbers(&k.sources),
+            ));
         }
         if let Some(note) = &f.note {
             doc = doc.add_paragraph(labelled("Note", note));
@@ -275,7 +266,7 @@ fn first_page(mut doc: Docx, brief: &Brief<'_>) -> Docx {
         let sources = if a.sources.is_empty() {
             String::new()
         } else {
-            format!(" (sources {})", refs(&a.sources))
+            format!(" (sources {})", crate::brief::source_numbers(&a.sources))
         };
         doc = doc.add_paragraph(
             Paragraph::new()
@@ -298,7 +289,7 @@ fn first_page(mut doc: Docx, brief: &Brief<'_>) -> Docx {
         let rows = brief
             .requests
             .iter()
-            .map(|r| vec![capital(&r.ask_for), checks(r.checks.len())])
+            .map(|r| vec![capital(&r.ask_for), crate::brief::checks(r.checks.len())])
             .collect();
         doc = doc.add_table(table(&["Ask officers for", "Settles"], &[80, 20], rows));
     }
@@ -318,7 +309,7 @@ fn first_page(mut doc: Docx, brief: &Brief<'_>) -> Docx {
                     "No records on {}: ask for {}{more} ({}).",
                     u.area,
                     u.ask_for.join("; "),
-                    checks(u.checks.len())
+                    crate::brief::checks(u.checks.len())
                 ))
                 .indent(Some(360), None, None, None),
             );

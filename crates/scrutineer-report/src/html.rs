@@ -8,6 +8,7 @@
 //! the structure as a picture, (with a date range) the timeline, and last the appendix of every
 //! check the records cannot settle.
 
+use crate::brief::checks;
 use std::fmt::Write;
 
 use scrutineer_graph::Graph;
@@ -365,10 +366,6 @@ fn questions(out: &mut String, brief: &Brief<'_>) {
         let _ = writeln!(out, "<li>{}</li>", escape(q));
     }
     let _ = writeln!(out, "</ol>");
-}
-
-fn checks(n: usize) -> String {
-    format!("{n} check{}", if n == 1 { "" } else { "s" })
 }
 
 /// What to ask officers for: one row per record, ranked by the checks it would settle, then

@@ -1,6 +1,7 @@
 //! The briefing pack as Markdown, for email and for pasting into a report template. The same
 //! sections in the same order as the HTML pack; the structure is listed rather than drawn.
 
+use crate::brief::{checks, refs, refs_list};
 use std::fmt::Write;
 
 use scrutineer_graph::in_force;
@@ -165,35 +166,6 @@ fn link(url: &str, text: &str) -> String {
         }
     }
     format!("[{}]({target})", escape(text))
-}
-
-fn checks(n: usize) -> String {
-    format!("{n} check{}", if n == 1 { "" } else { "s" })
-}
-
-/// ` 1, 3`: source numbers as a list.
-fn refs_list(numbers: &[usize]) -> String {
-    numbers
-        .iter()
-        .map(|n| format!(" {n}"))
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-/// ` (sources 1, 3)`: source numbers after a sentence.
-fn refs(numbers: &[usize]) -> String {
-    match numbers.len() {
-        0 => String::new(),
-        1 => format!(" (source {})", numbers[0]),
-        _ => format!(
-            " (sources {})",
-            numbers
-                .iter()
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
 }
 
 /// What to raise, what is in order, the questions, the requests and the sources: the same

@@ -1,6 +1,7 @@
 //! The briefing pack as plain text, for an email body or a terminal: the same first page as the
 //! HTML and Markdown packs, wrapped at [`WIDTH`] columns, with the per-check list as an appendix.
 
+use crate::brief::{checks, refs, refs_list};
 use std::fmt::Write;
 
 use scrutineer_rules::{Outcome, Severity};
@@ -98,35 +99,6 @@ fn summary(out: &mut String, set: &ResultSet<'_>, by: &ByPartnership<'_>) {
             }
             out.push('\n');
         }
-    }
-}
-
-fn checks(n: usize) -> String {
-    format!("{n} check{}", if n == 1 { "" } else { "s" })
-}
-
-/// ` 1, 3`: source numbers as a list.
-fn refs_list(numbers: &[usize]) -> String {
-    numbers
-        .iter()
-        .map(|n| format!(" {n}"))
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-/// ` (sources 1, 3)`: source numbers after a sentence.
-fn refs(numbers: &[usize]) -> String {
-    match numbers.len() {
-        0 => String::new(),
-        1 => format!(" (source {})", numbers[0]),
-        _ => format!(
-            " (sources {})",
-            numbers
-                .iter()
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
     }
 }
 
