@@ -26,12 +26,14 @@ pub fn partnership_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for p in given {
         if p.is_dir() {
-            let mut found = Vec::new();
-            collect_ron(&p, &mut found)
+            // An unreadable folder inside is passed on as it is, so that the loader reports it
+            // and every other file is still checked.
+            let (files, unreadable) = scrutineer_graph::files::files_under(&p, "ron")
                 .map_err(|e| format!("cannot read folder `{}`: {e}", p.display()))?;
-            if found.is_empty() {
+            if files.is_empty() && unreadable.is_empty() {
                 return Err(format!("no `.ron` partnership files in `{}`", p.display()));
             }
+            let mut found: Vec<PathBuf> = files.into_iter().chain(unreadable).collect();
             found.sort();
             out.extend(found);
         } else {
@@ -68,43 +70,6 @@ fn each_real_file_once(paths: Vec<PathBuf>) -> Vec<PathBuf> {
         .filter(|(i, _)| chosen.get(&real[*i]) == Some(i))
         .map(|(_, p)| p)
         .collect()
-}
-
-fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut seen = std::collections::HashSet::new();
-    collect_ron_once(dir, out, &mut seen, true)
-}
-
-/// The `.ron` files under `dir`. Each real folder is read once (a link back up the tree is not
-/// followed round), and a folder inside that cannot be read is passed on as it is, so the
-/// loader reports it and every other file is still checked.
-fn collect_ron_once(
-    dir: &Path,
-    out: &mut Vec<PathBuf>,
-    seen: &mut std::collections::HashSet<PathBuf>,
-    top: bool,
-) -> std::io::Result<()> {
-    let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    if !seen.insert(real) {
-        return Ok(());
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if top => return Err(e),
-        Err(_) => {
-            out.push(dir.to_path_buf());
-            return Ok(());
-        }
-    };
-    for entry in entries {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_ron_once(&path, out, seen, false)?;
-        } else if path.extension().is_some_and(|e| e == "ron") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// A day given on the command line for `flag`. A month or a year is refused with the days it

@@ -151,6 +151,50 @@ pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
     read_raw(path, max_bytes).map(|(bytes, _)| bytes)
 }
 
+/// The files ending in `.{extension}` under `dir`, sorted, and the folders below it that could
+/// not be read. Each real folder is walked once, so a link back up the tree is not followed
+/// round; a file is listed whatever it is (a pipe, a broken link), for the reader to refuse by
+/// name, so one bad entry never hides the others. Only `dir` itself being unreadable, or its
+/// listing failing part way, is an error. Partnership folders and rules folders use it.
+pub fn files_under(dir: &Path, extension: &str) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let mut walk = (Vec::new(), Vec::new());
+    let mut seen = std::collections::HashSet::new();
+    walk_once(dir, extension, &mut walk, &mut seen, true)?;
+    walk.0.sort();
+    walk.1.sort();
+    Ok(walk)
+}
+
+fn walk_once(
+    dir: &Path,
+    extension: &str,
+    found: &mut (Vec<PathBuf>, Vec<PathBuf>),
+    seen: &mut std::collections::HashSet<PathBuf>,
+    top: bool,
+) -> std::io::Result<()> {
+    let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(real) {
+        return Ok(());
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if top => return Err(e),
+        Err(_) => {
+            found.1.push(dir.to_path_buf());
+            return Ok(());
+        }
+    };
+    for entry in entries {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk_once(&path, extension, found, seen, false)?;
+        } else if path.extension().is_some_and(|e| e == extension) {
+            found.0.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// A partnership file as it was read, to be rewritten with [`replace_partnership`]: the text,
 /// and where the real file is (links resolved), so that the write goes to the file that was
 /// read and can tell whether anyone changed it since.

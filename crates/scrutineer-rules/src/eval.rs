@@ -425,107 +425,39 @@ mod builtin {
 type RuleFile = (std::path::PathBuf, String, Option<&'static str>);
 
 /// The `.rhai` files under `dir`, sorted, each with its area (its folder under `dir`), and an
-/// error for each entry that could not be read. Only `dir` itself being unreadable stops the
-/// pack; a bad entry below it is reported while the other rules load.
+/// error for each folder below it that could not be read. Only `dir` itself being unreadable
+/// stops the pack: a bad entry is reported while the other rules load (a pipe or a broken link
+/// named `x.rhai` is refused by name when it is read).
 fn read_dir_rules(dir: &Path) -> Result<(Vec<RuleFile>, Vec<RuleError>), String> {
-    let top = std::fs::read_dir(dir)
+    let (files, unreadable) = scrutineer_graph::files::files_under(dir, "rhai")
         .map_err(|e| format!("cannot read rules folder `{}`: {e}", dir.display()))?;
-    let mut walk = Walk {
-        root: dir,
-        files: Vec::new(),
-        errors: Vec::new(),
-        seen: std::collections::HashSet::new(),
+    let area = |path: &Path| {
+        path.parent()
+            .and_then(|p| p.strip_prefix(dir).ok())
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
     };
-    if let Ok(real) = dir.canonicalize() {
-        walk.seen.insert(real);
-    }
-    walk.entries(top);
-    walk.files.sort();
-    walk.errors.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok((
-        walk.files.into_iter().map(|(p, a)| (p, a, None)).collect(),
-        walk.errors,
-    ))
-}
-
-/// A walk of a rules folder that visits each real folder once (a symbolic link back up the
-/// tree is a loop, not an endless supply of rules) and takes only regular files (a pipe or a
-/// device named `x.rhai` would hang the read or never end).
-struct Walk<'a> {
-    root: &'a Path,
-    files: Vec<(std::path::PathBuf, String)>,
-    errors: Vec<RuleError>,
-    seen: std::collections::HashSet<std::path::PathBuf>,
-}
-
-impl Walk<'_> {
-    fn entries(&mut self, entries: std::fs::ReadDir) {
-        for entry in entries {
-            let path = match entry {
-                Ok(e) => e.path(),
-                Err(e) => {
-                    self.refuse(
-                        self.root,
-                        format!("cannot read an entry of this folder: {e}"),
-                    );
-                    continue;
-                }
-            };
-            // `metadata` follows a link to what it names; a broken link is an error here.
-            let meta = match std::fs::metadata(&path) {
-                Ok(m) => m,
-                Err(e) => {
-                    if path.extension().is_some_and(|e| e == "rhai") || path.is_symlink() {
-                        self.refuse(&path, format!("cannot read: {e}"));
-                    }
-                    continue;
-                }
-            };
-            if meta.is_dir() {
-                let Ok(real) = path.canonicalize() else {
-                    self.refuse(&path, "cannot resolve this folder".into());
-                    continue;
-                };
-                if !self.seen.insert(real) {
-                    // Already walked: a link to a folder above or beside this one.
-                    continue;
-                }
-                match std::fs::read_dir(&path) {
-                    Ok(inner) => self.entries(inner),
-                    Err(e) => self.refuse(&path, format!("cannot read this folder: {e}")),
-                }
-            } else if path.extension().is_some_and(|e| e == "rhai") {
-                if !meta.is_file() {
-                    self.refuse(
-                        &path,
-                        "not a regular file (a pipe, a device or a socket); a rule is a text file"
-                            .into(),
-                    );
-                    continue;
-                }
-                let area = path
-                    .parent()
-                    .and_then(|p| p.strip_prefix(self.root).ok())
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                self.files.push((path, area));
-            }
-        }
-    }
-
-    fn refuse(&mut self, path: &Path, message: String) {
-        self.errors.push(RuleError {
-            rule: path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+    let errors = unreadable
+        .into_iter()
+        .map(|path| RuleError {
+            rule: String::new(),
             file: path.display().to_string(),
             line: None,
             column: None,
             partnership: None,
-            message,
-        });
-    }
+            message: "cannot read this folder".into(),
+        })
+        .collect();
+    Ok((
+        files
+            .into_iter()
+            .map(|p| {
+                let a = area(&p);
+                (p, a, None)
+            })
+            .collect(),
+        errors,
+    ))
 }
 
 /// Why a rule does not apply, decided from its metadata before the script runs.
