@@ -760,6 +760,16 @@ fn law_lists_every_provision_and_every_date_the_pack_uses() {
     assert!(unwrapped.contains("Wales 19 November 2007 to 4 December 2011 (words not read there)"));
 }
 
+/// The HTML pack without its chart of when each finding opened, which labels each finding's
+/// bar with its words (in the picture and in the picture's text alternative) by design.
+fn without_opened_chart(html: &str) -> String {
+    let start = html
+        .find("<h3>How long each finding has been open</h3>")
+        .expect("a failure, so a chart");
+    let end = start + html[start..].find("</figure>").unwrap();
+    format!("{}{}", &html[..start], &html[end..])
+}
+
 /// A missing seat is one fact: the seat rule and the participation rule report it together,
 /// once, in every format a person or a tool reads.
 #[test]
@@ -801,7 +811,7 @@ fn one_missing_seat_is_one_finding_in_every_format() {
         ("sarif", check("sarif")),
         ("junit", check("junit")),
         ("markdown", report("markdown")),
-        ("html", report("html")),
+        ("html", without_opened_chart(&report("html"))),
     ] {
         assert_eq!(text.matches(said).count(), 1, "{name}: {text}");
     }

@@ -13,6 +13,16 @@ use common::{day, scrutineer};
 use scrutineer_graph::{Graph, load_str};
 use scrutineer_report::Structure;
 use scrutineer_report::structure::opened_chart;
+use scrutineer_rules::opened::Opened;
+
+/// A failure that began on `day`, as the records show.
+fn exactly(day: scrutineer_graph::Date) -> Opened {
+    Opened {
+        day,
+        on_or_before: false,
+        records_begin: false,
+    }
+}
 
 /// Every ASCII control character, the two noncharacters XML 1.0 forbids, a bidirectional
 /// override, and the markup that can end a CDATA section, a tag or an attribute.
@@ -370,12 +380,20 @@ fn the_chart_of_when_findings_opened() {
     let opened = [
         (
             "1. The probation service does not take part",
-            day("2019-03-14"),
+            exactly(day("2019-03-14")),
         ),
-        (hostile.as_str(), day("2022-09-20")),
+        (hostile.as_str(), exactly(day("2022-09-20"))),
         (
             "3. Opened after the day, drawn as opening on it",
-            day("2023-01-01"),
+            exactly(day("2023-01-01")),
+        ),
+        (
+            "4. Already open when the records begin",
+            Opened {
+                day: day("2018-06-01"),
+                on_or_before: true,
+                records_begin: true,
+            },
         ),
     ];
     let svg = opened_chart("welwyn-hatfield", &opened, as_of);
@@ -386,14 +404,23 @@ fn the_chart_of_when_findings_opened() {
         Some("title-opened-welwyn-hatfield desc-opened-welwyn-hatfield")
     );
     let bars = doc.descendants().filter(|n| n.has_tag_name("rect")).count();
-    assert_eq!(bars, 3);
+    assert_eq!(bars, 4);
+    // The one open when the records begin has an arrow back from its start, and says so.
+    assert_eq!(
+        doc.descendants().filter(|n| n.has_tag_name("path")).count(),
+        1
+    );
     let lines = texts(&doc).join("\n");
     assert!(
         lines.contains("since 14 March 2019 (3 years 6 months)"),
         "{lines}"
     );
-    assert!(lines.contains("since 1 October 2022 (0 days)"), "{lines}");
-    for year in 2019..=2023 {
+    assert!(lines.contains("from 1 October 2022"), "{lines}");
+    assert!(
+        lines.contains("since 1 June 2018 or earlier (4 years 4 months or more)"),
+        "{lines}"
+    );
+    for year in 2018..=2023 {
         assert!(lines.contains(&year.to_string()), "{year}");
     }
     let desc = root
@@ -401,7 +428,10 @@ fn the_chart_of_when_findings_opened() {
         .find(|c| c.has_tag_name("desc"))
         .and_then(|c| c.text())
         .unwrap();
-    assert!(desc.contains("1. The probation service does not take part: opened 14 March 2019"));
+    assert!(desc.contains(
+        "1. The probation service does not take part: open since 14 March 2019 (3 years 6 months)."
+    ));
+    assert!(desc.contains("when the records begin (at least 4 years 4 months)"));
     common::snapshot_settings().bind(|| insta::assert_snapshot!("picture_opened_chart", svg));
     // No findings: still a picture, saying so.
     let empty = opened_chart("x", &[], as_of);

@@ -135,7 +135,15 @@ fn the_pack_is_self_contained_and_the_same_bytes_each_time() {
     assert_eq!(html.matches("<h3>Timeline</h3>").count(), n);
     let bars = html.matches("When each failure was open").count();
     assert!(bars >= 1, "Welwyn Hatfield's probation failure is drawn");
-    assert_eq!(html.matches("<svg").count(), n + bars);
+    // And a chart of when each finding opened, for each partnership with a finding to raise.
+    let charts = html
+        .matches("<h3>How long each finding has been open</h3>")
+        .count();
+    assert!(
+        charts >= 1,
+        "Welwyn Hatfield's probation failure is charted"
+    );
+    assert_eq!(html.matches("<svg").count(), n + bars + charts);
     assert!(html.contains("@page { size: A4"));
 }
 
@@ -638,4 +646,122 @@ fn scenarios_in_the_pack_say_what_what_if_says() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(out.stdout.is_empty());
+}
+
+/// The outcome of `rule` in `check --format json` of `file` as of `day`, for any subject.
+fn outcomes_of(file: &str, day: &str, rule: &str) -> Vec<String> {
+    let out = scrutineer(&["check", "--all", "--as-of", day, "--format", "json", file]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["rule"] == rule)
+        .map(|r| r["outcome"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn each_finding_says_the_day_it_opened_and_the_pack_charts_it() {
+    // North Hampshire's joint committee: its reviews are listed in full, and the last before
+    // October 2018 was on 20 July 2017, so it has gone 12 months without one from 21 July 2018.
+    let nh = "graphs/partnerships/north-hampshire.ron";
+    let rule = "CDOS-REG4-ANNUAL-SCRUTINY";
+    let text = scrutineer(&["report", "--as-of", "2018-10-01", "--format", "text", nh]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("open since 21 July 2018 (2 months)"),
+        "{text}"
+    );
+    // The day is what `check` says, day by day: not failing the day before, failing on it.
+    assert!(!outcomes_of(nh, "2018-07-20", rule).contains(&"fail".to_string()));
+    assert!(outcomes_of(nh, "2018-07-21", rule).contains(&"fail".to_string()));
+    // Every format says it; HTML and Word draw it as a chart.
+    let md = scrutineer(&[
+        "report",
+        "--as-of",
+        "2018-10-01",
+        "--format",
+        "markdown",
+        nh,
+    ]);
+    assert!(String::from_utf8_lossy(&md.stdout).contains("Open since 21 July 2018 (2 months)"));
+    let html = scrutineer(&["report", "--as-of", "2018-10-01", nh]);
+    let html = String::from_utf8_lossy(&html.stdout);
+    assert!(html.contains("<dt>Open</dt><dd>Since 21 July 2018 (2 months)</dd>"));
+    assert!(html.contains("<h3>How long each finding has been open</h3>"));
+    assert!(html.contains("<title id=\"title-opened-north-hampshire\">When each finding opened, as of 1 October 2018</title>"));
+    // A gap already there on the first day the records name began then or before: the pack
+    // does not claim a day it cannot know.
+    let fixture = "graphs/fixtures/HALL-RISK-REGISTER-COMPLETE/fails_blank_cells.ron";
+    let text = scrutineer(&[
+        "report",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "text",
+        fixture,
+    ]);
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains(
+            "open since 1 September 2022 or earlier, when the records begin (at least 1 month)"
+        ),
+        "{}",
+        String::from_utf8_lossy(&text.stdout)
+    );
+    // No failure, no chart.
+    let wh = scrutineer(&[
+        "report",
+        "--as-of",
+        "2020-10-01",
+        "graphs/partnerships/watford.ron",
+    ]);
+    let wh = String::from_utf8_lossy(&wh.stdout);
+    assert!(!wh.contains("<dt>Open</dt>") && !wh.contains("How long each finding"));
+}
+
+#[test]
+fn a_search_for_the_day_a_finding_opened_that_reaches_its_limit_says_or_earlier() {
+    // The blank risk register fixture, with forty plans dated a year apart: the records name
+    // far more days on which an outcome could change than the search may evaluate, and the
+    // register (undated) fails on every one of them.
+    let fixture = std::fs::read_to_string(
+        common::root().join("graphs/fixtures/HALL-RISK-REGISTER-COMPLETE/fails_blank_cells.ron"),
+    )
+    .unwrap();
+    let plans: String = (1980..2020)
+        .map(|y| {
+            format!(
+                "Document(id: \"plan-{y}\", title: \"Plan {y}\", kind: AnnualActionPlan, period_from: \"{y}-04\", period_to: \"{}-03\"), ",
+                y + 1
+            )
+        })
+        .collect();
+    let file = fixture.replace("documents: [", &format!("documents: [{plans}"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many-days.ron");
+    std::fs::write(&path, file).unwrap();
+    let out = scrutineer(&[
+        "report",
+        "--as-of",
+        "2022-10-01",
+        "--format",
+        "text",
+        path.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("open since"))
+        .unwrap_or_else(|| panic!("{text}"));
+    // Not the first day the records name (1 April 1980), and not claimed as it.
+    assert!(line.contains("or earlier (at least"), "{line}");
+    assert!(!line.contains("when the records begin"), "{line}");
+    assert!(!line.contains("1980"), "{line}");
 }

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use scrutineer_graph::model::Topic;
 use scrutineer_graph::{Date, Graph};
+use scrutineer_rules::opened::{Opened, fact_key};
 use scrutineer_rules::{Finding, Outcome, Severity};
 
 use crate::{PackExtras, PartnershipInfo, ResultSet};
@@ -111,6 +112,77 @@ pub struct KeyFinding<'a> {
     pub bases: Vec<Basis>,
     /// Numbers in [`Brief::sources`] (from 1) of the papers it rests on.
     pub sources: Vec<usize>,
+    /// The day it began, when the pack worked it out (see [`scrutineer_rules::opened`]).
+    pub opened: Option<Opened>,
+}
+
+impl Brief<'_> {
+    /// The chart of when each finding opened (see [`crate::structure::opened_chart`]), with
+    /// the findings' words as labels in the order of the pack; `None` when no finding has a
+    /// day it opened.
+    pub fn opened_chart(&self, as_of: Date) -> Option<String> {
+        let labels: Vec<(String, Opened)> = self
+            .findings
+            .iter()
+            .filter_map(|k| Some((capital(&k.message), k.opened?)))
+            .collect();
+        if labels.is_empty() {
+            return None;
+        }
+        let rows: Vec<(&str, Opened)> = labels.iter().map(|(l, o)| (l.as_str(), *o)).collect();
+        Some(crate::structure::opened_chart(
+            &self.partnership.id,
+            &rows,
+            as_of,
+        ))
+    }
+}
+
+impl KeyFinding<'_> {
+    /// How long it has been open, as of `as_of`: "since 1 August 2022 (2 months)".
+    pub fn open_since(&self, as_of: Date) -> Option<String> {
+        self.opened.map(|o| open_since(o, as_of))
+    }
+}
+
+/// "since 1 August 2022 (2 months)"; for a failure that opens on the day of the pack, "from 1
+/// October 2022, the date of this briefing"; for one already there on the earliest day the
+/// search reached, "since 3 March 2019 or earlier (at least 3 years 7 months)"; for a failure already there on the first day the records
+/// name, "since 5 July 2021 or earlier, when the records begin (at least 1 year 2 months)".
+pub fn open_since(o: Opened, as_of: Date) -> String {
+    let day = o.day.min(as_of);
+    if day == as_of && !o.on_or_before {
+        return format!("from {}, the date of this briefing", day.long());
+    }
+    if o.on_or_before && o.records_begin {
+        format!(
+            "since {} or earlier, when the records begin (at least {})",
+            day.long(),
+            duration(day, as_of)
+        )
+    } else if o.on_or_before {
+        format!(
+            "since {} or earlier (at least {})",
+            day.long(),
+            duration(day, as_of)
+        )
+    } else {
+        format!("since {} ({})", day.long(), duration(day, as_of))
+    }
+}
+
+/// "3 years 2 months", "5 months", "12 days": the time from `from` to `to`.
+pub fn duration(from: Date, to: Date) -> String {
+    let months = from.months_until(to).max(0);
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    if months == 0 {
+        return plural(from.days_until(to).max(0), "day");
+    }
+    match (months / 12, months % 12) {
+        (0, m) => plural(m, "month"),
+        (y, 0) => plural(y, "year"),
+        (y, m) => format!("{} {}", plural(y, "year"), plural(m, "month")),
+    }
 }
 
 /// The most passes quoted for one area; the rest are counted.
@@ -414,6 +486,7 @@ impl<'a> Brief<'a> {
                     .chain(f.also.iter().map(|a| basis(&a.rule, a.severity)))
                     .collect(),
                 sources: cite(f),
+                opened: p.opened.get(&fact_key(f)).copied(),
             })
             .collect();
 

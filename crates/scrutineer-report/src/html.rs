@@ -180,6 +180,7 @@ pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
                 escape(&s.description())
             );
         }
+        opened(&mut out, &brief, set);
         if let Some(Some(t)) = extras.timelines.get(i) {
             timeline(&mut out, t, i);
         }
@@ -296,6 +297,9 @@ fn raise(out: &mut String, brief: &Brief<'_>, i: usize, set: &ResultSet<'_>) {
             severity_label(f.severity),
             escape(&k.message),
         );
+        if let Some(since) = k.open_since(set.as_of) {
+            let _ = writeln!(out, "<dt>Open</dt><dd>{}</dd>", escape(&capital(&since)));
+        }
         let _ = write!(out, "<dt>Why it matters</dt><dd><ul>");
         for b in &k.bases {
             let _ = write!(
@@ -335,6 +339,18 @@ fn raise(out: &mut String, brief: &Brief<'_>, i: usize, set: &ResultSet<'_>) {
         }
         let _ = writeln!(out, "</dl>\n</article>");
     }
+}
+
+/// The chart of when each finding opened, under the structure: how long each gap has been so.
+fn opened(out: &mut String, brief: &Brief<'_>, set: &ResultSet<'_>) {
+    let Some(chart) = brief.opened_chart(set.as_of) else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "<h3>How long each finding has been open</h3>\n<figure>\n{chart}<figcaption>Each bar runs from the day the records first show the finding, without a break since, to {}; an arrow at its start means it was already so when the records begin.</figcaption>\n</figure>",
+        set.as_of.long()
+    );
 }
 
 /// What is in order, by area, from the passes.

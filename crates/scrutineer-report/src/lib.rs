@@ -18,9 +18,10 @@ mod text;
 mod timeline;
 mod whatif;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use scrutineer_graph::{Date, Graph};
+use scrutineer_rules::opened::Opened;
 use scrutineer_rules::{Finding, Rule, RuleError, UnusedWaiver};
 
 pub use baseline::{Baseline, Change, EarlierResult};
@@ -45,6 +46,9 @@ pub struct PartnershipInfo {
     pub newest_record: Option<Date>,
     /// Set when the evaluation date is well past the newest record.
     pub stale_note: Option<String>,
+    /// When each failure began, by [`scrutineer_rules::opened::fact_key`]: filled by the
+    /// briefing pack, empty elsewhere.
+    pub opened: BTreeMap<String, Opened>,
 }
 
 impl PartnershipInfo {
@@ -57,6 +61,7 @@ impl PartnershipInfo {
             file: graph.file.display().to_string(),
             newest_record: newest,
             stale_note: stale_note(newest, as_of),
+            opened: BTreeMap::new(),
         }
     }
 }

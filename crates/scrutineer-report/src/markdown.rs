@@ -4,6 +4,8 @@
 use crate::brief::{checks, refs, refs_list};
 use std::fmt::Write;
 
+use scrutineer_graph::Date;
+
 use scrutineer_graph::in_force;
 use scrutineer_rules::{Finding, Outcome, Severity};
 
@@ -87,7 +89,7 @@ pub fn render_markdown(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> S
                 let _ = writeln!(out, "{}\n", escape(&brief.reach(set.as_of)));
             }
         }
-        first_page(&mut out, &brief);
+        first_page(&mut out, &brief, set.as_of);
         scenarios(&mut out, set, by.scenarios(&p.id));
         let waived: Vec<&&Finding> = mine
             .iter()
@@ -170,7 +172,7 @@ fn link(url: &str, text: &str) -> String {
 
 /// What to raise, what is in order, the questions, the requests and the sources: the same
 /// first page as the HTML pack.
-fn first_page(out: &mut String, brief: &Brief<'_>) {
+fn first_page(out: &mut String, brief: &Brief<'_>, as_of: Date) {
     let _ = writeln!(out, "### What to raise\n");
     if brief.findings.is_empty() {
         let _ = writeln!(
@@ -186,6 +188,9 @@ fn first_page(out: &mut String, brief: &Brief<'_>) {
             severity_label(f.severity),
             escape(&k.message)
         );
+        if let Some(since) = k.open_since(as_of) {
+            let _ = writeln!(out, "  Open {}  ", escape(&since));
+        }
         for b in &k.bases {
             let _ = writeln!(
                 out,

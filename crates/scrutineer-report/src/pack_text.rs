@@ -4,6 +4,7 @@
 use crate::brief::{checks, refs, refs_list};
 use std::fmt::Write;
 
+use scrutineer_graph::Date;
 use scrutineer_rules::{Outcome, Severity};
 
 use crate::brief::{Brief, ByPartnership, ScenarioChange, capital, plain, severity_label};
@@ -40,7 +41,7 @@ pub fn render_pack_text(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> 
             Some(note) => wrap_into(&mut out, &format!("Note: {note}."), "", WIDTH),
             None => wrap_into(&mut out, &brief.reach(set.as_of), "", WIDTH),
         }
-        first_page(&mut out, &brief);
+        first_page(&mut out, &brief, set.as_of);
         scenarios(&mut out, set, by.scenarios(&p.id));
         appendix(&mut out, set, &brief);
     }
@@ -106,7 +107,7 @@ fn heading(out: &mut String, text: &str) {
     let _ = writeln!(out, "\n{text}\n{}\n", "-".repeat(text.chars().count()));
 }
 
-fn first_page(out: &mut String, brief: &Brief<'_>) {
+fn first_page(out: &mut String, brief: &Brief<'_>, as_of: Date) {
     heading(out, "What to raise");
     if brief.findings.is_empty() {
         let _ = writeln!(
@@ -122,6 +123,9 @@ fn first_page(out: &mut String, brief: &Brief<'_>) {
             "  ",
             WIDTH,
         );
+        if let Some(since) = k.open_since(as_of) {
+            wrap_into(out, &format!("open {since}"), "      ", WIDTH);
+        }
         for b in &k.bases {
             let line = format!(
                 "why it matters: {}: {} <{}> ({}, {})",

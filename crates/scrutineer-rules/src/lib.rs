@@ -11,6 +11,7 @@ pub mod eval;
 pub mod facts;
 pub mod law;
 pub mod memory;
+pub mod opened;
 pub mod outcome;
 pub mod rule;
 pub mod sandbox;

@@ -6,6 +6,7 @@ use scrutineer_report::{
     Baseline, PackExtras, PartnershipInfo, ResultSet, render_docx, render_html, render_markdown,
     render_pack_text,
 };
+use scrutineer_rules::opened::opened;
 use scrutineer_rules::timeline::exact_timeline;
 use std::sync::Arc;
 
@@ -74,19 +75,33 @@ pub fn run(args: ReportArgs) -> u8 {
         .iter()
         .filter(|f| f.outcome != Outcome::NotApplicable && f.severity >= threshold)
         .collect();
+    // When each failure began, for the pack to say beside it and chart.
+    let mut opened_errors = Vec::new();
+    let partnerships = graphs
+        .iter()
+        .map(|g| {
+            let mut info = PartnershipInfo::of(g, as_of);
+            let (opened, errors) = opened(&set, g, as_of, &findings, &all);
+            info.opened = opened;
+            opened_errors.extend(errors);
+            info
+        })
+        .collect();
     let result = ResultSet {
         as_of,
-        partnerships: graphs
-            .iter()
-            .map(|g| PartnershipInfo::of(g, as_of))
-            .collect(),
+        partnerships,
         findings,
         rules: set
             .rules
             .iter()
             .map(|r| (r.id.as_str(), r))
             .collect::<HashMap<_, _>>(),
-        errors: set.errors.iter().chain(&eval.errors).collect(),
+        errors: set
+            .errors
+            .iter()
+            .chain(&eval.errors)
+            .chain(&opened_errors)
+            .collect(),
         unused_waivers: eval.unused_waivers.iter().collect(),
         baseline: baseline.as_ref(),
         all: false,

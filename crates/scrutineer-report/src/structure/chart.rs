@@ -6,6 +6,9 @@
 use std::fmt::Write;
 
 use scrutineer_graph::Date;
+use scrutineer_rules::opened::Opened;
+
+use crate::brief::{duration, open_since};
 
 use super::picture::slug;
 use super::text::wrap;
@@ -32,36 +35,16 @@ fn year_of(d: Date) -> i32 {
     d.iso()[..4].parse().unwrap_or(2000)
 }
 
-/// "3 years 2 months", "5 months", "12 days": how long a finding has been open.
-fn open_for(from: Date, to: Date) -> String {
-    let months = from.months_until(to).max(0);
-    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
-    if months == 0 {
-        return plural(from.days_until(to).max(0), "day");
-    }
-    match (months / 12, months % 12) {
-        (0, m) => plural(m, "month"),
-        (y, 0) => plural(y, "year"),
-        (y, m) => format!("{} {}", plural(y, "year"), plural(m, "month")),
-    }
-}
-
 /// The chart for `opened` (each finding's label as the pack shows it, and the day it opened),
 /// as of `as_of`, in the order given. `id` makes the chart's element ids unique in a pack that
 /// holds several (the partnership's id will do). A finding dated after `as_of` is drawn as
-/// opening on `as_of`.
-pub fn opened_chart(id: &str, opened: &[(&str, Date)], as_of: Date) -> String {
+/// opening on `as_of`; one that opened on or before its day has a bar with an open left end.
+pub fn opened_chart(id: &str, opened: &[(&str, Opened)], as_of: Date) -> String {
     let slug = format!("opened-{}", slug(id));
     let title = format!("When each finding opened, as of {}", as_of.long());
     let mut desc = String::new();
-    for (label, day) in opened {
-        let day = (*day).min(as_of);
-        let _ = write!(
-            desc,
-            "{label}: opened {}, open {}. ",
-            day.long(),
-            open_for(day, as_of)
-        );
+    for (label, o) in opened {
+        let _ = write!(desc, "{label}: open {}. ", open_since(*o, as_of));
     }
     if opened.is_empty() {
         desc.push_str("No findings are open.");
@@ -70,7 +53,7 @@ pub fn opened_chart(id: &str, opened: &[(&str, Date)], as_of: Date) -> String {
     let plot_w = W - plot_x - MARGIN;
     let first_year = opened
         .iter()
-        .map(|(_, d)| year_of((*d).min(as_of)))
+        .map(|(_, o)| year_of(o.day.min(as_of)))
         .min()
         .unwrap_or(year_of(as_of));
     let start = Date::from_ymd(first_year, 1, 1).unwrap_or(as_of);
@@ -100,8 +83,8 @@ pub fn opened_chart(id: &str, opened: &[(&str, Date)], as_of: Date) -> String {
         y += 8.0;
     }
     let top = y;
-    for (label, day) in opened {
-        let day = (*day).min(as_of);
+    for (label, o) in opened {
+        let day = o.day.min(as_of);
         // Cleaned before measuring, so a replaced character is measured as it is drawn.
         let lines = wrap(&clean(label), LABEL_W, SIZE, false);
         let row_h = (lines.len() as f64 * LINE).max(2.0 * LINE) + 8.0;
@@ -124,8 +107,31 @@ pub fn opened_chart(id: &str, opened: &[(&str, Date)], as_of: Date) -> String {
             num(y + 6.0),
             num((x1 - x0).max(2.0))
         );
+        if o.on_or_before {
+            // An arrow back from the bar's start: it began then or before.
+            let _ = write!(
+                body,
+                "<path d=\"M{} {}L{} {}L{} {}Z\" fill=\"{INK}\"/>",
+                num(x0),
+                num(y + 4.0),
+                num(x0 - 7.0),
+                num(y + 11.0),
+                num(x0),
+                num(y + 18.0)
+            );
+        }
         // The words go where there is room: after the bar's start, or before it near the end.
-        let words = format!("since {} ({})", day.long(), open_for(day, as_of));
+        let words = if day == as_of && !o.on_or_before {
+            format!("from {}", day.long())
+        } else if o.on_or_before {
+            format!(
+                "since {} or earlier ({} or more)",
+                day.long(),
+                duration(day, as_of)
+            )
+        } else {
+            format!("since {} ({})", day.long(), duration(day, as_of))
+        };
         let words_w = super::text::width(&words, SMALL, false);
         let (wx, anchor) = if x0 + words_w <= W - MARGIN {
             (x0, "start")
