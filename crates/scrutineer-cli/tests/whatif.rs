@@ -265,6 +265,39 @@ fn timeline_shows_the_probation_failure_on_its_exact_days() {
     });
 }
 
+/// A finding that quotes the day it is evaluated on ("in the 12 months to 21 July 2018") is one
+/// span while it lasts, not one span a day.
+#[test]
+fn a_failure_whose_words_name_the_day_is_one_span() {
+    let out = scrutineer(&[
+        "timeline",
+        "graphs/partnerships/north-hampshire.ron",
+        "--from",
+        "2016-01-01",
+        "--to",
+        "2019-12-31",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "CDOS-REG4-ANNUAL-SCRUTINY")
+        .expect("the joint committee's missed review");
+    let spans: Vec<(&str, &str)> = row["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["opened"].as_str().unwrap(), s["closed"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        spans,
+        [("2018-07-21", "2018-10-11"), ("2019-10-12", "2019-12-16")]
+    );
+}
+
 /// The exact timeline evaluates a few hundred days; evaluating every day must give the same
 /// spans.
 #[test]

@@ -5,7 +5,9 @@
 //! (horizons, windows, deadlines ahead); the days rules name in their code; the days the law
 //! changes. Between two such days whose results differ, it bisects to the first day they
 //! change. So a span opens on the true day, and a change of severity or of the finding's words
-//! is a change it shows. The fixed steps (day, week, month) sample instead, for a chart.
+//! is a change it shows; words that differ only in the dates and counts they quote are the same
+//! words ("not reviewed in the 12 months to 21 July 2018" and "... to 22 July 2018" are one
+//! span, not one a day). The fixed steps (day, week, month) sample instead, for a chart.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -135,8 +137,70 @@ pub fn change_days(graph: &Graph, rules: &[&Rule], from: Date, to: Date) -> Vec<
     days
 }
 
-/// What fails on a day: (rule, subject) → (severity, message, subject's name).
-type Failing = BTreeMap<(String, String), (Severity, String, String)>;
+/// What fails on a day: (rule, subject) → the failure.
+type Failing = BTreeMap<(String, String), Failure>;
+
+/// One rule's failure for one subject on a day. Two are the same failure when their severity
+/// and their [`gist`] are.
+#[derive(Clone, Debug)]
+struct Failure {
+    severity: Severity,
+    gist: String,
+    message: String,
+    subject_name: String,
+}
+
+impl PartialEq for Failure {
+    fn eq(&self, other: &Failure) -> bool {
+        self.severity == other.severity && self.gist == other.gist
+    }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A finding's words without the dates and counts they quote: each run of digits becomes `#`
+/// and each month's name `M`. Messages often name the day they are evaluated on, or count the
+/// days to it; without this a failure would open a new span every day.
+fn gist(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if MONTH_NAMES.contains(&word.as_str()) {
+            out.push('M');
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in message.chars() {
+        if c.is_ascii_digit() {
+            flush(&mut word, &mut out);
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
 
 fn failing_on(
     set: &RuleSet,
@@ -151,7 +215,15 @@ fn failing_on(
         .findings
         .into_iter()
         .filter(|f| f.outcome == Outcome::Fail)
-        .map(|f: Finding| ((f.rule, f.subject), (f.severity, f.message, f.subject_name)))
+        .map(|f: Finding| {
+            let failure = Failure {
+                severity: f.severity,
+                gist: gist(&f.message),
+                message: f.message,
+                subject_name: f.subject_name,
+            };
+            ((f.rule, f.subject), failure)
+        })
         .collect();
     (failing, eval.errors)
 }
@@ -242,30 +314,32 @@ pub fn exact_timeline(
 fn build(grid: Vec<Date>, days: Vec<(Date, Failing)>, mut errors: Vec<RuleError>) -> Timeline {
     let evaluated = days.len();
     let mut rows: BTreeMap<(String, String), Row> = BTreeMap::new();
-    // (rule, subject) → the index of its open span.
-    let mut open: BTreeMap<(String, String), usize> = BTreeMap::new();
+    // (rule, subject) → the index of its open span, and the failure on the day it opened.
+    let mut open: BTreeMap<(String, String), (usize, Failure)> = BTreeMap::new();
     for (day, failing) in days {
-        // Close what stopped failing, or now fails with another severity or message.
+        // Close what stopped failing, or now fails with another severity or other words.
         let closing: Vec<(String, String)> = open
             .iter()
-            .filter(|&(k, &i)| {
-                let span = &rows[k].spans[i];
-                failing
-                    .get(k)
-                    .is_none_or(|(sev, msg, _)| *sev != span.severity || *msg != span.message)
-            })
+            .filter(|&(k, (_, first))| failing.get(k) != Some(first))
             .map(|(k, _)| k.clone())
             .collect();
         for key in closing {
-            let i = open.remove(&key).expect("open");
+            let (i, _) = open.remove(&key).expect("open");
             if let Some(row) = rows.get_mut(&key) {
                 row.spans[i].closed = Some(day);
             }
         }
-        for (key, (severity, message, name)) in failing {
+        for (key, failure) in failing {
             if open.contains_key(&key) {
                 continue;
             }
+            let first = failure.clone();
+            let Failure {
+                severity,
+                message,
+                subject_name: name,
+                ..
+            } = failure;
             let row = rows.entry(key.clone()).or_insert_with(|| Row {
                 rule: key.0.clone(),
                 subject: key.1.clone(),
@@ -280,7 +354,7 @@ fn build(grid: Vec<Date>, days: Vec<(Date, Failing)>, mut errors: Vec<RuleError>
                 severity,
                 message,
             });
-            open.insert(key, row.spans.len() - 1);
+            open.insert(key, (row.spans.len() - 1, first));
         }
     }
     let mut rows: Vec<Row> = rows.into_values().collect();
@@ -294,5 +368,26 @@ fn build(grid: Vec<Date>, days: Vec<(Date, Failing)>, mut errors: Vec<RuleError>
         evaluated,
         rows,
         errors,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gist;
+
+    #[test]
+    fn the_gist_of_a_finding_leaves_out_its_dates_and_counts() {
+        assert_eq!(
+            gist("not reviewed in the 12 months to 21 July 2018"),
+            gist("not reviewed in the 12 months to 2 August 2019")
+        );
+        assert_eq!(gist("3 days late"), gist("41 days late"));
+        // Other words are other findings; a word that only holds a month's name is kept.
+        assert_ne!(
+            gist("the register leaves likelihood blank"),
+            gist("the register leaves likelihood, controls blank")
+        );
+        assert_ne!(gist("Mayfield ward"), gist("May ward"));
+        assert_eq!(gist("to 21 July 2018;"), "to # M #;");
     }
 }
