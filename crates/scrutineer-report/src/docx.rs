@@ -13,8 +13,8 @@
 //! pack; addresses are written out as text rather than as Word hyperlinks.
 
 use docx_rs::{
-    AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Pic, Run, RunFonts, Shading, Style,
-    StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Pic, Run, RunFonts,
+    Shading, Style, StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
 use scrutineer_rules::{Finding, Outcome, Severity};
 
@@ -77,7 +77,15 @@ impl Figures {
                 .add_run(Run::new().add_image(pic))
                 .align(AlignmentType::Center)
                 .keep_next(true)
-                .line_spacing(LineSpacing::new().before(AFTER).after(AFTER)),
+                // Single, not exact, line spacing, whatever the template's: an exact line
+                // height would show only a strip of the picture.
+                .line_spacing(
+                    LineSpacing::new()
+                        .line_rule(LineSpacingType::Auto)
+                        .line(240)
+                        .before(AFTER)
+                        .after(AFTER),
+                ),
         )
     }
 

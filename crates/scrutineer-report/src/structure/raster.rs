@@ -1,9 +1,9 @@
 //! Our SVG pictures as PNG images, for the Word pack (Word cannot be relied on to show SVG).
 //!
-//! Drawn with resvg, a well-kept renderer of static SVG, rather than code of our own. The same
-//! SVG gives the same bytes on every machine: resvg is built without its system fonts, so text
-//! is set only in the fonts vendored in `fonts/` and built into the binary (see its README):
-//! Liberation Sans, which has Arial's metrics, as the picture's text widths
+//! Drawn with resvg, a well-kept renderer of static SVG, rather than code of our own. The
+//! picture does not depend on the machine's fonts: resvg is built without its system fonts, so
+//! text is set only in the fonts vendored in `fonts/` and built into the binary (see its
+//! README): Liberation Sans, which has Arial's metrics, as the picture's text widths
 //! (`structure/text.rs`) assume, and DejaVu Sans for the characters it lacks, among them the ⚠
 //! that marks a part behind a finding. A character in neither (Chinese, say) is drawn as an
 //! empty box rather than left out silently.
