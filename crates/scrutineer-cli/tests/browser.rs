@@ -383,6 +383,10 @@ fn the_word_pack_opens_in_libreoffice() {
     assert!(pdf.starts_with(b"%PDF"), "not a PDF");
     let pages = page_count(&pdf);
     assert!(pages >= 2, "each partnership starts a page; got {pages}");
+    // Each partnership's structure picture (LibreOffice writes images as XObjects).
+    let text = String::from_utf8_lossy(&pdf);
+    let images = text.matches("/Subtype /Image").count() + text.matches("/Subtype/Image").count();
+    assert!(images >= 2, "one picture per partnership; got {images}");
 }
 
 /// The pages of a PDF: its `/Type /Page` objects (not `/Pages`, the tree that holds them).

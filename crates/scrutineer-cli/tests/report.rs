@@ -466,6 +466,63 @@ fn docx_text(bytes: &[u8]) -> String {
         .join("\n")
 }
 
+/// The pictures of a `.docx`: the size of each file under `word/media/`, and the alternative
+/// text (`wp:docPr descr`) of each picture in `word/document.xml`.
+fn docx_pictures(bytes: &[u8]) -> (Vec<(String, u64)>, Vec<String>) {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let media = (0..zip.len())
+        .map(|i| {
+            let f = zip.by_index(i).unwrap();
+            (f.name().to_string(), f.size())
+        })
+        .filter(|(name, _)| name.starts_with("word/media/") && !name.ends_with('/'))
+        .collect();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let alt = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "docPr")
+        .map(|n| n.attribute("descr").unwrap_or("").to_string())
+        .collect();
+    (media, alt)
+}
+
+/// Each partnership's structure picture is in the pack as a PNG, with its description as its
+/// alternative text and as the caption beneath it.
+fn assert_one_picture_each(bytes: &[u8], partnerships: usize, what: &str) {
+    let (media, alt) = docx_pictures(bytes);
+    assert_eq!(
+        media.len(),
+        partnerships,
+        "{what}: one picture each: {media:?}"
+    );
+    for (name, size) in &media {
+        assert!(name.ends_with(".png"), "{what}: {name} is not a PNG");
+        assert!(*size > 10_000, "{what}: {name} is only {size} bytes");
+    }
+    assert_eq!(
+        alt.len(),
+        partnerships,
+        "{what}: one picture each in the text"
+    );
+    let text = docx_text(bytes);
+    for a in &alt {
+        assert!(
+            a.starts_with("The accountability structure of "),
+            "{what}: alternative text `{a}`"
+        );
+        assert!(
+            text.lines().any(|l| l == a),
+            "{what}: the caption is not the alternative text `{a}`"
+        );
+    }
+}
+
 #[test]
 fn the_word_pack_holds_every_finding_question_and_source_of_the_html_pack() {
     let dir = tempfile::tempdir().unwrap();
@@ -495,7 +552,17 @@ fn the_word_pack_holds_every_finding_question_and_source_of_the_html_pack() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let text = docx_text(&std::fs::read(&docx).unwrap());
+        let bytes = std::fs::read(&docx).unwrap();
+        assert_one_picture_each(&bytes, 1, file);
+        let text = docx_text(&bytes);
+        if file.contains("hostile") {
+            let (_, alt) = docx_pictures(&bytes);
+            assert!(
+                alt[0].contains("<script>") && alt[0].contains("\"Quoted\" &"),
+                "the hostile name survives as text in the alternative text: {}",
+                alt[0]
+            );
+        }
         let findings = texts_between(&html, "<h3>What to raise</h3>", "<h3>", "<h4>", "</h4>");
         let questions = texts_between(
             &html,
@@ -553,6 +620,11 @@ fn the_word_pack_holds_every_finding_question_and_source_of_the_html_pack() {
         })
         .collect();
     assert!(words[0] == words[1], "the Word pack differs between runs");
+    let bundled = std::fs::read_dir(common::root().join("graphs/partnerships"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension() == Some("ron".as_ref()))
+        .count();
+    assert_one_picture_each(&words[0], bundled, "the bundled partnerships");
     let out = scrutineer(&["report", "--format", "docx"]);
     assert_eq!(out.status.code(), Some(2), "a Word pack needs --out");
     assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));

@@ -3,14 +3,18 @@
 //! styles and navigation pane apply), tables with a bold header row, and the same first
 //! page, requests, sources and appendix as the HTML pack. Written with docx-rs.
 //!
-//! The structure is given as its text description, not drawn: drawing it would need the SVG
-//! turned into an image, which no dependency here does. Addresses are written out as text
-//! rather than as Word hyperlinks: docx-rs numbers hyperlinks from a counter shared by the
-//! whole process, and the pack must be the same bytes each time.
+//! Each partnership's structure is drawn as a picture (the SVG of the HTML pack, drawn as a PNG
+//! by [`raster`](crate::structure::raster) at print resolution), with its text description
+//! as the picture's alternative text and again as the caption beneath it; when the picture
+//! cannot be drawn, the caption stands alone. [`Figures`] adds any such picture.
+//!
+//! The pack must be the same bytes each time. docx-rs numbers pictures and hyperlinks from
+//! counters shared by the whole process, so pictures are given ids of their own, counted per
+//! pack; addresses are written out as text rather than as Word hyperlinks.
 
 use docx_rs::{
-    Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading, Style, StyleType, Table,
-    TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Pic, Run, RunFonts,
+    Shading, Style, StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
 use scrutineer_rules::{Finding, Outcome, Severity};
 
@@ -34,6 +38,115 @@ fn clean(s: &str) -> String {
 
 fn text(s: &str) -> Run {
     Run::new().add_text(clean(s))
+}
+
+/// Pictures are drawn at 200 pixels to the inch, print resolution.
+const DPI: u32 = 200;
+/// English Metric Units, Word's unit of a picture's size: 914,400 to the inch.
+const EMU_PER_PIXEL: u32 = 914_400 / DPI;
+/// The tallest a picture may be: 125 mm, as in the HTML pack's print style, in pixels.
+const FIGURE_HEIGHT: u32 = 125 * DPI * 10 / 254;
+
+/// The pictures of one pack, numbered from 1 as they are made.
+///
+/// docx-rs cannot give a picture alternative text (it writes each `wp:docPr` as
+/// `id="1" name="Figure"`), so [`Figures::figure`] keeps each picture's text and
+/// [`Figures::pack`] writes it into the document's `wp:docPr descr`, with an id of its own.
+#[derive(Default)]
+struct Figures {
+    /// Each picture's relationship id, with its alternative text.
+    alt: Vec<(String, String)>,
+}
+
+impl Figures {
+    /// A paragraph holding `svg` drawn as a picture the width of the text (narrower if it would
+    /// be taller than [`FIGURE_HEIGHT`]), with `alt` as its alternative text, kept on the page of
+    /// the paragraph after it (its caption); `None` when it cannot be drawn, and the pack goes
+    /// without it.
+    fn figure(&mut self, svg: &str, alt: &str) -> Option<Paragraph> {
+        let max_width = (TEXT_WIDTH as u32) * DPI / 1440;
+        let png = crate::structure::raster::png(svg, max_width, FIGURE_HEIGHT).ok()?;
+        // An id per pack, not docx-rs's counter for the whole process.
+        let id = format!("rIdFigure{}", self.alt.len() + 1);
+        self.alt.push((id.clone(), clean(alt)));
+        let pic = Pic::new_with_dimensions(png.bytes, png.width, png.height)
+            .id(id)
+            .size(png.width * EMU_PER_PIXEL, png.height * EMU_PER_PIXEL);
+        Some(
+            Paragraph::new()
+                .add_run(Run::new().add_image(pic))
+                .align(AlignmentType::Center)
+                .keep_next(true)
+                // Single, not exact, line spacing, whatever the template's: an exact line
+                // height would show only a strip of the picture.
+                .line_spacing(
+                    LineSpacing::new()
+                        .line_rule(LineSpacingType::Auto)
+                        .line(240)
+                        .before(AFTER)
+                        .after(AFTER),
+                ),
+        )
+    }
+
+    /// The document as a `.docx` file, with the pictures' alternative text.
+    fn pack(&self, doc: Docx) -> Vec<u8> {
+        let mut xml = doc.build();
+        xml.document = self.describe(&xml.document);
+        let mut out = std::io::Cursor::new(Vec::new());
+        xml.pack(&mut out).expect("writing to memory does not fail");
+        out.into_inner()
+    }
+
+    /// `document` (docx-rs's `word/document.xml`) with each picture's `wp:docPr` numbered in
+    /// order and given the alternative text of the picture it frames (found by the
+    /// relationship id that follows it).
+    fn describe(&self, document: &[u8]) -> Vec<u8> {
+        const DOC_PR: &str = "<wp:docPr id=\"1\" name=\"Figure\" />";
+        let Ok(xml) = std::str::from_utf8(document) else {
+            return document.to_vec();
+        };
+        let mut out = String::with_capacity(xml.len());
+        let mut rest = xml;
+        let mut n = 0;
+        while let Some(at) = rest.find(DOC_PR) {
+            out.push_str(&rest[..at]);
+            rest = &rest[at + DOC_PR.len()..];
+            n += 1;
+            let embed = rest
+                .find("r:embed=\"")
+                .map(|i| &rest[i + 9..])
+                .and_then(|r| r.split('"').next())
+                .unwrap_or("");
+            let alt = self
+                .alt
+                .iter()
+                .find(|(id, _)| id == embed)
+                .map(|(_, alt)| alt.as_str())
+                .unwrap_or("");
+            out.push_str(&format!(
+                "<wp:docPr id=\"{n}\" name=\"Figure {n}\" descr=\"{}\" />",
+                attribute(alt)
+            ));
+        }
+        out.push_str(rest);
+        out.into_bytes()
+    }
+}
+
+/// Text as an XML attribute value (already [`clean`]ed).
+fn attribute(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Space after a paragraph, in twentieths of a point: enough to tell paragraphs apart.
@@ -176,6 +289,7 @@ pub fn render_docx(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> Vec<u
     ));
     // Each partnership's findings and graph gathered once, so the pack grows linearly.
     let by = crate::brief::ByPartnership::new(set, extras);
+    let mut figures = Figures::default();
     for p in &set.partnerships {
         let graph = by.graph(&p.id);
         let brief = Brief::of(set, p, by.findings(&p.id), graph);
@@ -200,17 +314,16 @@ pub fn render_docx(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> Vec<u
                 .filter(|f| f.partnership == p.id)
                 .collect();
             let s = Structure::build(g, set.as_of, &mine);
-            doc = doc
-                .add_paragraph(heading(2, "Accountability structure"))
-                .add_paragraph(para(&s.description()));
+            let description = s.description();
+            doc = doc.add_paragraph(heading(2, "Accountability structure").keep_next(true));
+            if let Some(picture) = figures.figure(&s.to_svg(), &description) {
+                doc = doc.add_paragraph(picture);
+            }
+            doc = doc.add_paragraph(para(&description));
         }
         doc = appendix(doc, set, &brief);
     }
-    let mut out = std::io::Cursor::new(Vec::new());
-    doc.build()
-        .pack(&mut out)
-        .expect("writing to memory does not fail");
-    out.into_inner()
+    figures.pack(doc)
 }
 
 fn first_page(mut doc: Docx, brief: &Brief<'_>) -> Docx {
@@ -414,4 +527,53 @@ fn scenarios(mut doc: Docx, set: &ResultSet<'_>, extras: &crate::PackExtras<'_>,
         }
     }
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn svg(words: &str) -> String {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"200\" font-family=\"Helvetica, Arial, sans-serif\"><text x=\"10\" y=\"100\" font-size=\"40\">{words}</text></svg>"
+        )
+    }
+
+    /// A document of two pictures, and the `word/document.xml` it is packed with.
+    fn two_pictures() -> (Vec<u8>, String) {
+        let mut figures = Figures::default();
+        let mut doc = Docx::new();
+        for (words, alt) in [
+            ("⚠ Board", "A board & \"its\" <members>"),
+            ("Committee", "The committee"),
+        ] {
+            doc = doc
+                .add_paragraph(figures.figure(&svg(words), alt).expect("drawn"))
+                .add_paragraph(para(alt));
+        }
+        let xml = figures.describe(&doc.clone().build().document);
+        (figures.pack(doc), String::from_utf8(xml).unwrap())
+    }
+
+    #[test]
+    fn pictures_carry_their_alternative_text_and_the_same_ids_in_each_pack() {
+        let (first, xml) = two_pictures();
+        assert!(
+            xml.contains(
+                "<wp:docPr id=\"1\" name=\"Figure 1\" descr=\"A board &amp; &quot;its&quot; &lt;members&gt;\" />"
+            ),
+            "{xml}"
+        );
+        assert!(xml.contains("<wp:docPr id=\"2\" name=\"Figure 2\" descr=\"The committee\" />"));
+        assert!(xml.contains("r:embed=\"rIdFigure1\"") && xml.contains("r:embed=\"rIdFigure2\""));
+        assert!(!xml.contains("name=\"Figure\""), "every picture described");
+        // docx-rs's picture counter has moved on since; the pack has not.
+        let (second, _) = two_pictures();
+        assert!(first == second, "a second pack in the same process differs");
+    }
+
+    #[test]
+    fn a_picture_that_cannot_be_drawn_is_left_out() {
+        assert!(Figures::default().figure("<svg", "alt").is_none());
+    }
 }

@@ -14,6 +14,7 @@
 
 mod chart;
 mod picture;
+pub(crate) mod raster;
 mod text;
 mod xml;
 
