@@ -493,32 +493,44 @@ fn docx_pictures(bytes: &[u8]) -> (Vec<(String, u64)>, Vec<String>) {
 }
 
 /// Each partnership's structure picture is in the pack as a PNG, with its description as its
-/// alternative text and as the caption beneath it.
+/// alternative text and as the caption beneath it; so is the chart of when each finding opened,
+/// for each partnership with a finding to raise (under its heading), with the chart's facts as
+/// its text.
 fn assert_one_picture_each(bytes: &[u8], partnerships: usize, what: &str) {
     let (media, alt) = docx_pictures(bytes);
+    let text = docx_text(bytes);
+    let charts = text
+        .lines()
+        .filter(|l| *l == "How long each finding has been open")
+        .count();
     assert_eq!(
         media.len(),
-        partnerships,
-        "{what}: one picture each: {media:?}"
+        partnerships + charts,
+        "{what}: one picture each, and a chart for each with findings: {media:?}"
     );
     for (name, size) in &media {
         assert!(name.ends_with(".png"), "{what}: {name} is not a PNG");
         assert!(*size > 10_000, "{what}: {name} is only {size} bytes");
     }
+    let (structures, opened): (Vec<&String>, Vec<&String>) = alt
+        .iter()
+        .partition(|a| a.starts_with("The accountability structure of "));
     assert_eq!(
-        alt.len(),
+        structures.len(),
         partnerships,
         "{what}: one picture each in the text"
     );
-    let text = docx_text(bytes);
-    for a in &alt {
+    assert_eq!(opened.len(), charts, "{what}: {alt:?}");
+    for a in &structures {
         assert!(
-            a.starts_with("The accountability structure of "),
-            "{what}: alternative text `{a}`"
-        );
-        assert!(
-            text.lines().any(|l| l == a),
+            text.lines().any(|l| l == a.as_str()),
             "{what}: the caption is not the alternative text `{a}`"
+        );
+    }
+    for a in &opened {
+        assert!(
+            a.starts_with("When each finding opened, as of ") && a.contains(": open "),
+            "{what}: alternative text `{a}`"
         );
     }
 }
@@ -763,6 +775,28 @@ fn each_finding_says_the_day_it_opened_and_the_pack_charts_it() {
     assert!(html.contains("<dt>Open</dt><dd>Since 21 July 2018 (2 months)</dd>"));
     assert!(html.contains("<h3>How long each finding has been open</h3>"));
     assert!(html.contains("<title id=\"title-opened-north-hampshire\">When each finding opened, as of 1 October 2018</title>"));
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("nh.docx");
+    let out = scrutineer(&[
+        "report",
+        "--as-of",
+        "2018-10-01",
+        "--format",
+        "docx",
+        "--out",
+        docx.to_str().unwrap(),
+        nh,
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(docx_text(&bytes).contains("Open: Since 21 July 2018 (2 months)"));
+    let (media, alt) = docx_pictures(&bytes);
+    assert_eq!(media.len(), 2, "the structure and the chart");
+    assert!(
+        alt.iter()
+            .any(|a| a.contains("open since 21 July 2018 (2 months).")),
+        "{alt:?}"
+    );
     // A gap already there on the first day the records name began then or before: the pack
     // does not claim a day it cannot know.
     let fixture = "graphs/fixtures/HALL-RISK-REGISTER-COMPLETE/fails_blank_cells.ron";

@@ -138,6 +138,38 @@ impl Brief<'_> {
     }
 }
 
+impl Brief<'_> {
+    /// The chart's facts in words, for its text alternative: "The probation service ...: open
+    /// since 31 August 2022 (1 month)." for each finding charted.
+    pub fn opened_description(&self, as_of: Date) -> String {
+        let lines: Vec<String> = self
+            .findings
+            .iter()
+            .filter_map(|k| {
+                Some(format!(
+                    "{}: open {}.",
+                    capital(&k.message),
+                    open_since(k.opened?, as_of)
+                ))
+            })
+            .collect();
+        format!(
+            "When each finding opened, as of {}. {}",
+            as_of.long(),
+            lines.join(" ")
+        )
+    }
+}
+
+/// What the chart of when each finding opened shows, under it in every pack.
+pub fn opened_caption(as_of: Date) -> String {
+    format!(
+        "Each bar runs from the day the records first show the finding, without a break since, \
+         to {}; an arrow at its start means it was already so on the earliest day looked at.",
+        as_of.long()
+    )
+}
+
 impl KeyFinding<'_> {
     /// How long it has been open, as of `as_of`: "since 1 August 2022 (2 months)".
     pub fn open_since(&self, as_of: Date) -> Option<String> {

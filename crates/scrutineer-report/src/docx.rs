@@ -16,6 +16,7 @@ use docx_rs::{
     AlignmentType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Pic, Run, RunFonts,
     Shading, Style, StyleType, Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
+use scrutineer_graph::Date;
 use scrutineer_rules::{Finding, Outcome, Severity};
 
 use crate::ResultSet;
@@ -304,16 +305,10 @@ pub fn render_docx(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> Vec<u
             Some(note) => labelled("Note", &format!("{note}.")),
             None => para(&brief.reach(set.as_of)),
         });
-        doc = first_page(doc, &brief);
+        doc = first_page(doc, &brief, set.as_of);
         doc = scenarios(doc, set, extras, &p.id);
         if let Some(g) = graph {
-            let mine: Vec<&Finding> = set
-                .findings
-                .iter()
-                .copied()
-                .filter(|f| f.partnership == p.id)
-                .collect();
-            let s = Structure::build(g, set.as_of, &mine);
+            let s = Structure::build(g, set.as_of, by.findings(&p.id));
             let description = s.description();
             doc = doc.add_paragraph(heading(2, "Accountability structure").keep_next(true));
             if let Some(picture) = figures.figure(&s.to_svg(), &description) {
@@ -321,12 +316,20 @@ pub fn render_docx(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> Vec<u
             }
             doc = doc.add_paragraph(para(&description));
         }
+        if let Some(chart) = brief.opened_chart(set.as_of) {
+            doc = doc
+                .add_paragraph(heading(2, "How long each finding has been open").keep_next(true));
+            if let Some(picture) = figures.figure(&chart, &brief.opened_description(set.as_of)) {
+                doc = doc.add_paragraph(picture);
+            }
+            doc = doc.add_paragraph(para(&crate::brief::opened_caption(set.as_of)));
+        }
         doc = appendix(doc, set, &brief);
     }
     figures.pack(doc)
 }
 
-fn first_page(mut doc: Docx, brief: &Brief<'_>) -> Docx {
+fn first_page(mut doc: Docx, brief: &Brief<'_>, as_of: Date) -> Docx {
     doc = doc.add_paragraph(heading(2, "What to raise"));
     if brief.findings.is_empty() {
         doc = doc.add_paragraph(para(
@@ -339,6 +342,9 @@ fn first_page(mut doc: Docx, brief: &Brief<'_>) -> Docx {
             3,
             &format!("{}: {}", severity_label(f.severity), k.message),
         ));
+        if let Some(since) = k.open_since(as_of) {
+            doc = doc.add_paragraph(labelled("Open", &capital(&since)));
+        }
         for b in &k.bases {
             doc = doc.add_paragraph(labelled(
                 "Why it matters",

@@ -348,8 +348,8 @@ fn opened(out: &mut String, brief: &Brief<'_>, set: &ResultSet<'_>) {
     };
     let _ = writeln!(
         out,
-        "<h3>How long each finding has been open</h3>\n<figure>\n{chart}<figcaption>Each bar runs from the day the records first show the finding, without a break since, to {}; an arrow at its start means it was already so when the records begin.</figcaption>\n</figure>",
-        set.as_of.long()
+        "<h3>How long each finding has been open</h3>\n<figure>\n{chart}<figcaption>{}</figcaption>\n</figure>",
+        escape(&crate::brief::opened_caption(set.as_of))
     );
 }
 
