@@ -436,6 +436,21 @@ pub fn severity_label(s: Severity) -> &'static str {
     }
 }
 
+/// A request as a question for the meeting: "Can officers provide the minutes of ...?"
+fn ask_officers(record: &str) -> String {
+    let record = plain(record);
+    let record = record.trim_end_matches(['.', ' ']);
+    if record.is_empty() {
+        return String::new();
+    }
+    // "who appointed ...", "whether ...": a fact to tell, not a document to hand over.
+    let verb = match record.split_whitespace().next() {
+        Some("who" | "whether" | "when" | "which" | "how" | "what" | "why") => "say",
+        _ => "provide",
+    };
+    format!("Can officers {verb} {record}?")
+}
+
 /// The record a request names, without the details that differ between rules asking for it:
 /// "the minutes of X's meetings from 1 April 2022 to 1 October 2022" and "the minutes of X's
 /// meetings from 1 October 2021 to 1 October 2022, with whether each was held in public" are
@@ -629,19 +644,26 @@ impl<'a> Brief<'a> {
                 .then_with(|| a.area.cmp(&b.area))
         });
 
-        // The questions: those of the failures, most serious first, then those of the checks
-        // the most useful requests would settle.
+        // The questions: those of the failures, most serious first, then requests for the
+        // records that would settle the most checks. A rule's question is written for its
+        // failure ("Why did only a handful of agencies attend ...?"); put where the records are
+        // silent it accuses without evidence, so a silence becomes a request, in the words of
+        // the record it names.
         let mut questions: Vec<String> = Vec::new();
         let asks = fails
             .iter()
-            .map(|f| f.ask.as_str())
-            .chain(requests.iter().map(|r| r.checks[0].ask.as_str()))
-            .chain(untouched.iter().map(|u| u.checks[0].ask.as_str()));
+            .map(|f| plain(&f.ask))
+            .chain(requests.iter().map(|r| ask_officers(&r.ask_for)))
+            .chain(
+                untouched
+                    .iter()
+                    .filter_map(|u| u.ask_for.first())
+                    .map(|r| ask_officers(r)),
+            );
         for ask in asks {
             if questions.len() == MAX_QUESTIONS {
                 break;
             }
-            let ask = plain(ask);
             if !ask.is_empty() && !questions.contains(&ask) {
                 questions.push(ask);
             }

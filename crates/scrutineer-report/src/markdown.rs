@@ -307,11 +307,13 @@ fn appendix(out: &mut String, set: &ResultSet<'_>, brief: &Brief<'_>) {
             .as_deref()
             .map(|r| format!(" Ask for: {}.", escape(r)))
             .unwrap_or_default();
+        // What the records do not show first, as in the other packs: the rule's title names
+        // the problem it looks for, and heading an unknown with it reads as a charge.
         let _ = writeln!(
             out,
-            "- {}: {} ({}).{ask}",
+            "- {}.{ask} The check it would settle: “{}” ({}).",
+            escape(&capital(&plain(&f.message))),
             escape(title),
-            escape(&plain(&f.message)),
             escape(&crate::rule_ids(f))
         );
     }

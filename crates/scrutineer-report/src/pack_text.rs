@@ -245,16 +245,21 @@ fn appendix(out: &mut String, set: &ResultSet<'_>, brief: &Brief<'_>) {
             .get(f.rule.as_str())
             .map(|r| r.title.as_str())
             .unwrap_or(&f.rule);
-        wrap_into(
-            out,
-            &format!("? {}: {}", crate::rule_ids(f), title),
-            "  ",
-            WIDTH,
-        );
-        wrap_into(out, &plain(&f.message), "      ", WIDTH);
+        // What the records do not show comes first: the rule's title names the problem it
+        // looks for, and heading an unknown with it reads as a charge.
+        wrap_into(out, &format!("? {}", plain(&f.message)), "  ", WIDTH);
         if let Some(r) = &f.request {
             wrap_into(out, &format!("ask for: {r}"), "      ", WIDTH);
         }
+        wrap_into(
+            out,
+            &format!(
+                "the check it would settle: “{title}” ({})",
+                crate::rule_ids(f)
+            ),
+            "      ",
+            WIDTH,
+        );
     }
 }
 
