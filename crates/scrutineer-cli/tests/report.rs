@@ -797,6 +797,19 @@ fn each_finding_says_the_day_it_opened_and_the_pack_charts_it() {
             .any(|a| a.contains("open since 21 July 2018 (2 months).")),
         "{alt:?}"
     );
+    // Welwyn Hatfield's probation service: the minute that shows it not participating is
+    // dated only "October 2021 to August 2022", so the failure is certain from 31 August 2022,
+    // and the day before the records cannot tell. It began then or earlier, and says so.
+    let wh = "graphs/partnerships/welwyn-hatfield.ron";
+    assert!(
+        outcomes_of(wh, "2022-08-30", "CDA-S5-RA-PARTICIPATION").contains(&"unknown".to_string())
+    );
+    let text = scrutineer(&["report", "--as-of", "2022-10-01", "--format", "text", wh]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("open since 31 August 2022 or earlier (at least 1 month)"),
+        "{text}"
+    );
     // A gap already there on the first day the records name began then or before: the pack
     // does not claim a day it cannot know.
     let fixture = "graphs/fixtures/HALL-RISK-REGISTER-COMPLETE/fails_blank_cells.ron";

@@ -192,6 +192,8 @@ pub fn open_since(o: Opened, as_of: Date) -> String {
             day.long(),
             duration(day, as_of)
         )
+    } else if o.on_or_before && day == as_of {
+        format!("from {} or earlier", day.long())
     } else if o.on_or_before {
         format!(
             "since {} or earlier (at least {})",
@@ -436,9 +438,23 @@ pub fn severity_label(s: Severity) -> &'static str {
     }
 }
 
-/// A request as a question for the meeting: "Can officers provide the minutes of ...?"
-fn ask_officers(record: &str) -> String {
-    let record = plain(record);
+/// A request as a question for the meeting, naming the record without the span of dates and
+/// conditions it asks for (the request table beside it has them): "Can officers provide the minutes of Responsible
+/// Authorities Group's meetings?"
+fn ask_officers(request: &str) -> String {
+    // Cut at the dates and added conditions only: a list ("the owner, target and measures of
+    // ...") is the record itself, and so is a name in quotes, whatever it holds.
+    let mut end = request.len();
+    for cut in [" from ", " since ", " (", ", with "] {
+        let outside_quotes = request
+            .match_indices(cut)
+            .map(|(i, _)| i)
+            .find(|&i| request[..i].matches('"').count() % 2 == 0);
+        if let Some(i) = outside_quotes {
+            end = end.min(i);
+        }
+    }
+    let record = plain(request[..end].trim());
     let record = record.trim_end_matches(['.', ' ']);
     if record.is_empty() {
         return String::new();

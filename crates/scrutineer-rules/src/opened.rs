@@ -8,6 +8,10 @@
 //! between the last day it did not and the first day it did. Only the rules that report the
 //! failing facts are run, so a pack pays for a handful of rules, not the whole pack, on each day.
 //!
+//! The day is exact only where the day before it shows the fact not failing. Where the records
+//! could not tell on the day before (a minute dated only "October 2021 to August 2022" shows a
+//! gap for certain only from 31 August 2022), it began on that day or earlier, and says so.
+//!
 //! Waivers are not applied: a committee's waiver accepts a gap, it does not make it younger. A
 //! failure followed by the fact under another severity or in other words (a deadline growing
 //! later by the day) is one run, because the gap is the same.
@@ -27,7 +31,8 @@ use crate::timeline::change_days;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Opened {
     pub day: Date,
-    /// Set when it already failed on the earliest day looked at: it began on or before `day`.
+    /// Set when it began on or before `day`: it already failed on the earliest day looked at,
+    /// or on the day before `day` the records could not tell whether it failed.
     pub on_or_before: bool,
     /// Set when that day is the first day anything in the records is dated, so the records
     /// cannot say how long before; otherwise the search stopped at [`MAX_DAYS`].
@@ -98,6 +103,19 @@ pub fn opened(
     // it did not fail: most gaps are young, and a partnership's records can name thousands of
     // days.
     let mut open: BTreeSet<String> = mine.iter().map(|f| fact_key(f)).collect();
+    // Each failure's other names, for finding it among the unknowns of an earlier day: one
+    // fact may be reported under another while the records cannot settle it (a seat's
+    // participation failing, the seat itself unknown).
+    let mut aliases: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for f in &mine {
+        aliases.entry(fact_key(f)).or_default().extend(names(f));
+    }
+    let maybe = |found: &Day, key: &str| {
+        found.unknown.contains(key)
+            || aliases
+                .get(key)
+                .is_some_and(|a| a.iter().any(|n| found.unknown.contains(n)))
+    };
     // The earliest day evaluated so far, on which every key in `open` failed.
     let mut later: Option<Date> = None;
     let mut end = days.len();
@@ -106,13 +124,13 @@ pub fn opened(
         let start = end
             .saturating_sub(batch)
             .max(days.len().saturating_sub(MAX_DAYS));
-        let results: Vec<(BTreeSet<String>, Vec<RuleError>)> =
+        let results: Vec<(Day, Vec<RuleError>)> =
             crate::sandbox::install(|| days[start..end].par_iter().map(|&d| on(d)).collect());
-        for (&day, (keys, errs)) in days[start..end].iter().zip(results).rev() {
+        for (&day, (found, errs)) in days[start..end].iter().zip(results).rev() {
             errors.extend(errs);
             let closed: Vec<String> = open
                 .iter()
-                .filter(|k| !keys.contains(*k))
+                .filter(|k| !found.fails.contains(*k))
                 .cloned()
                 .collect();
             for key in closed {
@@ -123,21 +141,25 @@ pub fn opened(
                 // `day` did not fail and `hi` did: the candidates should hold the first day,
                 // and this makes sure.
                 let (mut lo, mut hi) = (day, hi);
+                let mut maybe_before = maybe(&found, &key);
                 while lo.days_until(hi) > 1 {
                     let mid = lo.add_days(lo.days_until(hi) / 2);
-                    let (keys, errs) = on(mid);
+                    let (at, errs) = on(mid);
                     errors.extend(errs);
-                    if keys.contains(&key) {
+                    if at.fails.contains(&key) {
                         hi = mid;
                     } else {
                         lo = mid;
+                        maybe_before = maybe(&at, &key);
                     }
                 }
+                // The day before it failed, the records could not tell: it may have begun
+                // earlier (a paper dated only within a range fails from the range's end).
                 out.insert(
                     key,
                     Opened {
                         day: hi,
-                        on_or_before: false,
+                        on_or_before: maybe_before,
                         records_begin: false,
                     },
                 );
@@ -170,20 +192,43 @@ pub fn opened(
     (out, errors)
 }
 
-/// The keys of what fails on `day`, waivers not applied.
+/// A finding's rule and subject, and those of each rule reporting the same fact with it.
+fn names(f: &Finding) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(f.rule.as_str())
+        .chain(f.also.iter().map(|a| a.rule.as_str()))
+        .map(|r| format!("rule {r} {}", f.subject))
+}
+
+/// The keys of what fails, and of what the records cannot settle, on one day (the unknowns
+/// also under their [`names`]).
+struct Day {
+    fails: BTreeSet<String>,
+    unknown: BTreeSet<String>,
+}
+
+/// What fails and what is unknown on `day`, waivers not applied.
 fn failing_on(
     set: &RuleSet,
     graphs: &[Arc<Graph>],
     day: Date,
     rules: &[&Rule],
-) -> (BTreeSet<String>, Vec<RuleError>) {
+) -> (Day, Vec<RuleError>) {
     let mut eval = set.evaluate(graphs, day, Some(rules));
     crate::facts::settle(&mut eval, graphs, day, rules, false);
-    let keys = eval
-        .findings
-        .iter()
-        .filter(|f| f.outcome == Outcome::Fail)
-        .map(fact_key)
-        .collect();
-    (keys, eval.errors)
+    let mut found = Day {
+        fails: BTreeSet::new(),
+        unknown: BTreeSet::new(),
+    };
+    for f in &eval.findings {
+        match f.outcome {
+            Outcome::Fail => found.fails.insert(fact_key(f)),
+            Outcome::Unknown => {
+                found.unknown.insert(fact_key(f));
+                found.unknown.extend(names(f));
+                true
+            }
+            _ => false,
+        };
+    }
+    (found, eval.errors)
 }

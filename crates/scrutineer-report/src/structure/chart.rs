@@ -123,6 +123,8 @@ pub fn opened_chart(id: &str, opened: &[(&str, Opened)], as_of: Date) -> String 
         // The words go where there is room: after the bar's start, or before it near the end.
         let words = if day == as_of && !o.on_or_before {
             format!("from {}", day.long())
+        } else if day == as_of {
+            format!("from {} or earlier", day.long())
         } else if o.on_or_before {
             format!(
                 "since {} or earlier ({} or more)",
