@@ -449,7 +449,7 @@ fn ask_officers(request: &str) -> String {
         let outside_quotes = request
             .match_indices(cut)
             .map(|(i, _)| i)
-            .find(|&i| request[..i].matches('"').count() % 2 == 0);
+            .find(|&i| request[..i].matches('"').count().is_multiple_of(2));
         if let Some(i) = outside_quotes {
             end = end.min(i);
         }
