@@ -273,7 +273,18 @@ impl Graph {
         out
     }
 
-    /// The latest day any source is dated: how far the records reach.
+    /// How far the records certainly reach: the latest of the first days each source's date
+    /// allows. A page dated only "between October 2022 and November 2026" may have been
+    /// written in October 2022, so for certain it shows no more than that.
+    pub fn newest_source_certain(&self) -> Option<Date> {
+        self.data
+            .sources
+            .iter()
+            .filter_map(|s| s.date.map(|d| d.earliest()))
+            .max()
+    }
+
+    /// The latest day any source may be dated: how far the records may reach.
     pub fn newest_source_date(&self) -> Option<Date> {
         self.data
             .sources

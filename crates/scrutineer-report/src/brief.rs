@@ -684,7 +684,10 @@ impl<'a> Brief<'a> {
                 questions.push(ask);
             }
         }
-        let months_stale = p.newest_record.map(|d| d.months_until(set.as_of));
+        let months_stale = p
+            .newest_certain
+            .or(p.newest_record)
+            .map(|d| d.months_until(set.as_of));
         Brief {
             partnership: p,
             findings,
@@ -702,19 +705,24 @@ impl<'a> Brief<'a> {
 
     /// How far the records reach, in a sentence.
     pub fn reach(&self, as_of: Date) -> String {
-        match (self.partnership.newest_record, self.months_stale) {
+        let p = self.partnership;
+        let ranged = p.newest_certain.is_some() && p.newest_certain < p.newest_record;
+        match (
+            crate::newest_words(p.newest_certain, p.newest_record),
+            self.months_stale,
+        ) {
             (Some(d), Some(m)) if m >= crate::STALE_AFTER_MONTHS => format!(
-                "The records run to {}, {m} months before {}: much of what they say may have changed since.",
-                d.long(),
+                "The records run to {d}, {}{m} months before {}: much of what they say may have changed since.",
+                if ranged { "up to " } else { "" },
                 as_of.long()
             ),
             (Some(d), Some(m)) if m > 0 => format!(
-                "The records run to {}, {m} month{} before {}.",
-                d.long(),
+                "The records run to {d}, {}{m} month{} before {}.",
+                if ranged { "up to " } else { "" },
                 if m == 1 { "" } else { "s" },
                 as_of.long()
             ),
-            (Some(d), _) => format!("The records run to {}.", d.long()),
+            (Some(d), _) => format!("The records run to {d}."),
             (None, _) => "No record in the file is dated.".to_string(),
         }
     }

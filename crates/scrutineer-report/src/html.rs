@@ -137,8 +137,8 @@ pub fn render_html(set: &ResultSet<'_>, extras: &PackExtras<'_>) -> String {
             out,
             "<p class=\"meta\">Records: <code>{}</code>{}. Evaluated as of {}.</p>",
             escape(&p.file),
-            p.newest_record
-                .map(|d| format!("; newest document dated {}", d.long()))
+            crate::newest_words(p.newest_certain, p.newest_record)
+                .map(|w| format!("; newest document dated {w}"))
                 .unwrap_or_default(),
             set.as_of.long()
         );

@@ -42,8 +42,11 @@ pub struct PartnershipInfo {
     pub id: String,
     pub name: String,
     pub file: String,
-    /// The latest date any of the file's sources carries.
+    /// The latest date any of the file's sources may carry.
     pub newest_record: Option<Date>,
+    /// How far the sources certainly reach: see `Graph::newest_source_certain`. Earlier than
+    /// `newest_record` when the newest paper is dated only within a range.
+    pub newest_certain: Option<Date>,
     /// Set when the evaluation date is well past the newest record.
     pub stale_note: Option<String>,
     /// When each failure began, by [`scrutineer_rules::opened::fact_key`]: filled by the
@@ -55,12 +58,14 @@ impl PartnershipInfo {
     /// The heading facts of one loaded partnership, evaluated as of `as_of`.
     pub fn of(graph: &Graph, as_of: Date) -> PartnershipInfo {
         let newest = graph.newest_source_date();
+        let certain = graph.newest_source_certain();
         PartnershipInfo {
             id: graph.data.id.clone(),
             name: graph.data.name.clone(),
             file: graph.file.display().to_string(),
             newest_record: newest,
-            stale_note: stale_note(newest, as_of),
+            newest_certain: certain,
+            stale_note: stale_note(certain, newest, as_of),
             opened: BTreeMap::new(),
         }
     }
@@ -96,16 +101,38 @@ pub fn rule_ids(f: &Finding) -> String {
 /// How far past the newest record an evaluation date may be before the report says so.
 pub const STALE_AFTER_MONTHS: i64 = 6;
 
-/// The note printed at the top of a partnership's results when its records end well before
-/// the evaluation date.
-pub fn stale_note(newest: Option<Date>, as_of: Date) -> Option<String> {
-    let newest = newest?;
-    let months = newest.months_until(as_of);
-    (months >= STALE_AFTER_MONTHS).then(|| {
+/// The date of the newest record in words: "1 October 2022", or where the newest paper is
+/// dated only within a range, "between 1 October 2022 and 30 November 2026".
+pub fn newest_words(certain: Option<Date>, newest: Option<Date>) -> Option<String> {
+    match (certain, newest) {
+        (Some(c), Some(n)) if c < n => Some(format!("between {} and {}", c.long(), n.long())),
+        (_, Some(n)) => Some(n.long()),
+        (Some(c), None) => Some(c.long()),
+        (None, None) => None,
+    }
+}
+
+/// The note printed at the top of a partnership's results when its records end, or may end,
+/// well before the evaluation date. Judged from how far the records certainly reach: a paper
+/// dated only "between 2022 and the day it was read" does not make a file current.
+pub fn stale_note(certain: Option<Date>, newest: Option<Date>, as_of: Date) -> Option<String> {
+    let from = certain.or(newest)?;
+    let months = from.months_until(as_of);
+    if months < STALE_AFTER_MONTHS {
+        return None;
+    }
+    let words = newest_words(certain, newest)?;
+    Some(if certain.is_some() && certain < newest {
         format!(
-            "the newest record in this file is dated {}, {months} months before the evaluation date: \
-             much of what it says has gone stale, and the checks it cannot settle ask for newer papers",
-            newest.long()
+            "the newest record in this file is dated {words}, up to {months} months before the \
+             evaluation date: much of what it says may have gone stale, and the checks it cannot \
+             settle ask for newer papers"
+        )
+    } else {
+        format!(
+            "the newest record in this file is dated {words}, {months} months before the \
+             evaluation date: much of what it says has gone stale, and the checks it cannot \
+             settle ask for newer papers"
         )
     })
 }
