@@ -222,7 +222,7 @@ pub fn duration(from: Date, to: Date) -> String {
 /// The most passes quoted for one area; the rest are counted.
 const MAX_IN_ORDER_LINES: usize = 3;
 
-/// What is in order in one area, from the passes.
+/// What is in order in one area, from the passes that rest on a record.
 #[derive(Clone, Debug)]
 pub struct InOrder {
     /// The area in plain words.
@@ -560,7 +560,15 @@ impl<'a> Brief<'a> {
                 .unwrap_or_default()
         };
         let mut passes: BTreeMap<String, InOrder> = BTreeMap::new();
-        for f in mine.iter().filter(|f| f.outcome == Outcome::Pass) {
+        // What the records show is met: a pass that rests on no record ("since 26 June 2021
+        // there is one Probation Service, so joint appointment does not arise", "the probation
+        // provider is recorded as ..." from a check that a paper is not out of date) says a
+        // duty does not arise or a paper is not wrong, not that the partnership did anything,
+        // and a councillor reads it as filler.
+        for f in mine
+            .iter()
+            .filter(|f| f.outcome == Outcome::Pass && !f.evidence.is_empty())
+        {
             let area = area_of(f);
             let line = if f.message.is_empty() {
                 format!("{}: met", subject_name(f))
