@@ -763,9 +763,9 @@ fn law_lists_every_provision_and_every_date_the_pack_uses() {
 /// The HTML pack without its chart of when each finding opened, which labels each finding's
 /// bar with its words (in the picture and in the picture's text alternative) by design.
 fn without_opened_chart(html: &str) -> String {
-    let start = html
-        .find("<h3>How long each finding has been open</h3>")
-        .expect("a failure, so a chart");
+    let Some(start) = html.find("<h3>How long each finding has been open</h3>") else {
+        return html.to_string();
+    };
     let end = start + html[start..].find("</figure>").unwrap();
     format!("{}{}", &html[..start], &html[end..])
 }

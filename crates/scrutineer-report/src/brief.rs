@@ -78,6 +78,9 @@ impl<'a> ByPartnership<'a> {
     }
 }
 
+/// The fewest findings with a day they opened for which the pack draws the chart of them.
+pub const MIN_CHART_ROWS: usize = 2;
+
 /// The most questions the pack puts to the meeting.
 pub const MAX_QUESTIONS: usize = 5;
 
@@ -118,15 +121,20 @@ pub struct KeyFinding<'a> {
 
 impl Brief<'_> {
     /// The chart of when each finding opened (see [`crate::structure::opened_chart`]), with
-    /// the findings' words as labels in the order of the pack; `None` when no finding has a
-    /// day it opened.
+    /// what each finding is about as labels, in the order of the pack; `None` when fewer than
+    /// [`MIN_CHART_ROWS`] findings have a day they opened.
     pub fn opened_chart(&self, as_of: Date) -> Option<String> {
         let labels: Vec<(String, Opened)> = self
             .findings
             .iter()
-            .filter_map(|k| Some((capital(&k.message), k.opened?)))
+            // Labelled by what the finding is about: its words are just above in the pack,
+            // and a row of seven wrapped lines pushed a pack onto a fourth page.
+            .filter_map(|k| Some((capital(&plain(&k.finding.subject_name)), k.opened?)))
             .collect();
-        if labels.is_empty() {
+        // One bar says no more than the finding's own "Open since" line, and costs a quarter
+        // of a page: a pack with one finding had gone to a fourth page before its appendix.
+        // Nor does a chart whose bars all start on the pack's day.
+        if labels.len() < MIN_CHART_ROWS || labels.iter().all(|(_, o)| o.day >= as_of) {
             return None;
         }
         let rows: Vec<(&str, Opened)> = labels.iter().map(|(l, o)| (l.as_str(), *o)).collect();
@@ -159,15 +167,6 @@ impl Brief<'_> {
             lines.join(" ")
         )
     }
-}
-
-/// What the chart of when each finding opened shows, under it in every pack.
-pub fn opened_caption(as_of: Date) -> String {
-    format!(
-        "Each bar runs from the day the records first show the finding, without a break since, \
-         to {}; an arrow at its start means it was already so on the earliest day looked at.",
-        as_of.long()
-    )
 }
 
 impl KeyFinding<'_> {

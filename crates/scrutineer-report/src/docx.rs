@@ -322,7 +322,6 @@ pub fn render_docx(set: &ResultSet<'_>, extras: &crate::PackExtras<'_>) -> Vec<u
             if let Some(picture) = figures.figure(&chart, &brief.opened_description(set.as_of)) {
                 doc = doc.add_paragraph(picture);
             }
-            doc = doc.add_paragraph(para(&crate::brief::opened_caption(set.as_of)));
         }
         doc = appendix(doc, set, &brief);
     }

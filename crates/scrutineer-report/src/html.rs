@@ -87,7 +87,7 @@ figcaption { font-size: .9rem; color: #4a4a4a; margin-top: .4rem; }
   table { margin: .3rem 0 .6rem; }
   th, td { padding: .15rem .35rem; }
   section.partnership ~ section.partnership, section.appendix { break-before: page; }
-  figure svg { max-height: 125mm; width: auto; max-width: 100%; }
+  figure svg { max-height: 105mm; width: auto; max-width: 100%; }
   h2, h3, h4 { break-after: avoid; }
   tr, .finding, figure { break-inside: avoid; }
   a { color: #1a1a1a; text-decoration: none; }
@@ -348,8 +348,7 @@ fn opened(out: &mut String, brief: &Brief<'_>, set: &ResultSet<'_>) {
     };
     let _ = writeln!(
         out,
-        "<h3>How long each finding has been open</h3>\n<figure>\n{chart}<figcaption>{}</figcaption>\n</figure>",
-        escape(&crate::brief::opened_caption(set.as_of))
+        "<h3>How long each finding has been open</h3>\n<figure>\n{chart}</figure>"
     );
 }
 
