@@ -293,6 +293,38 @@ impl View {
         self.happened(w)
     }
 
+    /// Whether an event on `w` (a member recorded present at a meeting, say) shows a state of
+    /// `kind` on the day. It is positive evidence only: of the state on the event's date, and
+    /// then for the kind's horizon. It counts from the day the event certainly happened (an
+    /// uncertain date is maybe until its last possible day), stays fresh until the horizon
+    /// after its first possible day, and is stale once the horizon after its last possible day
+    /// has passed. An event nobody read reports shows nothing.
+    pub fn shown_by_event(&self, w: When, evidence: &[Evidence], kind: State) -> Support {
+        if !self.known(evidence) {
+            return Support::No;
+        }
+        let (a, b) = (w.earliest(), w.latest());
+        let day = self.as_of;
+        if day < a {
+            return Support::No;
+        }
+        if day < b {
+            return Support::Maybe;
+        }
+        let Some(h) = kind.horizon_months() else {
+            return Support::Yes;
+        };
+        let fresh_until = a.checked_add_months(h).unwrap_or(Date::FAR_FUTURE);
+        let stale_after = b.checked_add_months(h).unwrap_or(Date::FAR_FUTURE);
+        if day > stale_after {
+            Support::Stale { last: w }
+        } else if day > fresh_until {
+            Support::Maybe
+        } else {
+            Support::Yes
+        }
+    }
+
     /// Whether a period with these bounds covers the day (`from` reached, `to` not passed).
     pub fn span(&self, from: Option<When>, to: Option<When>) -> Tri {
         When::span_holds(from, to, self.as_of)

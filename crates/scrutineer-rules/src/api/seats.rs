@@ -27,9 +27,9 @@
 use std::sync::Arc;
 
 use rhai::{Array, Dynamic, Engine};
-use scrutineer_graph::as_of::Support;
-use scrutineer_graph::model::{GroupKind, Participation};
-use scrutineer_graph::{NodeKey, Tri};
+use scrutineer_graph::as_of::{State, Support};
+use scrutineer_graph::model::{AttendanceStatus, GroupKind, Participation};
+use scrutineer_graph::{NodeKey, Tri, When};
 
 use super::groups::counts_for;
 use super::outcomes::{EvidenceRef, ScriptOutcome};
@@ -47,6 +47,87 @@ pub struct Seat {
     pub evidence: Vec<EvidenceRef>,
     pub fact: String,
     view: Arc<View>,
+}
+
+/// A body recorded at a meeting of a group: present, or represented by a substitute.
+#[derive(Clone)]
+struct Attended {
+    meeting: usize,
+    date: When,
+    /// The person it attended through, when not itself.
+    through: Option<String>,
+    substitute: bool,
+    support: Support,
+}
+
+impl Attended {
+    /// "recorded present at its meeting of 16 October 2025", for messages.
+    fn words(&self) -> String {
+        let how = if self.substitute {
+            "represented by a substitute"
+        } else {
+            "recorded present"
+        };
+        let through = self
+            .through
+            .as_ref()
+            .map(|p| format!(" through {p}"))
+            .unwrap_or_default();
+        let when = if self.date.is_exact() {
+            format!("of {}", self.date.long())
+        } else {
+            format!("held {}", self.date.on_long())
+        };
+        format!("{how}{through} at its meeting {when}")
+    }
+}
+
+/// The body's recorded attendance at the group's meetings that took place, each with what it
+/// shows of the seat on the date (a seat goes stale as any other: [`State::Seat`]). Only
+/// positive evidence: present, or a substitute for it; apologies and absence show nothing
+/// either way. A person counts for the organisation they belong to.
+fn attendance(view: &View, group: usize, org: NodeKey) -> Vec<Attended> {
+    let d = &view.graph.data;
+    let mut out = Vec::new();
+    for mi in view.graph.meetings_of_group(group) {
+        let m = &d.meetings[mi];
+        if !m.status.took_place() {
+            continue;
+        }
+        // The body itself before a person of it, and present before a substitute.
+        let best = m
+            .attendance
+            .iter()
+            .filter(|a| {
+                matches!(
+                    a.status,
+                    AttendanceStatus::Present | AttendanceStatus::Substitute
+                )
+            })
+            .filter(|a| counts_for(view, &a.member, org))
+            .min_by_key(|a| {
+                (
+                    a.status != AttendanceStatus::Present,
+                    view.graph.node(&a.member) != Some(org),
+                )
+            });
+        let Some(a) = best else { continue };
+        let support = view.shown_by_event(m.date, &m.evidence, State::Seat);
+        if support == Support::No {
+            continue;
+        }
+        out.push(Attended {
+            meeting: mi,
+            date: m.date,
+            through: match view.graph.node(&a.member) {
+                Some(k @ NodeKey::Person(p)) if k != org => Some(d.people[p].name.clone()),
+                _ => None,
+            },
+            substitute: a.status == AttendanceStatus::Substitute,
+            support,
+        });
+    }
+    out
 }
 
 /// Whether the body `org` (an organisation) holds a seat on `group` on the date.
@@ -123,6 +204,41 @@ pub(crate) fn seat_of(view: &Arc<View>, group: usize, org: NodeKey) -> Seat {
             )
         };
     }
+    // Recorded present at a meeting of the group: a seat on the meeting's day, fresh for the
+    // seat's horizon. It does not outweigh a membership list declared complete on or after
+    // that day which leaves the body out.
+    let attended = attendance(view, group, org);
+    let (complete, declaration) = view.members_complete_by(&g.id);
+    let latest = |s: &dyn Fn(&Attended) -> bool| {
+        attended
+            .iter()
+            .filter(|a| s(a))
+            .max_by_key(|a| (a.date.latest(), a.date.earliest(), a.through.is_none()))
+            .cloned()
+    };
+    // A seat of the body recorded as ending on or after the meeting, by the day, outweighs it.
+    let ended_since = |a: &Attended| {
+        mine.iter().any(|&m| {
+            d.memberships[m]
+                .to
+                .is_some_and(|t| t.latest() >= a.date.earliest() && t.earliest() <= view.as_of)
+        })
+    };
+    if let Some(a) = latest(&|a| {
+        a.support == Support::Yes
+            && !ended_since(a)
+            && (complete != Tri::Yes
+                || declaration
+                    .and_then(|i| declared_through(view, i))
+                    .is_some_and(|t| a.date.earliest() > t))
+    }) {
+        return seat(
+            Tri::Yes,
+            None,
+            format!("{org_name} sits on {group_name}, {}", a.words()),
+            vec![EvidenceRef::Node(NodeKey::Meeting(a.meeting))],
+        );
+    }
     if let Some((m, _)) = support.iter().find(|(_, s)| *s == Support::Maybe) {
         let since = d.memberships[*m]
             .from
@@ -137,7 +253,6 @@ pub(crate) fn seat_of(view: &Arc<View>, group: usize, org: NodeKey) -> Seat {
             vec![EvidenceRef::Membership(*m)],
         );
     }
-    let (complete, declaration) = view.members_complete_by(&g.id);
     // A list made before the body was a responsible authority, or before it existed, cannot
     // show that it has no seat.
     let since = match org {
@@ -190,10 +305,37 @@ pub(crate) fn seat_of(view: &Arc<View>, group: usize, org: NodeKey) -> Seat {
             evidence,
         );
     }
-    if let Some((m, Support::Stale { last })) = support
+    // The latest of the last membership record and the last attendance, when neither shows the
+    // seat on the day.
+    let stale = support
         .iter()
-        .rfind(|(_, s)| matches!(s, Support::Stale { .. }))
-    {
+        .rfind(|(_, s)| matches!(s, Support::Stale { .. }));
+    let last_attended = latest(&|a| matches!(a.support, Support::Maybe | Support::Stale { .. }));
+    if let Some(a) = last_attended.filter(|a| match stale {
+        Some((_, Support::Stale { last })) => {
+            (a.date.latest(), a.date.earliest()) > (last.latest(), last.earliest())
+        }
+        _ => true,
+    }) {
+        let why = if a.support == Support::Maybe {
+            format!(
+                "the records do not settle whether {org_name} sat on {group_name} on {day}: it was last {}",
+                a.words()
+            )
+        } else {
+            format!(
+                "{org_name} was last recorded on {group_name}, {}; whether it still sits on it is not recorded",
+                a.words()
+            )
+        };
+        return seat(
+            Tri::Maybe,
+            None,
+            why,
+            vec![EvidenceRef::Node(NodeKey::Meeting(a.meeting))],
+        );
+    }
+    if let Some((m, Support::Stale { last })) = stale {
         return seat(
             Tri::Maybe,
             None,
