@@ -34,14 +34,15 @@ pub struct Opened {
     /// Set when it began on or before `day`: it already failed on the earliest day looked at,
     /// or on the day before `day` the records could not tell whether it failed.
     pub on_or_before: bool,
-    /// Set when that day is the first day anything in the records is dated, so the records
-    /// cannot say how long before; otherwise the search stopped at [`MAX_DAYS`].
+    /// Set when `day` is the first day anything in the records is dated, so the records cannot
+    /// say how long before. Unset with `on_or_before` set, the search stopped at [`MAX_DAYS`] or
+    /// the day before was one the records could not settle.
     pub records_begin: bool,
 }
 
 /// The most days a search for when failures opened evaluates for one partnership: the days an
-/// outcome can change, from the pack's date back. The bundled partnerships need at most N at
-/// any date from 2003 to 2026; a file that names thousands of days (300 synthetic partnerships
+/// outcome can change, from the pack's date back. The bundled partnerships need at most 12
+/// on 31 March and 30 September of every year from 2003 to 2026; a file that names thousands of days (300 synthetic partnerships
 /// each evaluated on some 3,000 days took 86 s, against 1.6 s for the rest of the pack) gets
 /// "on or before" the day the search reached, which is true, rather than the exact day.
 pub const MAX_DAYS: usize = 64;
