@@ -441,6 +441,29 @@ fn texts_between(html: &str, from: &str, until: &str, open: &str, close: &str) -
     out
 }
 
+/// The Word pack of `file` as of `as_of`, written into `dir` and read back; the run must
+/// succeed.
+fn word_pack(dir: &std::path::Path, as_of: &str, file: &str) -> Vec<u8> {
+    let docx = dir.join("pack.docx");
+    let out = scrutineer(&[
+        "report",
+        "--as-of",
+        as_of,
+        "--format",
+        "docx",
+        "--out",
+        docx.to_str().unwrap(),
+        file,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read(&docx).unwrap()
+}
+
 /// The text of a `.docx`: each paragraph of `word/document.xml` as one line.
 fn docx_text(bytes: &[u8]) -> String {
     use std::io::Read;
@@ -544,24 +567,7 @@ fn the_word_pack_holds_every_finding_question_and_source_of_the_html_pack() {
         let html = scrutineer(&["report", "--as-of", "2022-10-01", file]);
         assert_eq!(html.status.code(), Some(0));
         let html = String::from_utf8(html.stdout).unwrap();
-        let docx = dir.path().join("pack.docx");
-        let out = scrutineer(&[
-            "report",
-            "--as-of",
-            "2022-10-01",
-            "--format",
-            "docx",
-            "--out",
-            docx.to_str().unwrap(),
-            file,
-        ]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let bytes = std::fs::read(&docx).unwrap();
+        let bytes = word_pack(dir.path(), "2022-10-01", file);
         assert_one_picture_each(&bytes, 1, file);
         let text = docx_text(&bytes);
         if file.contains("hostile") {
@@ -773,19 +779,7 @@ fn each_finding_says_the_day_it_opened_and_the_pack_charts_it() {
     // One finding: its own line says it all, and there is no chart of one bar.
     assert!(!html.contains("<h3>How long each finding has been open</h3>"));
     let dir = tempfile::tempdir().unwrap();
-    let docx = dir.path().join("nh.docx");
-    let out = scrutineer(&[
-        "report",
-        "--as-of",
-        "2018-10-01",
-        "--format",
-        "docx",
-        "--out",
-        docx.to_str().unwrap(),
-        nh,
-    ]);
-    assert_eq!(out.status.code(), Some(0));
-    let bytes = std::fs::read(&docx).unwrap();
+    let bytes = word_pack(dir.path(), "2018-10-01", nh);
     assert!(docx_text(&bytes).contains("Open: Since 21 July 2018 (2 months)"));
     let (media, _) = docx_pictures(&bytes);
     assert_eq!(media.len(), 1, "the structure, and no chart of one bar");
@@ -812,24 +806,7 @@ fn each_finding_says_the_day_it_opened_and_the_pack_charts_it() {
         "{html}"
     );
     assert!(html.contains("When each finding opened, as of 1 October 2022</title>"));
-    let docx = dir.path().join("two.docx");
-    let out = scrutineer(&[
-        "report",
-        "--as-of",
-        "2022-10-01",
-        "--format",
-        "docx",
-        "--out",
-        docx.to_str().unwrap(),
-        path.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let (media, alt) = docx_pictures(&std::fs::read(&docx).unwrap());
+    let (media, alt) = docx_pictures(&word_pack(dir.path(), "2022-10-01", path.to_str().unwrap()));
     assert_eq!(media.len(), 2, "the structure and the chart");
     assert!(
         alt.iter()

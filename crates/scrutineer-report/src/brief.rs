@@ -713,7 +713,7 @@ impl<'a> Brief<'a> {
     /// How far the records reach, in a sentence.
     pub fn reach(&self, as_of: Date) -> String {
         let p = self.partnership;
-        let ranged = p.newest_certain.is_some() && p.newest_certain < p.newest_record;
+        let ranged = crate::newest_is_a_range(p.newest_certain, p.newest_record);
         match (
             crate::newest_words(p.newest_certain, p.newest_record),
             self.months_stale,

@@ -105,11 +105,21 @@ pub const STALE_AFTER_MONTHS: i64 = 6;
 /// dated only within a range, "between 1 October 2022 and 30 November 2026".
 pub fn newest_words(certain: Option<Date>, newest: Option<Date>) -> Option<String> {
     match (certain, newest) {
-        (Some(c), Some(n)) if c < n => Some(format!("between {} and {}", c.long(), n.long())),
+        _ if newest_is_a_range(certain, newest) => Some(format!(
+            "between {} and {}",
+            certain?.long(),
+            newest?.long()
+        )),
         (_, Some(n)) => Some(n.long()),
         (Some(c), None) => Some(c.long()),
         (None, None) => None,
     }
+}
+
+/// Whether the newest paper is dated only within a range: how far the records certainly reach
+/// falls short of how far they may.
+pub fn newest_is_a_range(certain: Option<Date>, newest: Option<Date>) -> bool {
+    matches!((certain, newest), (Some(c), Some(n)) if c < n)
 }
 
 /// The note printed at the top of a partnership's results when its records end, or may end,
@@ -122,7 +132,7 @@ pub fn stale_note(certain: Option<Date>, newest: Option<Date>, as_of: Date) -> O
         return None;
     }
     let words = newest_words(certain, newest)?;
-    Some(if certain.is_some() && certain < newest {
+    Some(if newest_is_a_range(certain, newest) {
         format!(
             "the newest record in this file is dated {words}, up to {months} months before the \
              evaluation date: much of what it says may have gone stale, and the checks it cannot \
