@@ -45,7 +45,8 @@ fn text(s: &str) -> Run {
 const DPI: u32 = 200;
 /// English Metric Units, Word's unit of a picture's size: 914,400 to the inch.
 const EMU_PER_PIXEL: u32 = 914_400 / DPI;
-/// The tallest a picture may be: 125 mm, as in the HTML pack's print style, in pixels.
+/// The tallest a picture may be: 125 mm. The HTML pack prints at most 105 mm, to keep what comes
+/// before its appendix on three pages; a Word picture goes into a report of any length.
 const FIGURE_HEIGHT: u32 = 125 * DPI * 10 / 254;
 
 /// The pictures of one pack, numbered from 1 as they are made.
